@@ -1,0 +1,34 @@
+/* parscore loaders: the plan and the quarterly scores, from files, memory or the built-in plan. */
+#ifndef PARSCORE_LOAD_H
+#define PARSCORE_LOAD_H
+
+#include "parscore/model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Limits on what a loader accepts; anything beyond them is an error, never a truncation. */
+#define PS_LIMIT_FIELD_BYTES 65536
+#define PS_LIMIT_COLUMNS 256
+#define PS_LIMIT_PLAN_ROWS 256
+#define PS_LIMIT_LINE_BYTES (1024 * 1024)
+
+/* The plan compiled into the binary from data/sin-ho-2023.csv. */
+ps_status ps_plan_load_builtin(ps_plan *plan, ps_error *err);
+
+/* A plan CSV; path "-" reads standard input. On error plan is left empty and err says why. */
+ps_status ps_plan_load_file(const char *path, ps_plan *plan, ps_error *err);
+ps_status ps_plan_load_buffer(const char *data, size_t len, const char *name, ps_plan *plan, ps_error *err);
+
+/* A quarterly scores CSV, checked against the plan as it is read, so the first bad line is the one
+ * reported. Path "-" reads standard input. Unknown columns become warnings in scores->warnings. */
+ps_status ps_scores_load_file(const char *path, const ps_plan *plan, ps_scores *scores, ps_error *err);
+ps_status ps_scores_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
+                                ps_scores *scores, ps_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

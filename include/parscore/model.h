@@ -1,0 +1,182 @@
+/* parscore model: fixed-point numbers, targets, indicators, plans, scores and errors. */
+#ifndef PARSCORE_MODEL_H
+#define PARSCORE_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A number in millionths: exact for every value people type, so 2-decimal output has no float artefacts. */
+typedef int64_t ps_num;
+#define PS_NUM_SCALE INT64_C(1000000)
+
+typedef enum {
+    PS_OK = 0,
+    PS_ERR_INPUT, /* the input is wrong: the error says where and why */
+    PS_ERR_IO,    /* reading or writing failed */
+    PS_ERR_NOMEM
+} ps_status;
+
+typedef enum { PS_LANG_VI = 0, PS_LANG_EN = 1 } ps_lang;
+
+/* Every message the core can give; the text of each, in both languages, is in ps_error_format. */
+typedef enum {
+    PS_MSG_NONE = 0,
+    PS_MSG_NOMEM,
+    PS_MSG_OPEN, /* {0}: system reason */
+    PS_MSG_READ, /* {0}: system reason */
+    PS_MSG_IS_DIRECTORY,
+    PS_MSG_EMPTY,
+    PS_MSG_HEADER_ONLY,
+    PS_MSG_NO_SCORES,
+    PS_MSG_UTF16,
+    PS_MSG_INVALID_UTF8, /* {0}: column name */
+    PS_MSG_NUL_BYTE,     /* {0}: column name */
+    PS_MSG_UNCLOSED_QUOTE,
+    PS_MSG_BAD_QUOTE,
+    PS_MSG_FIELD_TOO_LONG,   /* {0}: limit in bytes */
+    PS_MSG_TOO_MANY_COLUMNS, /* {0}: limit */
+    PS_MSG_TOO_MANY_ROWS,    /* {0}: limit */
+    PS_MSG_LINE_TOO_LONG,    /* {0}: limit in bytes */
+    PS_MSG_RAGGED_ROW,       /* {0}: fields in row, {1}: fields in header */
+    PS_MSG_MISSING_COLUMN,   /* {0}: column name(s) */
+    PS_MSG_DUPLICATE_COLUMN, /* {0}: column name */
+    PS_MSG_EMPTY_COLUMN_NAME,
+    PS_MSG_UNKNOWN_COLUMN,   /* warning; {0}: column name */
+    PS_MSG_MISSING_VALUE,    /* {0}: column name */
+    PS_MSG_NOT_A_NUMBER,     /* {0}: column name, {1}: value */
+    PS_MSG_NUMBER_TOO_LARGE, /* {0}: column name, {1}: value */
+    PS_MSG_PERCENT_RANGE,    /* {0}: column name, {1}: value */
+    PS_MSG_NEGATIVE,         /* {0}: column name, {1}: value */
+    PS_MSG_POINTS_OVER_MAX,  /* {0}: value, {1}: max points, {2}: id */
+    PS_MSG_POINTS_PERCENT,   /* {0}: value */
+    PS_MSG_POINTS_NO_MAX,    /* {0}: id */
+    PS_MSG_SCORE_AND_POINTS, /* {0}: id */
+    PS_MSG_UNKNOWN_ID,       /* {0}: id */
+    PS_MSG_DUPLICATE_ID,     /* {0}: id, {1}: line of the first one */
+    PS_MSG_TOTAL_IS_COMPUTED,
+    PS_MSG_BAD_ID,            /* {0}: id */
+    PS_MSG_BAD_KIND,          /* {0}: value */
+    PS_MSG_BAD_TARGET,        /* {0}: column name, {1}: value */
+    PS_MSG_BAD_RANK,          /* {0}: column name, {1}: value */
+    PS_MSG_MAX_POINTS_RANGE,  /* {0}: value */
+    PS_MSG_MAX_POINTS_NEEDED, /* {0}: id */
+    PS_MSG_MAX_POINTS_SUM,    /* {0}: limit */
+    PS_MSG_PLAN_TOTAL_ROWS,   /* {0}: how many total rows */
+    PS_MSG_PLAN_NO_CRITERIA,
+    PS_MSG_BAD_META, /* {0}: key, {1}: value */
+    PS_MSG_COUNT
+} ps_msg;
+
+/* Where and why an input was rejected; file points at the caller's string and must outlive the error. */
+typedef struct {
+    ps_msg code;
+    bool warning;
+    const char *file;
+    long line;   /* 1-based; 0 when no line applies */
+    long column; /* 1-based, in characters; 0 when no column applies */
+    char arg[3][96];
+} ps_error;
+
+/* Warnings gathered while loading (unknown columns and the like); the caller decides how to show them. */
+typedef struct {
+    ps_error *items;
+    size_t count;
+} ps_warnings;
+
+typedef enum { PS_OP_GT = 1, PS_OP_GE = 2 } ps_op;
+
+/* A target such as "Trên 50%" (> 50) or "tối thiểu 60%" (>= 60). */
+typedef struct {
+    ps_op op;
+    ps_num value;
+} ps_target;
+
+typedef enum { PS_KIND_CRITERION, PS_KIND_SIPAS, PS_KIND_TOTAL, PS_KIND_KPI } ps_kind;
+
+typedef struct {
+    char *id;
+    ps_kind kind;
+    char *name;
+    char *name_en; /* NULL when the plan gives no English name */
+    char **owners;
+    size_t owner_count;
+    bool has_max_points;
+    ps_num max_points;
+    bool has_baseline;
+    ps_num baseline;
+    int baseline_rank; /* 0: not given */
+    bool has_target;
+    ps_target target;
+    int target_rank; /* 0: not given */
+    long line;       /* where the plan file defines it */
+} ps_indicator;
+
+typedef struct {
+    char *source; /* the file it came from, or "built-in" */
+    char *unit;   /* the unit the plan is for, e.g. "Sìn Hồ" */
+    char *year;   /* the plan's year, e.g. "2023" */
+    char *baseline_year;
+    int unit_count;        /* units ranked by the province; 0: not given */
+    bool illustrative_max; /* max points are illustrative, not official */
+    ps_indicator *items;
+    size_t count;
+    ps_warnings warnings;
+} ps_plan;
+
+/* One score read from a quarterly file, already checked against the plan. */
+typedef struct {
+    size_t item; /* index into ps_plan.items */
+    bool has_score;
+    ps_num score; /* percent */
+    bool has_points;
+    ps_num points;
+    long line;
+} ps_score_entry;
+
+typedef struct {
+    char *source;
+    char *period; /* "2023-Q3" when the file says so; NULL otherwise */
+    ps_score_entry *entries;
+    size_t count;
+    ps_warnings warnings;
+} ps_scores;
+
+/* Outcome of reading a number or a target from text. */
+typedef enum { PS_PARSE_OK = 0, PS_PARSE_EMPTY, PS_PARSE_INVALID, PS_PARSE_TOO_LARGE } ps_parse_result;
+
+/* Reads "53,48", "53.48", "+7", "90 %" (with percent set when a % sign was there, negative when a minus
+ * sign was, so "-0" can be refused). No exponents, no thousands separators, no NaN or Inf. */
+ps_parse_result ps_num_parse(const char *text, size_t len, ps_num *out, bool *percent, bool *negative);
+
+/* Reads ">50", ">= 60", "≥60", "Trên 50%", "tối thiểu 60%", "đạt 100%", "60% trở lên", "100%". */
+ps_parse_result ps_target_parse(const char *text, size_t len, ps_target *out);
+
+bool ps_target_met(const ps_target *target, ps_num value);
+
+/* Writes value rounded half away from zero to `decimals` places, with `decimal_mark` as separator and a
+ * leading '+' when `plus` is set and the rounded value is above zero. Returns the length written. */
+size_t ps_num_format(ps_num value, int decimals, char decimal_mark, bool plus, char *buf, size_t size);
+
+/* value rounded half away from zero to 2 decimals, in millionths: what people see. */
+ps_num ps_num_round2(ps_num value);
+
+/* numerator / denominator rounded so that a later rounding to fewer decimals is exact (see num.c). */
+ps_num ps_num_div(int64_t numerator, int64_t denominator);
+
+/* "FILE:LINE:COLUMN: message" (or shorter when no line or column applies), in the given language. */
+size_t ps_error_format(const ps_error *err, ps_lang lang, char *buf, size_t size);
+
+void ps_plan_free(ps_plan *plan);
+void ps_scores_free(ps_scores *scores);
+const ps_indicator *ps_plan_find(const ps_plan *plan, const char *id);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

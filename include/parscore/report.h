@@ -1,0 +1,46 @@
+/* parscore reporters: the result rendered into a memory buffer, written out only when complete. */
+#ifndef PARSCORE_REPORT_H
+#define PARSCORE_REPORT_H
+
+#include "parscore/score.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A growing byte buffer; a failed allocation sets failed and later appends do nothing. */
+typedef struct {
+    char *data;
+    size_t len;
+    size_t cap;
+    bool failed;
+} ps_buf;
+
+void ps_buf_init(ps_buf *buf);
+void ps_buf_free(ps_buf *buf);
+void ps_buf_append(ps_buf *buf, const char *text, size_t len);
+void ps_buf_puts(ps_buf *buf, const char *text);
+void ps_buf_printf(ps_buf *buf, const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+typedef struct {
+    ps_lang lang;
+    int width;                 /* display columns for indicator names; 0: the default */
+    const char *scores_source; /* named in the report's heading; NULL: not named */
+} ps_report_options;
+
+/* The text report: one row per indicator, the total, and a closing count of targets met. */
+ps_status ps_report_text(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
+                         ps_buf *out);
+
+/* Display width of UTF-8 text in terminal columns (Vietnamese diacritics take none of their own). */
+size_t ps_text_width(const char *text, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,110 @@
+/* Header mapping shared by the CSV loaders, plus the warning list and id helpers they use. */
+#include "columns.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+bool ps_warnings_add(ps_warnings *warnings, const ps_error *warning)
+{
+    ps_error *items = realloc(warnings->items, (warnings->count + 1) * sizeof *items);
+    if (!items)
+        return false;
+    items[warnings->count++] = *warning;
+    warnings->items = items;
+    return true;
+}
+
+void ps_warnings_free(ps_warnings *warnings)
+{
+    free(warnings->items);
+    warnings->items = NULL;
+    warnings->count = 0;
+}
+
+char *ps_id_canonical(const char *text, size_t len)
+{
+    while (len > 0 && (*text == ' ' || *text == '\t')) {
+        text++;
+        len--;
+    }
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
+    if (len == 0 || len > 64)
+        return NULL;
+    char *id = ps_strndup(text, len);
+    if (!id)
+        return NULL;
+    for (size_t i = 0; i < len; i++) {
+        char c = id[i];
+        if (c >= 'A' && c <= 'Z')
+            id[i] = (char)(c - 'A' + 'a');
+        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+            free(id);
+            return NULL;
+        }
+    }
+    return id;
+}
+
+static ps_status map_one(const ps_csv_field *field, size_t index, ps_column *columns, size_t count,
+                         const char *file, ps_warnings *warnings, ps_error *err)
+{
+    char *name = ps_text_fold(field->text, field->len);
+    if (!name)
+        return PS_ERR_NOMEM;
+    ps_status st = PS_OK;
+    bool known = false;
+    if (name[0] == '\0') {
+        ps_error_set(err, PS_MSG_EMPTY_COLUMN_NAME, file, field->line, field->column, NULL, NULL, NULL);
+        st = PS_ERR_INPUT;
+    }
+    for (size_t c = 0; c < count && st == PS_OK; c++) {
+        if (strcmp(name, columns[c].name) != 0)
+            continue;
+        known = true;
+        if (columns[c].index >= 0) {
+            ps_error_set(err, PS_MSG_DUPLICATE_COLUMN, file, field->line, field->column, name, NULL, NULL);
+            st = PS_ERR_INPUT;
+        } else {
+            columns[c].index = (long)index;
+        }
+    }
+    if (st == PS_OK && !known && warnings) {
+        ps_error warning;
+        ps_error_set(&warning, PS_MSG_UNKNOWN_COLUMN, file, field->line, field->column, field->text, NULL,
+                     NULL);
+        warning.warning = true;
+        if (!ps_warnings_add(warnings, &warning))
+            st = PS_ERR_NOMEM;
+    }
+    free(name);
+    return st;
+}
+
+ps_status ps_columns_map(const ps_csv_row *header, ps_column *columns, size_t count, const char *file,
+                         ps_warnings *warnings, ps_error *err)
+{
+    for (size_t c = 0; c < count; c++)
+        columns[c].index = -1;
+    for (size_t i = 0; i < header->count; i++) {
+        ps_status st = map_one(&header->fields[i], i, columns, count, file, warnings, err);
+        if (st != PS_OK)
+            return st;
+    }
+    for (size_t c = 0; c < count; c++) {
+        if (columns[c].required && columns[c].index < 0) {
+            ps_error_set(err, PS_MSG_MISSING_COLUMN, file, header->line, 0, columns[c].name, NULL, NULL);
+            return PS_ERR_INPUT;
+        }
+    }
+    return PS_OK;
+}
+
+const ps_csv_field *ps_column_field(const ps_csv_row *row, const ps_column *column)
+{
+    if (column->index < 0 || (size_t)column->index >= row->count)
+        return NULL;
+    return &row->fields[column->index];
+}

@@ -1,0 +1,21 @@
+/* Maps a CSV header to the columns a loader knows, by name, in any order. */
+#ifndef PARSCORE_COLUMNS_H
+#define PARSCORE_COLUMNS_H
+
+#include "csv_table.h"
+
+typedef struct {
+    const char *name; /* lower case */
+    bool required;
+    long index; /* filled: -1 when the header lacks it */
+} ps_column;
+
+/* Fills each column's index. Duplicate or empty names and missing required columns are errors;
+ * unknown columns become warnings (when warnings is not NULL). */
+ps_status ps_columns_map(const ps_csv_row *header, ps_column *columns, size_t count, const char *file,
+                         ps_warnings *warnings, ps_error *err);
+
+/* The field of a row for a mapped column; NULL when the column is absent. */
+const ps_csv_field *ps_column_field(const ps_csv_row *row, const ps_column *column);
+
+#endif

@@ -1,0 +1,167 @@
+/* Fixed-point numbers: parsing with a decimal point or comma, exact rounding and formatting. */
+#include <string.h>
+
+#include "parscore/model.h"
+
+/* Values beyond this (in whole units) are refused: far above any score, and safe from overflow. */
+#define PS_NUM_MAX_WHOLE INT64_C(1000000000)
+
+static bool is_space_at(const char *s, size_t len, size_t i, size_t *width)
+{
+    if (s[i] == ' ' || s[i] == '\t') {
+        *width = 1;
+        return true;
+    }
+    /* U+00A0, the no-break space spreadsheets put before a % sign */
+    if (i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
+        *width = 2;
+        return true;
+    }
+    return false;
+}
+
+static void trim(const char *s, size_t *start, size_t *end)
+{
+    size_t w;
+    while (*start < *end && is_space_at(s, *end, *start, &w))
+        *start += w;
+    while (*end > *start) {
+        if (s[*end - 1] == ' ' || s[*end - 1] == '\t') {
+            (*end)--;
+        } else if (*end - *start >= 2 && (unsigned char)s[*end - 2] == 0xC2 &&
+                   (unsigned char)s[*end - 1] == 0xA0) {
+            *end -= 2;
+        } else {
+            break;
+        }
+    }
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Makes an inexact truncated value end in a digit other than 0 or 5, so rounding it again later to
+ * fewer decimals gives the same answer as rounding the exact value ("round to odd", in decimal). */
+static int64_t sticky(int64_t truncated_magnitude, bool inexact)
+{
+    if (inexact && truncated_magnitude % 5 == 0)
+        return truncated_magnitude + 1;
+    return truncated_magnitude;
+}
+
+ps_parse_result ps_num_parse(const char *text, size_t len, ps_num *out, bool *percent, bool *negative)
+{
+    size_t i = 0, end = len;
+    bool has_percent = false, minus = false;
+    trim(text, &i, &end);
+    if (i == end)
+        return PS_PARSE_EMPTY;
+    if (text[end - 1] == '%') {
+        has_percent = true;
+        end--;
+        trim(text, &i, &end);
+        if (i == end)
+            return PS_PARSE_INVALID;
+    }
+    if (text[i] == '+' || text[i] == '-') {
+        minus = text[i] == '-';
+        i++;
+    }
+    int64_t whole = 0, frac = 0;
+    int int_digits = 0, frac_digits = 0;
+    bool inexact = false, too_large = false;
+    for (; i < end && is_digit(text[i]); i++, int_digits++) {
+        whole = whole * 10 + (text[i] - '0');
+        if (whole > PS_NUM_MAX_WHOLE) {
+            too_large = true;
+            whole = PS_NUM_MAX_WHOLE;
+        }
+    }
+    if (i < end && (text[i] == '.' || text[i] == ',')) {
+        i++;
+        for (; i < end && is_digit(text[i]); i++, frac_digits++) {
+            if (frac_digits < 6)
+                frac = frac * 10 + (text[i] - '0');
+            else if (text[i] != '0')
+                inexact = true;
+        }
+        if (frac_digits == 0)
+            return PS_PARSE_INVALID;
+    }
+    if (i != end || int_digits + frac_digits == 0)
+        return PS_PARSE_INVALID;
+    if (too_large)
+        return PS_PARSE_TOO_LARGE;
+    for (int d = frac_digits < 6 ? frac_digits : 6; d < 6; d++)
+        frac *= 10;
+    int64_t magnitude = sticky(whole * PS_NUM_SCALE + frac, inexact);
+    *out = minus ? -magnitude : magnitude;
+    if (percent)
+        *percent = has_percent;
+    if (negative)
+        *negative = minus;
+    return PS_PARSE_OK;
+}
+
+ps_num ps_num_div(int64_t numerator, int64_t denominator)
+{
+    bool minus = (numerator < 0) != (denominator < 0);
+    uint64_t n = numerator < 0 ? (uint64_t)0 - (uint64_t)numerator : (uint64_t)numerator;
+    uint64_t d = denominator < 0 ? (uint64_t)0 - (uint64_t)denominator : (uint64_t)denominator;
+    int64_t q = sticky((int64_t)(n / d), n % d != 0);
+    return minus ? -q : q;
+}
+
+ps_num ps_num_round2(ps_num value)
+{
+    const int64_t unit = PS_NUM_SCALE / 100;
+    int64_t magnitude = value < 0 ? -value : value;
+    int64_t rest = magnitude % unit;
+    magnitude -= rest;
+    if (rest >= unit / 2)
+        magnitude += unit;
+    return value < 0 ? -magnitude : magnitude;
+}
+
+size_t ps_num_format(ps_num value, int decimals, char decimal_mark, bool plus, char *buf, size_t size)
+{
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 6)
+        decimals = 6;
+    int64_t unit = 1;
+    for (int d = decimals; d < 6; d++)
+        unit *= 10;
+    int64_t magnitude = value < 0 ? -value : value;
+    int64_t rest = magnitude % unit;
+    magnitude -= rest;
+    if (rest * 2 >= unit)
+        magnitude += unit;
+    char digits[32];
+    char *p = digits + sizeof digits;
+    *--p = '\0';
+    int64_t scaled = magnitude / unit;
+    for (int d = 0; d < decimals; d++) {
+        *--p = (char)('0' + scaled % 10);
+        scaled /= 10;
+    }
+    if (decimals > 0)
+        *--p = decimal_mark;
+    do {
+        *--p = (char)('0' + scaled % 10);
+        scaled /= 10;
+    } while (scaled > 0);
+    if (magnitude > 0 && value < 0)
+        *--p = '-';
+    else if (magnitude > 0 && plus)
+        *--p = '+';
+    size_t n = strlen(p);
+    if (size > 0) {
+        size_t copy = n < size - 1 ? n : size - 1;
+        memcpy(buf, p, copy);
+        buf[copy] = '\0';
+    }
+    return n;
+}

@@ -1,0 +1,515 @@
+/* The text report: aligned tables in display columns, Vietnamese by default, English on request. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parscore/report.h"
+
+#define MAX_COLUMNS 9
+#define DASH "\xe2\x80\x94" /* — : a value that is not known */
+
+typedef enum {
+    L_TITLE_PLAN,
+    L_TITLE_SCORES,
+    L_PERIOD,
+    L_SOURCE_PLAN,
+    L_SOURCE_SCORES,
+    L_ID,
+    L_NAME,
+    L_RANK,
+    L_TARGET,
+    L_TARGET_RANK,
+    L_NEED,
+    L_CHANGE,
+    L_GAP,
+    L_RESULT,
+    L_MET,
+    L_MISSED,
+    L_OWNERS,
+    L_KPI_TITLE,
+    L_PARTIAL,
+    L_NO_CRITERIA,
+    L_SUMMARY,
+    L_SUMMARY_UNKNOWN,
+    L_SUMMARY_PLAN,
+    L_SUMMARY_PLAN_UNKNOWN,
+    L_ILLUSTRATIVE,
+    L_NEED_NOTE,
+    L_COUNT
+} label;
+
+static const char *const labels[L_COUNT][2] = {
+    [L_TITLE_PLAN] = {"%s: kết quả năm %s so với mục tiêu năm %s", "%s: %s results against the %s targets"},
+    [L_TITLE_SCORES] = {"%s: chỉ số năm %s", "%s: %s scores"},
+    [L_PERIOD] = {", kỳ %s", ", period %s"},
+    [L_SOURCE_PLAN] = {"Kế hoạch: %s", "Plan: %s"},
+    [L_SOURCE_SCORES] = {"Điểm: %s", "Scores: %s"},
+    [L_ID] = {"Mã", "Id"},
+    [L_NAME] = {"Chỉ số", "Indicator"},
+    [L_RANK] = {"Hạng", "Rank"},
+    [L_TARGET] = {"Mục tiêu", "Target"},
+    [L_TARGET_RANK] = {"Hạng MT", "Target rank"},
+    [L_NEED] = {"Cần tăng", "Gain needed"},
+    [L_CHANGE] = {"Thay đổi", "Change"},
+    [L_GAP] = {"Chênh lệch", "Gap"},
+    [L_RESULT] = {"Kết quả", "Result"},
+    [L_MET] = {"Đạt", "met"},
+    [L_MISSED] = {"Chưa đạt", "missed"},
+    [L_OWNERS] = {"Đơn vị: ", "Offices: "},
+    [L_KPI_TITLE] = {"Chỉ tiêu của các cơ quan, đơn vị (mục III)", "Office targets (section III)"},
+    [L_PARTIAL] = {"Tạm tính: thiếu điểm lĩnh vực %s", "Partial: no score for criteria %s"},
+    [L_NO_CRITERIA] = {"Chưa tính được: không có điểm lĩnh vực nào",
+                       "Not computed: no criterion has a score"},
+    [L_SUMMARY] = {"Đạt %zu/%zu mục tiêu.", "%zu/%zu targets met."},
+    [L_SUMMARY_UNKNOWN] = {"Đạt %zu/%zu mục tiêu; %zu mục tiêu chưa có điểm.",
+                           "%zu/%zu targets met; %zu without a score."},
+    [L_SUMMARY_PLAN] = {"Kết quả năm %s đã đạt %zu/%zu mục tiêu năm %s.",
+                        "The %s results meet %zu/%zu of the %s targets."},
+    [L_SUMMARY_PLAN_UNKNOWN] =
+        {"Kết quả năm %s đã đạt %zu/%zu mục tiêu năm %s; %zu mục tiêu chưa có số liệu năm %s.",
+         "The %s results meet %zu/%zu of the %s targets; %zu have no %s value."},
+    [L_ILLUSTRATIVE] =
+        {"Lưu ý: điểm tối đa của các lĩnh vực dùng để tính tổng (%s) là số minh họa, chưa phải bảng "
+         "chính thức (Quyết định 701/QĐ-UBND); khi có bảng chính thức, hãy thay cột max_points "
+         "trong tệp kế hoạch (--plan).",
+         "Note: the max points used for the total (%s) are illustrative, not the official table "
+         "(Quyết định 701/QĐ-UBND); when the official table is available, replace the max_points "
+         "column of the plan file (--plan)."},
+    [L_NEED_NOTE] = {"\"> x\": cần tăng hơn x điểm phần trăm; \"x\": cần tăng ít nhất x.",
+                     "\"> x\": needs a gain of more than x percentage points; \"x\": at least x."},
+};
+
+typedef struct {
+    const char *label;
+    bool right;
+    size_t wrap; /* 0: never wrapped */
+} column;
+
+typedef struct {
+    char *cells[MAX_COLUMNS];
+    char *note; /* indented lines under the row */
+} row;
+
+typedef struct {
+    const ps_plan *plan;
+    const char *baseline_year; /* column heads: the plan's years, or words when it gives none */
+    const char *year;
+    const ps_report_options *opt;
+    char mark; /* decimal mark */
+    ps_buf *out;
+} ctx;
+
+#define L_BASELINE_WORD(o) ((o)->lang == PS_LANG_EN ? "Baseline" : "Gốc")
+#define L_YEAR_WORD(o) ((o)->lang == PS_LANG_EN ? "Score" : "Điểm")
+
+static const char *L(const ctx *c, label l)
+{
+    return labels[l][c->opt->lang == PS_LANG_EN ? 1 : 0];
+}
+
+static char *dup_text(const char *text)
+{
+    size_t n = strlen(text);
+    char *d = malloc(n + 1);
+    if (d)
+        memcpy(d, text, n + 1);
+    return d;
+}
+
+static char *num_cell(const ctx *c, bool has, ps_num value, bool plus)
+{
+    char buf[40];
+    if (!has)
+        return dup_text(DASH);
+    ps_num_format(value, 2, c->mark, plus, buf, sizeof buf);
+    return dup_text(buf);
+}
+
+static char *target_cell(const ctx *c, const ps_indicator *ind)
+{
+    if (!ind->has_target)
+        return dup_text(DASH);
+    char num[40], buf[48];
+    ps_num_format(ind->target.value, 2, c->mark, false, num, sizeof num);
+    snprintf(buf, sizeof buf, "%s %s", ind->target.op == PS_OP_GT ? ">" : "\xe2\x89\xa5", num);
+    return dup_text(buf);
+}
+
+static char *rank_cell(int rank)
+{
+    char buf[16];
+    if (rank <= 0)
+        return dup_text(DASH);
+    snprintf(buf, sizeof buf, "%d", rank);
+    return dup_text(buf);
+}
+
+static char *met_cell(const ctx *c, ps_met met)
+{
+    if (met == PS_MET_YES)
+        return dup_text(L(c, L_MET));
+    if (met == PS_MET_NO)
+        return dup_text(L(c, L_MISSED));
+    return dup_text(DASH);
+}
+
+static const char *name_of(const ctx *c, const ps_indicator *ind)
+{
+    return c->opt->lang == PS_LANG_EN && ind->name_en ? ind->name_en : ind->name;
+}
+
+static char *owners_note(const ctx *c, const ps_indicator *ind)
+{
+    if (ind->owner_count == 0)
+        return NULL;
+    ps_buf b;
+    ps_buf_init(&b);
+    ps_buf_puts(&b, L(c, L_OWNERS));
+    for (size_t k = 0; k < ind->owner_count; k++) {
+        if (k > 0)
+            ps_buf_puts(&b, "; ");
+        ps_buf_puts(&b, ind->owners[k]);
+    }
+    return b.data;
+}
+
+/* Byte length of the longest prefix of text that fits in width display columns, at a space if possible. */
+static size_t wrap_at(const char *text, size_t width, size_t *skip)
+{
+    size_t len = strlen(text), fit = 0, last_space = 0, i = 0;
+    *skip = 0;
+    if (ps_text_width(text, len) <= width)
+        return len;
+    while (i < len) {
+        size_t n = 1;
+        while (i + n < len && ((unsigned char)text[i + n] & 0xC0) == 0x80)
+            n++;
+        if (ps_text_width(text, i + n) > width)
+            break;
+        if (text[i] == ' ')
+            last_space = i;
+        i += n;
+        fit = i;
+    }
+    if (last_space > 0 && i < len && text[i] != ' ') {
+        *skip = 1;
+        return last_space;
+    }
+    if (i < len && text[i] == ' ')
+        *skip = 1;
+    return fit > 0 ? fit : 1;
+}
+
+static void pad(ps_buf *out, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        ps_buf_append(out, " ", 1);
+}
+
+static void emit_cell(ps_buf *out, const char *text, size_t len, size_t width, bool right, bool last)
+{
+    size_t w = ps_text_width(text, len);
+    size_t gap = width > w ? width - w : 0;
+    if (right)
+        pad(out, gap);
+    ps_buf_append(out, text, len);
+    if (!right && !last)
+        pad(out, gap);
+}
+
+/* Renders rows under a header; wrapped columns continue on the following lines. */
+static void render_table(const ctx *c, const column *cols, size_t ncols, row *rows, size_t nrows)
+{
+    size_t widths[MAX_COLUMNS];
+    for (size_t k = 0; k < ncols; k++) {
+        widths[k] = ps_text_width(cols[k].label, strlen(cols[k].label));
+        for (size_t r = 0; r < nrows; r++) {
+            size_t w = ps_text_width(rows[r].cells[k], strlen(rows[r].cells[k]));
+            if (cols[k].wrap && w > cols[k].wrap)
+                w = cols[k].wrap;
+            if (w > widths[k])
+                widths[k] = w;
+        }
+    }
+    ps_buf *out = c->out;
+    for (size_t k = 0; k < ncols; k++) {
+        if (k > 0)
+            ps_buf_puts(out, "  ");
+        emit_cell(out, cols[k].label, strlen(cols[k].label), widths[k], cols[k].right, k + 1 == ncols);
+    }
+    ps_buf_puts(out, "\n");
+    for (size_t r = 0; r < nrows; r++) {
+        const char *rest[MAX_COLUMNS];
+        for (size_t k = 0; k < ncols; k++)
+            rest[k] = rows[r].cells[k];
+        for (bool more = true; more;) {
+            more = false;
+            size_t line_start = out->len;
+            for (size_t k = 0; k < ncols; k++) {
+                size_t skip = 0, len = strlen(rest[k]);
+                if (cols[k].wrap)
+                    len = wrap_at(rest[k], widths[k], &skip);
+                if (k > 0)
+                    ps_buf_puts(out, "  ");
+                emit_cell(out, rest[k], len, widths[k], cols[k].right, k + 1 == ncols);
+                rest[k] += len + skip;
+                more = more || *rest[k] != '\0';
+            }
+            while (out->len > line_start && out->data[out->len - 1] == ' ')
+                out->len--; /* no trailing blanks */
+            ps_buf_puts(out, "\n");
+        }
+        if (rows[r].note) {
+            const char *note = rows[r].note;
+            size_t indent = widths[0] + 2;
+            while (*note) {
+                const char *nl = strchr(note, '\n');
+                size_t len = nl ? (size_t)(nl - note) : strlen(note);
+                pad(out, indent);
+                ps_buf_append(out, note, len);
+                ps_buf_puts(out, "\n");
+                note += len + (nl ? 1 : 0);
+            }
+        }
+    }
+}
+
+static void free_rows(row *rows, size_t nrows)
+{
+    for (size_t r = 0; r < nrows; r++) {
+        for (size_t k = 0; k < MAX_COLUMNS; k++)
+            free(rows[r].cells[k]);
+        free(rows[r].note);
+    }
+    free(rows);
+}
+
+static bool rows_ok(const row *rows, size_t nrows, size_t ncols)
+{
+    for (size_t r = 0; r < nrows; r++)
+        for (size_t k = 0; k < ncols; k++)
+            if (!rows[r].cells[k])
+                return false;
+    return true;
+}
+
+static char *missing_note(const ctx *c, const ps_result *result)
+{
+    ps_buf b;
+    ps_buf_init(&b);
+    if (result->missing_count == result->max_points_count) {
+        ps_buf_puts(&b, L(c, L_NO_CRITERIA));
+        return b.data;
+    }
+    ps_buf ids;
+    ps_buf_init(&ids);
+    for (size_t k = 0; k < result->missing_count; k++)
+        ps_buf_printf(&ids, "%s%s", k ? ", " : "", result->missing[k]->id);
+    ps_buf_printf(&b, L(c, L_PARTIAL), ids.data ? ids.data : "");
+    ps_buf_free(&ids);
+    return b.data;
+}
+
+static char *join_notes(char *a, char *b)
+{
+    if (!a || !b)
+        return a ? a : b;
+    ps_buf j;
+    ps_buf_init(&j);
+    ps_buf_printf(&j, "%s\n%s", b, a);
+    free(a);
+    free(b);
+    return j.data;
+}
+
+static bool is_kpi(const ps_line *l)
+{
+    return l->indicator->kind == PS_KIND_KPI;
+}
+
+static void fill_row(const ctx *c, const ps_result *result, const ps_line *l, row *rw)
+{
+    const ps_indicator *ind = l->indicator;
+    size_t k = 0;
+    rw->cells[k++] = dup_text(ind->id);
+    rw->cells[k++] = dup_text(name_of(c, ind));
+    if (!result->has_scores) {
+        rw->cells[k++] = num_cell(c, ind->has_baseline, ind->baseline, false);
+        rw->cells[k++] = rank_cell(ind->baseline_rank);
+        rw->cells[k++] = target_cell(c, ind);
+        rw->cells[k++] = rank_cell(ind->target_rank);
+        char need[48], num[40];
+        ps_num_format(l->need, 2, c->mark, false, num, sizeof num);
+        snprintf(need, sizeof need, "%s%s", ind->target.op == PS_OP_GT && l->met != PS_MET_YES ? "> " : "",
+                 num);
+        rw->cells[k++] = l->has_need ? dup_text(need) : dup_text(DASH);
+        rw->cells[k++] = met_cell(c, l->met);
+    } else if (is_kpi(l)) {
+        rw->cells[k++] = num_cell(c, l->has_score, l->score, false);
+        rw->cells[k++] = target_cell(c, ind);
+        rw->cells[k++] = num_cell(c, l->has_gap, l->gap, true);
+        rw->cells[k++] = met_cell(c, l->met);
+    } else {
+        rw->cells[k++] = num_cell(c, ind->has_baseline, ind->baseline, false);
+        rw->cells[k++] = num_cell(c, l->has_score, l->score, false);
+        rw->cells[k++] = num_cell(c, l->has_change, l->change, true);
+        rw->cells[k++] = target_cell(c, ind);
+        rw->cells[k++] = num_cell(c, l->has_gap, l->gap, true);
+        rw->cells[k++] = met_cell(c, l->met);
+    }
+    rw->note = owners_note(c, ind);
+    if (result->has_scores && ind->kind == PS_KIND_TOTAL && (l->partial || !l->has_score))
+        rw->note = join_notes(rw->note, missing_note(c, result));
+}
+
+static ps_status table(const ctx *c, const ps_result *result, bool kpis)
+{
+    size_t wrap = c->opt->width > 0 ? (size_t)c->opt->width : 36;
+    column cols[MAX_COLUMNS];
+    size_t ncols = 0;
+    cols[ncols++] = (column){L(c, L_ID), false, 0};
+    cols[ncols++] = (column){L(c, L_NAME), false, wrap};
+    if (!result->has_scores) {
+        cols[ncols++] = (column){c->baseline_year, true, 0};
+        cols[ncols++] = (column){L(c, L_RANK), true, 0};
+        cols[ncols++] = (column){L(c, L_TARGET), true, 0};
+        cols[ncols++] = (column){L(c, L_TARGET_RANK), true, 0};
+        cols[ncols++] = (column){L(c, L_NEED), true, 0};
+    } else if (kpis) {
+        cols[ncols++] = (column){c->year, true, 0};
+        cols[ncols++] = (column){L(c, L_TARGET), true, 0};
+        cols[ncols++] = (column){L(c, L_GAP), true, 0};
+    } else {
+        cols[ncols++] = (column){c->baseline_year, true, 0};
+        cols[ncols++] = (column){c->year, true, 0};
+        cols[ncols++] = (column){L(c, L_CHANGE), true, 0};
+        cols[ncols++] = (column){L(c, L_TARGET), true, 0};
+        cols[ncols++] = (column){L(c, L_GAP), true, 0};
+    }
+    cols[ncols++] = (column){L(c, L_RESULT), false, 0};
+    row *rows = calloc(result->count ? result->count : 1, sizeof *rows);
+    if (!rows)
+        return PS_ERR_NOMEM;
+    size_t nrows = 0;
+    for (size_t i = 0; i < result->count; i++)
+        if (is_kpi(&result->lines[i]) == kpis)
+            fill_row(c, result, &result->lines[i], &rows[nrows++]);
+    ps_status st = rows_ok(rows, nrows, ncols) ? PS_OK : PS_ERR_NOMEM;
+    if (st == PS_OK && nrows > 0)
+        render_table(c, cols, ncols, rows, nrows);
+    free_rows(rows, nrows);
+    return st;
+}
+
+/* Writes a paragraph wrapped at width display columns. */
+static void paragraph(ps_buf *out, const char *text, size_t width)
+{
+    while (*text) {
+        size_t skip = 0, len = wrap_at(text, width, &skip);
+        ps_buf_append(out, text, len);
+        ps_buf_puts(out, "\n");
+        text += len + skip;
+    }
+}
+
+static void header(const ctx *c, const ps_result *result)
+{
+    const ps_plan *plan = c->plan;
+    const char *unit = plan->unit ? plan->unit : "PAR INDEX";
+    ps_buf *out = c->out;
+    if (result->has_scores) {
+        ps_buf_printf(out, L(c, L_TITLE_SCORES), unit, c->year);
+        if (result->period)
+            ps_buf_printf(out, L(c, L_PERIOD), result->period);
+    } else {
+        ps_buf_printf(out, L(c, L_TITLE_PLAN), unit, c->baseline_year, c->year);
+    }
+    ps_buf_puts(out, "\n");
+    ps_buf_printf(out, L(c, L_SOURCE_PLAN), plan->source ? plan->source : "");
+    ps_buf_puts(out, "\n");
+    if (result->has_scores && c->opt->scores_source) {
+        ps_buf_printf(out, L(c, L_SOURCE_SCORES), c->opt->scores_source);
+        ps_buf_puts(out, "\n");
+    }
+    ps_buf_puts(out, "\n");
+}
+
+static void summary(const ctx *c, const ps_result *result)
+{
+    ps_buf *out = c->out;
+    if (result->has_scores && result->unknown > 0)
+        ps_buf_printf(out, L(c, L_SUMMARY_UNKNOWN), result->met, result->targets, result->unknown);
+    else if (result->has_scores)
+        ps_buf_printf(out, L(c, L_SUMMARY), result->met, result->targets);
+    else if (result->unknown > 0)
+        ps_buf_printf(out, L(c, L_SUMMARY_PLAN_UNKNOWN), c->baseline_year, result->met, result->targets,
+                      c->year, result->unknown, c->baseline_year);
+    else
+        ps_buf_printf(out, L(c, L_SUMMARY_PLAN), c->baseline_year, result->met, result->targets, c->year);
+    ps_buf_puts(out, "\n");
+    if (!result->has_scores) {
+        ps_buf_puts(out, L(c, L_NEED_NOTE));
+        ps_buf_puts(out, "\n");
+    }
+}
+
+static void illustrative_note(const ctx *c)
+{
+    const ps_plan *plan = c->plan;
+    if (!plan->illustrative_max)
+        return;
+    ps_buf list, note;
+    ps_buf_init(&list);
+    ps_buf_init(&note);
+    for (size_t i = 0; i < plan->count; i++) {
+        const ps_indicator *ind = &plan->items[i];
+        if (!ind->has_max_points)
+            continue;
+        char num[40];
+        ps_num_format(ind->max_points, 2, c->mark, false, num, sizeof num);
+        /* max points read best without trailing zeros: 7,5 rather than 7,50 */
+        size_t n = strlen(num);
+        while (n > 0 && num[n - 1] == '0' && strchr(num, c->mark))
+            num[--n] = '\0';
+        if (n > 0 && num[n - 1] == c->mark)
+            num[--n] = '\0';
+        ps_buf_printf(&list, "%s%s: %s", list.len ? "; " : "", ind->id, num);
+    }
+    ps_buf_printf(&note, L(c, L_ILLUSTRATIVE), list.data ? list.data : "");
+    if (note.data) {
+        ps_buf_puts(c->out, "\n");
+        paragraph(c->out, note.data, 100);
+    }
+    if (list.failed || note.failed)
+        c->out->failed = true;
+    ps_buf_free(&list);
+    ps_buf_free(&note);
+}
+
+ps_status ps_report_text(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
+                         ps_buf *out)
+{
+    ctx c = {plan,
+             plan->baseline_year ? plan->baseline_year : L_BASELINE_WORD(options),
+             plan->year ? plan->year : L_YEAR_WORD(options),
+             options,
+             options->lang == PS_LANG_EN ? '.' : ',',
+             out};
+    header(&c, result);
+    ps_status st = table(&c, result, false);
+    bool any_kpi = false;
+    for (size_t i = 0; i < result->count; i++)
+        any_kpi = any_kpi || is_kpi(&result->lines[i]);
+    if (st == PS_OK && any_kpi) {
+        ps_buf_printf(out, "\n%s\n", L(&c, L_KPI_TITLE));
+        st = table(&c, result, true);
+    }
+    if (st == PS_OK) {
+        ps_buf_puts(out, "\n");
+        summary(&c, result);
+        illustrative_note(&c);
+    }
+    if (st == PS_OK && out->failed)
+        st = PS_ERR_NOMEM;
+    return st;
+}
