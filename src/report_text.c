@@ -217,6 +217,36 @@ static void emit_cell(ps_buf *out, const char *text, size_t len, size_t width, b
         pad(out, gap);
 }
 
+/* Notes under a row: each line indented and wrapped so that it stays within NOTE_WIDTH columns. */
+#define NOTE_WIDTH 100
+static void note_lines(ps_buf *out, const char *note, size_t indent)
+{
+    size_t width = NOTE_WIDTH > indent + 20 ? NOTE_WIDTH - indent : 20;
+    while (*note) {
+        const char *nl = strchr(note, '\n');
+        size_t line_len = nl ? (size_t)(nl - note) : strlen(note);
+        char *line = malloc(line_len + 1);
+        if (!line) {
+            out->failed = true;
+            return;
+        }
+        memcpy(line, note, line_len);
+        line[line_len] = '\0';
+        const char *p = line;
+        bool first = true;
+        while (*p || first) {
+            size_t skip = 0, len = wrap_at(p, first ? width : width - 2, &skip);
+            pad(out, first ? indent : indent + 2);
+            ps_buf_append(out, p, len);
+            ps_buf_puts(out, "\n");
+            p += len + skip;
+            first = false;
+        }
+        free(line);
+        note += line_len + (nl ? 1 : 0);
+    }
+}
+
 /* Renders rows under a header; wrapped columns continue on the following lines. */
 static void render_table(const ctx *c, const column *cols, size_t ncols, row *rows, size_t nrows)
 {
@@ -259,18 +289,8 @@ static void render_table(const ctx *c, const column *cols, size_t ncols, row *ro
                 out->len--; /* no trailing blanks */
             ps_buf_puts(out, "\n");
         }
-        if (rows[r].note) {
-            const char *note = rows[r].note;
-            size_t indent = widths[0] + 2;
-            while (*note) {
-                const char *nl = strchr(note, '\n');
-                size_t len = nl ? (size_t)(nl - note) : strlen(note);
-                pad(out, indent);
-                ps_buf_append(out, note, len);
-                ps_buf_puts(out, "\n");
-                note += len + (nl ? 1 : 0);
-            }
-        }
+        if (rows[r].note)
+            note_lines(out, rows[r].note, widths[0] + 2);
     }
 }
 
@@ -333,7 +353,10 @@ static void fill_row(const ctx *c, const ps_result *result, const ps_line *l, ro
     size_t k = 0;
     rw->cells[k++] = dup_text(ind->id);
     rw->cells[k++] = dup_text(name_of(c, ind));
-    if (!result->has_scores) {
+    if (!result->has_scores && is_kpi(l)) {
+        rw->cells[k++] = target_cell(c, ind);
+        rw->cells[k++] = met_cell(c, l->met);
+    } else if (!result->has_scores) {
         rw->cells[k++] = num_cell(c, ind->has_baseline, ind->baseline, false);
         rw->cells[k++] = rank_cell(ind->baseline_rank);
         rw->cells[k++] = target_cell(c, ind);
@@ -369,7 +392,9 @@ static ps_status table(const ctx *c, const ps_result *result, bool kpis)
     size_t ncols = 0;
     cols[ncols++] = (column){L(c, L_ID), false, 0};
     cols[ncols++] = (column){L(c, L_NAME), false, wrap};
-    if (!result->has_scores) {
+    if (!result->has_scores && kpis) {
+        cols[ncols++] = (column){L(c, L_TARGET), true, 0};
+    } else if (!result->has_scores) {
         cols[ncols++] = (column){c->baseline_year, true, 0};
         cols[ncols++] = (column){L(c, L_RANK), true, 0};
         cols[ncols++] = (column){L(c, L_TARGET), true, 0};

@@ -30,8 +30,12 @@ static void score_line(ps_line *line)
 static void need_line(ps_line *line)
 {
     const ps_indicator *ind = line->indicator;
-    if (!ind->has_target || !ind->has_baseline)
+    if (!ind->has_target)
         return;
+    if (!ind->has_baseline) {
+        line->met = PS_MET_UNKNOWN;
+        return;
+    }
     line->has_need = true;
     line->need = ind->target.value > ind->baseline ? ind->target.value - ind->baseline : 0;
     line->met = ps_target_met(&ind->target, ind->baseline) ? PS_MET_YES : PS_MET_NO;
