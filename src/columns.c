@@ -48,7 +48,7 @@ char *ps_id_canonical(const char *text, size_t len)
     return id;
 }
 
-static ps_status map_one(const ps_csv_field *field, size_t index, ps_column *columns, size_t count,
+static ps_status map_one(const ps_table_field *field, size_t index, ps_column *columns, size_t count,
                          const char *file, ps_warnings *warnings, ps_error *err)
 {
     char *name = ps_text_fold(field->text, field->len);
@@ -83,7 +83,7 @@ static ps_status map_one(const ps_csv_field *field, size_t index, ps_column *col
     return st;
 }
 
-ps_status ps_columns_map(const ps_csv_row *header, ps_column *columns, size_t count, const char *file,
+ps_status ps_columns_map(const ps_table_row *header, ps_column *columns, size_t count, const char *file,
                          ps_warnings *warnings, ps_error *err)
 {
     for (size_t c = 0; c < count; c++)
@@ -102,7 +102,7 @@ ps_status ps_columns_map(const ps_csv_row *header, ps_column *columns, size_t co
     return PS_OK;
 }
 
-const ps_csv_field *ps_column_field(const ps_csv_row *row, const ps_column *column)
+const ps_table_field *ps_column_field(const ps_table_row *row, const ps_column *column)
 {
     if (column->index < 0 || (size_t)column->index >= row->count)
         return NULL;

@@ -12,10 +12,10 @@ typedef struct {
 
 /* Fills each column's index. Duplicate or empty names and missing required columns are errors;
  * unknown columns become warnings (when warnings is not NULL). */
-ps_status ps_columns_map(const ps_csv_row *header, ps_column *columns, size_t count, const char *file,
+ps_status ps_columns_map(const ps_table_row *header, ps_column *columns, size_t count, const char *file,
                          ps_warnings *warnings, ps_error *err);
 
 /* The field of a row for a mapped column; NULL when the column is absent. */
-const ps_csv_field *ps_column_field(const ps_csv_row *row, const ps_column *column);
+const ps_table_field *ps_column_field(const ps_table_row *row, const ps_column *column);
 
 #endif

@@ -29,7 +29,7 @@ typedef struct {
 
 typedef struct {
     const char *name;
-    const ps_csv_handler *handler;
+    const ps_table_handler *handler;
     ps_error *err;
     ps_status status; /* first failure; reading stops there */
     struct csv_parser parser;
@@ -160,7 +160,7 @@ static bool all_blank(const reader *r)
     return true;
 }
 
-static ps_status keep_header(reader *r, const ps_csv_row *row)
+static ps_status keep_header(reader *r, const ps_table_row *row)
 {
     r->header = calloc(row->count, sizeof *r->header);
     if (!r->header)
@@ -176,7 +176,7 @@ static ps_status keep_header(reader *r, const ps_csv_row *row)
 
 static void deliver_row(reader *r)
 {
-    ps_csv_field *fields = malloc((r->slot_count ? r->slot_count : 1) * sizeof *fields);
+    ps_table_field *fields = malloc((r->slot_count ? r->slot_count : 1) * sizeof *fields);
     if (!fields) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
         return;
@@ -187,7 +187,7 @@ static void deliver_row(reader *r)
         fields[i].line = r->slots[i].line;
         fields[i].column = r->slots[i].column;
     }
-    ps_csv_row row = {fields, r->slot_count, r->slot_count ? fields[0].line : r->field_start.line};
+    ps_table_row row = {fields, r->slot_count, r->slot_count ? fields[0].line : r->field_start.line};
     ps_status st = PS_OK;
     if (!r->seen_header) {
         st = keep_header(r, &row);
@@ -440,7 +440,7 @@ static void finish(reader *r)
     }
 }
 
-static void reader_init(reader *r, const char *name, const ps_csv_handler *handler, ps_error *err)
+static void reader_init(reader *r, const char *name, const ps_table_handler *handler, ps_error *err)
 {
     memset(r, 0, sizeof *r);
     r->name = name;
@@ -463,7 +463,7 @@ static ps_status reader_done(reader *r)
     return r->status;
 }
 
-ps_status ps_csv_read_buffer(const char *data, size_t len, const char *name, const ps_csv_handler *handler,
+ps_status ps_csv_read_buffer(const char *data, size_t len, const char *name, const ps_table_handler *handler,
                              ps_error *err)
 {
     reader r;
@@ -473,7 +473,7 @@ ps_status ps_csv_read_buffer(const char *data, size_t len, const char *name, con
     return reader_done(&r);
 }
 
-ps_status ps_csv_read_file(const char *path, const ps_csv_handler *handler, ps_error *err)
+ps_status ps_csv_read_file(const char *path, const ps_table_handler *handler, ps_error *err)
 {
     bool use_stdin = strcmp(path, "-") == 0;
     FILE *f = use_stdin ? stdin : fopen(path, "rb");

@@ -79,6 +79,18 @@ static const char *const messages[PS_MSG_COUNT][2] = {
     [PS_MSG_PLAN_NO_CRITERIA] = {"kế hoạch không có lĩnh vực nào (kind=criterion)",
                                  "the plan has no criteria (kind criterion)"},
     [PS_MSG_BAD_META] = {"dòng '# {0}:': '{1}' không hợp lệ", "line '# {0}:': '{1}' is not valid"},
+    [PS_MSG_INPUT_TOO_LARGE] = {"tệp lớn quá {0} byte", "input larger than {0} bytes"},
+    [PS_MSG_BAD_BYTE] = {"byte {0} không hợp lệ (hãy lưu tệp dưới dạng UTF-8)",
+                         "invalid {0} byte (save the file as UTF-8)"},
+    [PS_MSG_JSON_SYNTAX] = {"JSON không hợp lệ ở đây", "invalid JSON here"},
+    [PS_MSG_JSON_TRUNCATED] = {"JSON bị cụt: tệp hết khi giá trị, ']' hoặc '}' chưa đóng",
+                               "truncated JSON: the input ends before a value, ']' or '}' is closed"},
+    [PS_MSG_JSON_TRAILING] = {"còn nội dung thừa sau giá trị JSON", "unexpected text after the JSON value"},
+    [PS_MSG_JSON_DEPTH] = {"JSON lồng nhau quá {0} cấp", "JSON nested deeper than {0} levels"},
+    [PS_MSG_JSON_DUPLICATE_KEY] = {"khóa '{0}' lặp lại trong cùng đối tượng (đã có ở dòng {1})",
+                                   "key '{0}' appears twice in one object (first on line {1})"},
+    [PS_MSG_JSON_TYPE] = {"{0}: cần {1}, gặp {2}", "{0}: expected {1}, found {2}"},
+    [PS_MSG_JSON_MISSING_KEY] = {"thiếu khóa '{0}' ở cấp ngoài cùng", "missing top-level key '{0}'"},
 };
 
 static void append(char *buf, size_t size, size_t *len, const char *text, size_t n)

@@ -13,16 +13,18 @@ extern "C" {
 #define PS_LIMIT_COLUMNS 256
 #define PS_LIMIT_PLAN_ROWS 256
 #define PS_LIMIT_LINE_BYTES (1024 * 1024)
+#define PS_LIMIT_INPUT_BYTES (256 * 1024 * 1024) /* for input read whole: JSON, standard input */
 
 /* The plan compiled into the binary from data/sin-ho-2023.csv. */
 ps_status ps_plan_load_builtin(ps_plan *plan, ps_error *err);
 
-/* A plan CSV; path "-" reads standard input. On error plan is left empty and err says why. */
+/* A plan, CSV or JSON; path "-" reads standard input. On error plan is left empty and err says why. */
 ps_status ps_plan_load_file(const char *path, ps_plan *plan, ps_error *err);
 ps_status ps_plan_load_buffer(const char *data, size_t len, const char *name, ps_plan *plan, ps_error *err);
 
-/* A quarterly scores CSV, checked against the plan as it is read, so the first bad line is the one
- * reported. Path "-" reads standard input. Unknown columns become warnings in scores->warnings. */
+/* Quarterly scores, CSV or JSON ({"period": …, "scores": [{"id": …, "score": …}]}), checked against the plan
+ * as it is read, so the first bad line is the one reported. The format comes from the extension, else from
+ * the first byte; path "-" reads standard input. Unknown columns become warnings in scores->warnings. */
 ps_status ps_scores_load_file(const char *path, const ps_plan *plan, ps_scores *scores, ps_error *err);
 ps_status ps_scores_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
                                 ps_scores *scores, ps_error *err);

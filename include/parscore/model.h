@@ -68,7 +68,16 @@ typedef enum {
     PS_MSG_MAX_POINTS_SUM,    /* {0}: limit */
     PS_MSG_PLAN_TOTAL_ROWS,   /* {0}: how many total rows */
     PS_MSG_PLAN_NO_CRITERIA,
-    PS_MSG_BAD_META, /* {0}: key, {1}: value */
+    PS_MSG_BAD_META,        /* {0}: key, {1}: value */
+    PS_MSG_INPUT_TOO_LARGE, /* {0}: limit in bytes */
+    PS_MSG_BAD_BYTE,        /* {0}: what: "NUL" or "UTF-8" */
+    PS_MSG_JSON_SYNTAX,
+    PS_MSG_JSON_TRUNCATED,
+    PS_MSG_JSON_TRAILING,
+    PS_MSG_JSON_DEPTH,         /* {0}: limit */
+    PS_MSG_JSON_DUPLICATE_KEY, /* {0}: key, {1}: line of the first one */
+    PS_MSG_JSON_TYPE,          /* {0}: where, {1}: expected, {2}: found */
+    PS_MSG_JSON_MISSING_KEY,   /* {0}: key */
     PS_MSG_COUNT
 } ps_msg;
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "columns.h"
-#include "csv_table.h"
+#include "input.h"
 #include "internal.h"
 #include "parscore/load.h"
 
@@ -18,8 +18,8 @@ typedef struct {
     bool any_value;
 } scores_reader;
 
-static ps_status fail_at(ps_error *err, ps_msg code, const char *file, const ps_csv_field *f, const char *a0,
-                         const char *a1, const char *a2)
+static ps_status fail_at(ps_error *err, ps_msg code, const char *file, const ps_table_field *f,
+                         const char *a0, const char *a1, const char *a2)
 {
     ps_error_set(err, code, file, f->line, f->column, a0, a1, a2);
     return PS_ERR_INPUT;
@@ -37,7 +37,7 @@ static ps_status on_meta(void *ctx, const char *key, const char *value, long lin
     return sr->scores->period ? PS_OK : PS_ERR_NOMEM;
 }
 
-static ps_status on_header(void *ctx, const ps_csv_row *row, ps_error *err)
+static ps_status on_header(void *ctx, const ps_table_row *row, ps_error *err)
 {
     scores_reader *sr = ctx;
     sr->columns[COL_ID] = (ps_column){"id", true, -1};
@@ -51,7 +51,7 @@ static ps_status on_header(void *ctx, const ps_csv_row *row, ps_error *err)
     return st;
 }
 
-static ps_status read_id(scores_reader *sr, const ps_csv_field *f, size_t *item, ps_error *err)
+static ps_status read_id(scores_reader *sr, const ps_table_field *f, size_t *item, ps_error *err)
 {
     bool blank = true;
     for (size_t i = 0; i < f->len; i++)
@@ -77,7 +77,7 @@ static ps_status read_id(scores_reader *sr, const ps_csv_field *f, size_t *item,
 }
 
 /* Reads a non-negative number; sets *has when the field holds one. */
-static ps_status read_number(const scores_reader *sr, const ps_csv_field *f, const char *column, bool *has,
+static ps_status read_number(const scores_reader *sr, const ps_table_field *f, const char *column, bool *has,
                              ps_num *value, bool *percent, ps_error *err)
 {
     *has = false;
@@ -97,7 +97,7 @@ static ps_status read_number(const scores_reader *sr, const ps_csv_field *f, con
     return PS_OK;
 }
 
-static ps_status read_points(const scores_reader *sr, const ps_csv_field *f, const ps_indicator *ind,
+static ps_status read_points(const scores_reader *sr, const ps_table_field *f, const ps_indicator *ind,
                              ps_score_entry *e, ps_error *err)
 {
     bool percent = false;
@@ -119,7 +119,7 @@ static ps_status read_points(const scores_reader *sr, const ps_csv_field *f, con
     return PS_OK;
 }
 
-static ps_status on_row(void *ctx, const ps_csv_row *row, ps_error *err)
+static ps_status on_row(void *ctx, const ps_table_row *row, ps_error *err)
 {
     scores_reader *sr = ctx;
     ps_score_entry e;
@@ -129,8 +129,8 @@ static ps_status on_row(void *ctx, const ps_csv_row *row, ps_error *err)
     if (st != PS_OK)
         return st;
     const ps_indicator *ind = &sr->plan->items[e.item];
-    const ps_csv_field *score = ps_column_field(row, &sr->columns[COL_SCORE]);
-    const ps_csv_field *points = ps_column_field(row, &sr->columns[COL_POINTS]);
+    const ps_table_field *score = ps_column_field(row, &sr->columns[COL_SCORE]);
+    const ps_table_field *points = ps_column_field(row, &sr->columns[COL_POINTS]);
     bool percent = false;
     st = read_number(sr, score, "score", &e.has_score, &e.score, &percent, err);
     if (st != PS_OK)
@@ -171,8 +171,9 @@ static ps_status load(const char *name, const char *data, size_t len, bool from_
 {
     memset(scores, 0, sizeof *scores);
     scores_reader sr = {.file = name, .plan = plan, .scores = scores};
-    ps_csv_handler h = {on_meta, on_header, on_row, on_end, &sr};
-    ps_status st = from_file ? ps_csv_read_file(name, &h, err) : ps_csv_read_buffer(data, len, name, &h, err);
+    ps_table_handler h = {on_meta, on_header, on_row, on_end, &sr};
+    ps_status st = from_file ? ps_table_read_file(name, "scores", &h, err)
+                             : ps_table_read_buffer(data, len, name, "scores", &h, err);
     if (st == PS_OK) {
         scores->source = ps_strdup(name);
         if (!scores->source)

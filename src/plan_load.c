@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "columns.h"
-#include "csv_table.h"
+#include "input.h"
 #include "internal.h"
 #include "parscore/load.h"
 
@@ -32,8 +32,8 @@ typedef struct {
     size_t cap;
 } plan_reader;
 
-static ps_status fail_at(ps_error *err, ps_msg code, const char *file, const ps_csv_field *f, const char *a0,
-                         const char *a1)
+static ps_status fail_at(ps_error *err, ps_msg code, const char *file, const ps_table_field *f,
+                         const char *a0, const char *a1)
 {
     ps_error_set(err, code, file, f->line, f->column, a0, a1, NULL);
     return PS_ERR_INPUT;
@@ -73,7 +73,7 @@ static ps_status on_meta(void *ctx, const char *key, const char *value, long lin
     return PS_OK;
 }
 
-static ps_status on_header(void *ctx, const ps_csv_row *row, ps_error *err)
+static ps_status on_header(void *ctx, const ps_table_row *row, ps_error *err)
 {
     plan_reader *pr = ctx;
     static const char *const names[COL_COUNT] = {"id",          "kind",     "name",          "name_en",
@@ -86,7 +86,7 @@ static ps_status on_header(void *ctx, const ps_csv_row *row, ps_error *err)
     return ps_columns_map(row, pr->columns, COL_COUNT, pr->file, &pr->plan->warnings, err);
 }
 
-static bool is_blank(const ps_csv_field *f)
+static bool is_blank(const ps_table_field *f)
 {
     for (size_t i = 0; i < f->len; i++)
         if (f->text[i] != ' ' && f->text[i] != '\t')
@@ -95,7 +95,7 @@ static bool is_blank(const ps_csv_field *f)
 }
 
 /* A percent in 0..100, or nothing when the field is empty. */
-static ps_status read_percent(const plan_reader *pr, const ps_csv_field *f, const char *column, bool *has,
+static ps_status read_percent(const plan_reader *pr, const ps_table_field *f, const char *column, bool *has,
                               ps_num *value, ps_error *err)
 {
     bool negative = false;
@@ -112,7 +112,7 @@ static ps_status read_percent(const plan_reader *pr, const ps_csv_field *f, cons
     return PS_OK;
 }
 
-static ps_status read_rank(const plan_reader *pr, const ps_csv_field *f, const char *column, int *rank,
+static ps_status read_rank(const plan_reader *pr, const ps_table_field *f, const char *column, int *rank,
                            ps_error *err)
 {
     *rank = 0;
@@ -128,7 +128,7 @@ static ps_status read_rank(const plan_reader *pr, const ps_csv_field *f, const c
     return PS_OK;
 }
 
-static ps_status read_kind(const plan_reader *pr, const ps_csv_field *f, ps_kind *kind, ps_error *err)
+static ps_status read_kind(const plan_reader *pr, const ps_table_field *f, ps_kind *kind, ps_error *err)
 {
     static const char *const kinds[] = {"criterion", "sipas", "total", "kpi"};
     char *folded = ps_text_fold(f->text, f->len);
@@ -145,7 +145,7 @@ static ps_status read_kind(const plan_reader *pr, const ps_csv_field *f, ps_kind
     return fail_at(err, PS_MSG_BAD_KIND, pr->file, f, f->text, NULL);
 }
 
-static ps_status read_owners(const ps_csv_field *f, ps_indicator *item)
+static ps_status read_owners(const ps_table_field *f, ps_indicator *item)
 {
     const char *p = f->text, *end = f->text + f->len;
     while (p < end) {
@@ -170,7 +170,7 @@ static ps_status read_owners(const ps_csv_field *f, ps_indicator *item)
     return PS_OK;
 }
 
-static ps_status read_max_points(const plan_reader *pr, const ps_csv_field *f, ps_indicator *item,
+static ps_status read_max_points(const plan_reader *pr, const ps_table_field *f, ps_indicator *item,
                                  ps_error *err)
 {
     bool percent = false, negative = false;
@@ -186,7 +186,8 @@ static ps_status read_max_points(const plan_reader *pr, const ps_csv_field *f, p
     return PS_OK;
 }
 
-static ps_status read_target(const plan_reader *pr, const ps_csv_field *f, ps_indicator *item, ps_error *err)
+static ps_status read_target(const plan_reader *pr, const ps_table_field *f, ps_indicator *item,
+                             ps_error *err)
 {
     ps_parse_result r = ps_target_parse(f->text, f->len, &item->target);
     item->has_target = r == PS_PARSE_OK;
@@ -197,7 +198,7 @@ static ps_status read_target(const plan_reader *pr, const ps_csv_field *f, ps_in
     return PS_OK;
 }
 
-static ps_status read_id(const plan_reader *pr, const ps_csv_field *f, ps_indicator *item, ps_error *err)
+static ps_status read_id(const plan_reader *pr, const ps_table_field *f, ps_indicator *item, ps_error *err)
 {
     if (is_blank(f))
         return fail_at(err, PS_MSG_MISSING_VALUE, pr->file, f, "id", NULL);
@@ -213,15 +214,15 @@ static ps_status read_id(const plan_reader *pr, const ps_csv_field *f, ps_indica
     return PS_OK;
 }
 
-static ps_status read_names(const plan_reader *pr, const ps_csv_row *row, ps_indicator *item, ps_error *err)
+static ps_status read_names(const plan_reader *pr, const ps_table_row *row, ps_indicator *item, ps_error *err)
 {
-    const ps_csv_field *f = ps_column_field(row, &pr->columns[COL_NAME]);
+    const ps_table_field *f = ps_column_field(row, &pr->columns[COL_NAME]);
     item->name = ps_text_nfc(f->text, f->len);
     if (!item->name)
         return PS_ERR_NOMEM;
     if (item->name[0] == '\0')
         return fail_at(err, PS_MSG_MISSING_VALUE, pr->file, f, "name", NULL);
-    const ps_csv_field *en = ps_column_field(row, &pr->columns[COL_NAME_EN]);
+    const ps_table_field *en = ps_column_field(row, &pr->columns[COL_NAME_EN]);
     if (en && !is_blank(en)) {
         item->name_en = ps_text_nfc(en->text, en->len);
         if (!item->name_en)
@@ -230,7 +231,7 @@ static ps_status read_names(const plan_reader *pr, const ps_csv_row *row, ps_ind
     return PS_OK;
 }
 
-static ps_status read_item(plan_reader *pr, const ps_csv_row *row, ps_indicator *item, ps_error *err)
+static ps_status read_item(plan_reader *pr, const ps_table_row *row, ps_indicator *item, ps_error *err)
 {
     const ps_column *c = pr->columns;
     ps_status st = read_id(pr, ps_column_field(row, &c[COL_ID]), item, err);
@@ -258,7 +259,7 @@ static ps_status read_item(plan_reader *pr, const ps_csv_row *row, ps_indicator 
     return st;
 }
 
-static ps_status on_row(void *ctx, const ps_csv_row *row, ps_error *err)
+static ps_status on_row(void *ctx, const ps_table_row *row, ps_error *err)
 {
     plan_reader *pr = ctx;
     ps_plan *plan = pr->plan;
@@ -324,8 +325,9 @@ static ps_status load(const char *name, const char *data, size_t len, bool from_
 {
     memset(plan, 0, sizeof *plan);
     plan_reader pr = {.file = name, .plan = plan};
-    ps_csv_handler h = {on_meta, on_header, on_row, on_end, &pr};
-    ps_status st = from_file ? ps_csv_read_file(name, &h, err) : ps_csv_read_buffer(data, len, name, &h, err);
+    ps_table_handler h = {on_meta, on_header, on_row, on_end, &pr};
+    ps_status st = from_file ? ps_table_read_file(name, "indicators", &h, err)
+                             : ps_table_read_buffer(data, len, name, "indicators", &h, err);
     if (st == PS_OK) {
         plan->source = ps_strdup(name);
         if (!plan->source)

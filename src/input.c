@@ -1,0 +1,122 @@
+/* Input dispatch: whole-file reads with a size limit, format by extension or first byte, then the reader. */
+#include "input.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "csv_table.h"
+#include "internal.h"
+#include "json_table.h"
+#include "parscore/load.h"
+
+static ps_status open_input(const char *path, FILE **f, ps_error *err)
+{
+    bool use_stdin = strcmp(path, "-") == 0;
+    *f = use_stdin ? stdin : fopen(path, "rb");
+    if (!*f) {
+        ps_error_set(err, PS_MSG_OPEN, path, 0, 0, strerror(errno), NULL, NULL);
+        return PS_ERR_IO;
+    }
+    struct stat st;
+    if (fstat(fileno(*f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (!use_stdin)
+            fclose(*f);
+        ps_error_set(err, PS_MSG_IS_DIRECTORY, path, 0, 0, NULL, NULL, NULL);
+        return PS_ERR_IO;
+    }
+    return PS_OK;
+}
+
+ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *err)
+{
+    FILE *f;
+    ps_status st = open_input(path, &f, err);
+    if (st != PS_OK)
+        return st;
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        if (n == cap) {
+            if (cap >= PS_LIMIT_INPUT_BYTES) {
+                char limit[32];
+                snprintf(limit, sizeof limit, "%d", PS_LIMIT_INPUT_BYTES);
+                ps_error_set(err, PS_MSG_INPUT_TOO_LARGE, path, 0, 0, limit, NULL, NULL);
+                st = PS_ERR_INPUT;
+                break;
+            }
+            cap *= 2;
+            char *grown = realloc(buf, cap + 1);
+            if (!grown)
+                break;
+            buf = grown;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                ps_error_set(err, PS_MSG_READ, path, 0, 0, strerror(errno), NULL, NULL);
+                st = PS_ERR_IO;
+            }
+            break;
+        }
+    }
+    if (f != stdin)
+        fclose(f);
+    if (st == PS_OK && !buf) {
+        ps_error_set(err, PS_MSG_NOMEM, path, 0, 0, NULL, NULL, NULL);
+        st = PS_ERR_NOMEM;
+    }
+    if (st != PS_OK) {
+        free(buf);
+        return st;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return PS_OK;
+}
+
+bool ps_input_looks_json(const char *data, size_t len)
+{
+    size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < len && strchr(" \t\r\n", data[i]) && data[i] != '\0')
+        i++;
+    return i < len && (data[i] == '{' || data[i] == '[');
+}
+
+static bool has_extension(const char *path, const char *ext)
+{
+    size_t n = strlen(path), e = strlen(ext);
+    return n > e && strcasecmp(path + n - e, ext) == 0;
+}
+
+ps_status ps_table_read_buffer(const char *data, size_t len, const char *name, const char *json_rows_key,
+                               const ps_table_handler *handler, ps_error *err)
+{
+    if (ps_input_looks_json(data, len))
+        return ps_json_read_buffer(data, len, name, json_rows_key, handler, err);
+    return ps_csv_read_buffer(data, len, name, handler, err);
+}
+
+ps_status ps_table_read_file(const char *path, const char *json_rows_key, const ps_table_handler *handler,
+                             ps_error *err)
+{
+    /* CSV files are streamed; anything else is read whole to look at its first byte */
+    if (has_extension(path, ".csv") || has_extension(path, ".tsv"))
+        return ps_csv_read_file(path, handler, err);
+    char *data;
+    size_t len;
+    ps_status st = ps_input_read(path, &data, &len, err);
+    if (st != PS_OK)
+        return st;
+    if (has_extension(path, ".json"))
+        st = ps_json_read_buffer(data, len, path, json_rows_key, handler, err);
+    else
+        st = ps_table_read_buffer(data, len, path, json_rows_key, handler, err);
+    free(data);
+    return st;
+}

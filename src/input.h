@@ -1,0 +1,20 @@
+/* Reading an input whole or as a stream, and choosing CSV or JSON for it. */
+#ifndef PARSCORE_INPUT_H
+#define PARSCORE_INPUT_H
+
+#include "table.h"
+
+/* Reads a file, or standard input for "-", into memory (NUL-terminated); refuses more than the limit. */
+ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *err);
+
+/* JSON when the first byte after a BOM and white space opens an object or an array. */
+bool ps_input_looks_json(const char *data, size_t len);
+
+/* A table from a file: by extension (.json, .csv, .tsv), else by its first byte; "-" is standard input.
+ * json_rows_key names the array of row objects in the JSON form. */
+ps_status ps_table_read_file(const char *path, const char *json_rows_key, const ps_table_handler *handler,
+                             ps_error *err);
+ps_status ps_table_read_buffer(const char *data, size_t len, const char *name, const char *json_rows_key,
+                               const ps_table_handler *handler, ps_error *err);
+
+#endif

@@ -1,0 +1,32 @@
+/* Tables as the loaders see them: a header, rows of text fields with positions, and "key: value" facts. */
+#ifndef PARSCORE_TABLE_H
+#define PARSCORE_TABLE_H
+
+#include "parscore/model.h"
+
+typedef struct {
+    const char *text; /* NUL-terminated, exactly as in the file (quotes removed) */
+    size_t len;
+    long line;
+    long column;
+} ps_table_field;
+
+typedef struct {
+    const ps_table_field *fields;
+    size_t count;
+    long line; /* line of the first field */
+} ps_table_row;
+
+/* What the reader calls; any callback may fill err and return an error status to stop reading. */
+typedef struct {
+    /* a fact about the whole file: a "# key: value" line of a CSV, a top-level string of a JSON object */
+    ps_status (*meta)(void *ctx, const char *key, const char *value, long line, ps_error *err);
+    ps_status (*header)(void *ctx, const ps_table_row *row, ps_error *err);
+    /* a data row, already checked to have as many fields as the header and not to be all empty */
+    ps_status (*row)(void *ctx, const ps_table_row *row, ps_error *err);
+    /* the end of the input, after the last row */
+    ps_status (*end)(void *ctx, long last_line, ps_error *err);
+    void *ctx;
+} ps_table_handler;
+
+#endif
