@@ -91,6 +91,8 @@ static const char *const messages[PS_MSG_COUNT][2] = {
                                    "key '{0}' appears twice in one object (first on line {1})"},
     [PS_MSG_JSON_TYPE] = {"{0}: cần {1}, gặp {2}", "{0}: expected {1}, found {2}"},
     [PS_MSG_JSON_MISSING_KEY] = {"thiếu khóa '{0}' ở cấp ngoài cùng", "missing top-level key '{0}'"},
+    [PS_MSG_CHECK_UNKNOWN_ID] = {"--only: '{0}' không có trong kế hoạch", "--only: '{0}' is not in the plan"},
+    [PS_MSG_CHECK_NO_TARGET] = {"--only: '{0}' không có mục tiêu", "--only: '{0}' has no target"},
 };
 
 static void append(char *buf, size_t size, size_t *len, const char *text, size_t n)

@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "parscore/report.h"
+#include "text_table.h"
 
-#define MAX_COLUMNS 9
-#define DASH "\xe2\x80\x94" /* — : a value that is not known */
+#define DASH PS_TEXT_DASH
 
 typedef enum {
     L_TITLE_PLAN,
@@ -78,17 +78,6 @@ static const char *const labels[L_COUNT][2] = {
     [L_NEED_NOTE] = {"\"> x\": cần tăng hơn x điểm phần trăm; \"x\": cần tăng ít nhất x.",
                      "\"> x\": needs a gain of more than x percentage points; \"x\": at least x."},
 };
-
-typedef struct {
-    const char *label;
-    bool right;
-    size_t wrap; /* 0: never wrapped */
-} column;
-
-typedef struct {
-    char *cells[MAX_COLUMNS];
-    char *note; /* indented lines under the row */
-} row;
 
 typedef struct {
     const ps_plan *plan;
@@ -173,138 +162,7 @@ static char *owners_note(const ctx *c, const ps_indicator *ind)
     return b.data;
 }
 
-/* Byte length of the longest prefix of text that fits in width display columns, at a space if possible. */
-static size_t wrap_at(const char *text, size_t width, size_t *skip)
-{
-    size_t len = strlen(text), fit = 0, last_space = 0, i = 0;
-    *skip = 0;
-    if (ps_text_width(text, len) <= width)
-        return len;
-    while (i < len) {
-        size_t n = 1;
-        while (i + n < len && ((unsigned char)text[i + n] & 0xC0) == 0x80)
-            n++;
-        if (ps_text_width(text, i + n) > width)
-            break;
-        if (text[i] == ' ')
-            last_space = i;
-        i += n;
-        fit = i;
-    }
-    if (last_space > 0 && i < len && text[i] != ' ') {
-        *skip = 1;
-        return last_space;
-    }
-    if (i < len && text[i] == ' ')
-        *skip = 1;
-    return fit > 0 ? fit : 1;
-}
-
-static void pad(ps_buf *out, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        ps_buf_append(out, " ", 1);
-}
-
-static void emit_cell(ps_buf *out, const char *text, size_t len, size_t width, bool right, bool last)
-{
-    size_t w = ps_text_width(text, len);
-    size_t gap = width > w ? width - w : 0;
-    if (right)
-        pad(out, gap);
-    ps_buf_append(out, text, len);
-    if (!right && !last)
-        pad(out, gap);
-}
-
-/* Notes under a row: each line indented and wrapped so that it stays within NOTE_WIDTH columns. */
-#define NOTE_WIDTH 100
-static void note_lines(ps_buf *out, const char *note, size_t indent)
-{
-    size_t width = NOTE_WIDTH > indent + 20 ? NOTE_WIDTH - indent : 20;
-    while (*note) {
-        const char *nl = strchr(note, '\n');
-        size_t line_len = nl ? (size_t)(nl - note) : strlen(note);
-        char *line = malloc(line_len + 1);
-        if (!line) {
-            out->failed = true;
-            return;
-        }
-        memcpy(line, note, line_len);
-        line[line_len] = '\0';
-        const char *p = line;
-        bool first = true;
-        while (*p || first) {
-            size_t skip = 0, len = wrap_at(p, first ? width : width - 2, &skip);
-            pad(out, first ? indent : indent + 2);
-            ps_buf_append(out, p, len);
-            ps_buf_puts(out, "\n");
-            p += len + skip;
-            first = false;
-        }
-        free(line);
-        note += line_len + (nl ? 1 : 0);
-    }
-}
-
-/* Renders rows under a header; wrapped columns continue on the following lines. */
-static void render_table(const ctx *c, const column *cols, size_t ncols, row *rows, size_t nrows)
-{
-    size_t widths[MAX_COLUMNS];
-    for (size_t k = 0; k < ncols; k++) {
-        widths[k] = ps_text_width(cols[k].label, strlen(cols[k].label));
-        for (size_t r = 0; r < nrows; r++) {
-            size_t w = ps_text_width(rows[r].cells[k], strlen(rows[r].cells[k]));
-            if (cols[k].wrap && w > cols[k].wrap)
-                w = cols[k].wrap;
-            if (w > widths[k])
-                widths[k] = w;
-        }
-    }
-    ps_buf *out = c->out;
-    for (size_t k = 0; k < ncols; k++) {
-        if (k > 0)
-            ps_buf_puts(out, "  ");
-        emit_cell(out, cols[k].label, strlen(cols[k].label), widths[k], cols[k].right, k + 1 == ncols);
-    }
-    ps_buf_puts(out, "\n");
-    for (size_t r = 0; r < nrows; r++) {
-        const char *rest[MAX_COLUMNS];
-        for (size_t k = 0; k < ncols; k++)
-            rest[k] = rows[r].cells[k];
-        for (bool more = true; more;) {
-            more = false;
-            size_t line_start = out->len;
-            for (size_t k = 0; k < ncols; k++) {
-                size_t skip = 0, len = strlen(rest[k]);
-                if (cols[k].wrap)
-                    len = wrap_at(rest[k], widths[k], &skip);
-                if (k > 0)
-                    ps_buf_puts(out, "  ");
-                emit_cell(out, rest[k], len, widths[k], cols[k].right, k + 1 == ncols);
-                rest[k] += len + skip;
-                more = more || *rest[k] != '\0';
-            }
-            while (out->len > line_start && out->data[out->len - 1] == ' ')
-                out->len--; /* no trailing blanks */
-            ps_buf_puts(out, "\n");
-        }
-        if (rows[r].note)
-            note_lines(out, rows[r].note, widths[0] + 2);
-    }
-}
-
-static void free_rows(row *rows, size_t nrows)
-{
-    for (size_t r = 0; r < nrows; r++) {
-        for (size_t k = 0; k < MAX_COLUMNS; k++)
-            free(rows[r].cells[k]);
-        free(rows[r].note);
-    }
-    free(rows);
-}
-
-static bool rows_ok(const row *rows, size_t nrows, size_t ncols)
+static bool rows_ok(const ps_text_row *rows, size_t nrows, size_t ncols)
 {
     for (size_t r = 0; r < nrows; r++)
         for (size_t k = 0; k < ncols; k++)
@@ -347,7 +205,7 @@ static bool is_kpi(const ps_line *l)
     return l->indicator->kind == PS_KIND_KPI;
 }
 
-static void fill_row(const ctx *c, const ps_result *result, const ps_line *l, row *rw)
+static void fill_row(const ctx *c, const ps_result *result, const ps_line *l, ps_text_row *rw)
 {
     const ps_indicator *ind = l->indicator;
     size_t k = 0;
@@ -388,31 +246,31 @@ static void fill_row(const ctx *c, const ps_result *result, const ps_line *l, ro
 static ps_status table(const ctx *c, const ps_result *result, bool kpis)
 {
     size_t wrap = c->opt->width > 0 ? (size_t)c->opt->width : 36;
-    column cols[MAX_COLUMNS];
+    ps_text_column cols[PS_TEXT_MAX_COLUMNS];
     size_t ncols = 0;
-    cols[ncols++] = (column){L(c, L_ID), false, 0};
-    cols[ncols++] = (column){L(c, L_NAME), false, wrap};
+    cols[ncols++] = (ps_text_column){L(c, L_ID), false, 0};
+    cols[ncols++] = (ps_text_column){L(c, L_NAME), false, wrap};
     if (!result->has_scores && kpis) {
-        cols[ncols++] = (column){L(c, L_TARGET), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, L_TARGET), true, 0};
     } else if (!result->has_scores) {
-        cols[ncols++] = (column){c->baseline_year, true, 0};
-        cols[ncols++] = (column){L(c, L_RANK), true, 0};
-        cols[ncols++] = (column){L(c, L_TARGET), true, 0};
-        cols[ncols++] = (column){L(c, L_TARGET_RANK), true, 0};
-        cols[ncols++] = (column){L(c, L_NEED), true, 0};
+        cols[ncols++] = (ps_text_column){c->baseline_year, true, 0};
+        cols[ncols++] = (ps_text_column){L(c, L_RANK), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, L_TARGET), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, L_TARGET_RANK), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, L_NEED), true, 0};
     } else if (kpis) {
-        cols[ncols++] = (column){c->year, true, 0};
-        cols[ncols++] = (column){L(c, L_TARGET), true, 0};
-        cols[ncols++] = (column){L(c, L_GAP), true, 0};
+        cols[ncols++] = (ps_text_column){c->year, true, 0};
+        cols[ncols++] = (ps_text_column){L(c, L_TARGET), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, L_GAP), true, 0};
     } else {
-        cols[ncols++] = (column){c->baseline_year, true, 0};
-        cols[ncols++] = (column){c->year, true, 0};
-        cols[ncols++] = (column){L(c, L_CHANGE), true, 0};
-        cols[ncols++] = (column){L(c, L_TARGET), true, 0};
-        cols[ncols++] = (column){L(c, L_GAP), true, 0};
+        cols[ncols++] = (ps_text_column){c->baseline_year, true, 0};
+        cols[ncols++] = (ps_text_column){c->year, true, 0};
+        cols[ncols++] = (ps_text_column){L(c, L_CHANGE), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, L_TARGET), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, L_GAP), true, 0};
     }
-    cols[ncols++] = (column){L(c, L_RESULT), false, 0};
-    row *rows = calloc(result->count ? result->count : 1, sizeof *rows);
+    cols[ncols++] = (ps_text_column){L(c, L_RESULT), false, 0};
+    ps_text_row *rows = calloc(result->count ? result->count : 1, sizeof *rows);
     if (!rows)
         return PS_ERR_NOMEM;
     size_t nrows = 0;
@@ -421,20 +279,9 @@ static ps_status table(const ctx *c, const ps_result *result, bool kpis)
             fill_row(c, result, &result->lines[i], &rows[nrows++]);
     ps_status st = rows_ok(rows, nrows, ncols) ? PS_OK : PS_ERR_NOMEM;
     if (st == PS_OK && nrows > 0)
-        render_table(c, cols, ncols, rows, nrows);
-    free_rows(rows, nrows);
+        ps_text_table_render(c->out, cols, ncols, rows, nrows);
+    ps_text_table_free_rows(rows, nrows);
     return st;
-}
-
-/* Writes a paragraph wrapped at width display columns. */
-static void paragraph(ps_buf *out, const char *text, size_t width)
-{
-    while (*text) {
-        size_t skip = 0, len = wrap_at(text, width, &skip);
-        ps_buf_append(out, text, len);
-        ps_buf_puts(out, "\n");
-        text += len + skip;
-    }
 }
 
 static void header(const ctx *c, const ps_result *result)
@@ -503,7 +350,7 @@ static void illustrative_note(const ctx *c)
     ps_buf_printf(&note, L(c, L_ILLUSTRATIVE), list.data ? list.data : "");
     if (note.data) {
         ps_buf_puts(c->out, "\n");
-        paragraph(c->out, note.data, 100);
+        ps_text_paragraph(c->out, note.data, 100);
     }
     if (list.failed || note.failed)
         c->out->failed = true;

@@ -78,6 +78,8 @@ typedef enum {
     PS_MSG_JSON_DUPLICATE_KEY, /* {0}: key, {1}: line of the first one */
     PS_MSG_JSON_TYPE,          /* {0}: where, {1}: expected, {2}: found */
     PS_MSG_JSON_MISSING_KEY,   /* {0}: key */
+    PS_MSG_CHECK_UNKNOWN_ID,   /* {0}: id */
+    PS_MSG_CHECK_NO_TARGET,    /* {0}: id */
     PS_MSG_COUNT
 } ps_msg;
 

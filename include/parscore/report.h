@@ -30,11 +30,20 @@ typedef struct {
     ps_lang lang;
     int width;                 /* display columns for indicator names; 0: the default */
     const char *scores_source; /* named in the report's heading; NULL: not named */
+    const ps_check *check;     /* the JSON report carries it when set */
 } ps_report_options;
 
 /* The text report: one row per indicator, the total, and a closing count of targets met. */
 ps_status ps_report_text(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
                          ps_buf *out);
+
+/* The JSON report: one document, schema_version 1 (doc/parscore-report.schema.json). */
+ps_status ps_report_json(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
+                         ps_buf *out);
+
+/* The check as text: one line per selected target, then a summary line. */
+ps_status ps_report_check_text(const ps_plan *plan, const ps_check *check, const ps_report_options *options,
+                               ps_buf *out);
 
 /* Display width of UTF-8 text in terminal columns (Vietnamese diacritics take none of their own). */
 size_t ps_text_width(const char *text, size_t len);

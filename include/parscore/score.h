@@ -46,6 +46,25 @@ typedef struct {
     size_t max_points_count;
 } ps_result;
 
+/* One target of a check: passed only when met; no score, or a partial total, is a miss. */
+typedef struct {
+    const ps_line *line;
+    bool passed;
+} ps_check_item;
+
+typedef struct {
+    ps_check_item *items;
+    size_t count;
+    size_t passed;
+    bool selected; /* a subset was asked for (--only) */
+} ps_check;
+
+/* Checks the targets of the given ids (all targets when ids is NULL). An unknown id, or one without a
+ * target, is an error (err names it; err->file is NULL). */
+ps_status ps_check_targets(const ps_result *result, const char *const *ids, size_t id_count, ps_check *check,
+                           ps_error *err);
+void ps_check_free(ps_check *check);
+
 /* scores may be NULL for the plan view. The result points into plan: keep plan alive. */
 ps_status ps_score(const ps_plan *plan, const ps_scores *scores, ps_result *result);
 void ps_result_free(ps_result *result);

@@ -32,10 +32,91 @@ static ps_lang early_lang(int argc, char **argv)
 
 #define MSG(vi, en) (opt->lang == PS_LANG_EN ? (en) : (vi))
 
+/* Splits "total,sipas" into ids; empty items are a usage error. */
+static bool parse_only(cli_options *opt, const char *value, char *message, size_t size)
+{
+    size_t used = strlen(opt->only_buf);
+    size_t need = strlen(value) + 1;
+    if (used + 1 + need > sizeof opt->only_buf) {
+        snprintf(message, size, "%s", MSG("--only quá dài", "--only is too long"));
+        return false;
+    }
+    char *copy = opt->only_buf + (used ? used + 1 : 0);
+    memcpy(copy, value, need);
+    for (char *p = copy;;) {
+        char *comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        if (*p == '\0' || opt->only_count == CLI_MAX_ONLY) {
+            snprintf(message, size,
+                     MSG("--only cần danh sách mã, ví dụ total,sipas; không phải '%s'",
+                         "--only takes a list of ids such as total,sipas, not '%s'"),
+                     value);
+            return false;
+        }
+        opt->only[opt->only_count++] = p;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    return true;
+}
+
+static bool parse_option(int c, cli_options *opt, char **argv, char *message, size_t size)
+{
+    switch (c) {
+    case 'p':
+        opt->plan = optarg;
+        return true;
+    case 'o':
+        opt->output = optarg;
+        return true;
+    case 'l':
+        if (parse_lang(optarg, &opt->lang))
+            return true;
+        snprintf(message, size,
+                 MSG("--lang cần 'vi' hoặc 'en', không phải '%s'", "--lang takes 'vi' or 'en', not '%s'"),
+                 optarg);
+        return false;
+    case 'f':
+        if (strcmp(optarg, "text") == 0 || strcmp(optarg, "json") == 0) {
+            opt->format = strcmp(optarg, "json") == 0 ? CLI_FORMAT_JSON : CLI_FORMAT_TEXT;
+            return true;
+        }
+        snprintf(message, size,
+                 MSG("--format cần 'text' hoặc 'json', không phải '%s'",
+                     "--format takes 'text' or 'json', not '%s'"),
+                 optarg);
+        return false;
+    case 'O':
+        return parse_only(opt, optarg, message, size);
+    case 'q':
+        opt->quiet = true;
+        return true;
+    case 'h':
+        opt->help = true;
+        return true;
+    case 'V':
+        opt->version = true;
+        return true;
+    case ':':
+        snprintf(message, size, MSG("tùy chọn '%s' cần một giá trị", "option '%s' needs a value"),
+                 argv[optind - 1]);
+        return false;
+    default:
+        snprintf(message, size, MSG("không có tùy chọn '%s'", "unknown option '%s'"), argv[optind - 1]);
+        return false;
+    }
+}
+
 bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t size)
 {
     static const struct option longopts[] = {{"plan", required_argument, NULL, 'p'},
                                              {"lang", required_argument, NULL, 'l'},
+                                             {"format", required_argument, NULL, 'f'},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"only", required_argument, NULL, 'O'},
+                                             {"quiet", no_argument, NULL, 'q'},
                                              {"help", no_argument, NULL, 'h'},
                                              {"version", no_argument, NULL, 'V'},
                                              {NULL, 0, NULL, 0}};
@@ -44,45 +125,31 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
     opterr = 0;
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'p':
-            opt->plan = optarg;
-            break;
-        case 'l':
-            if (!parse_lang(optarg, &opt->lang)) {
-                snprintf(
-                    message, size,
-                    MSG("--lang cần 'vi' hoặc 'en', không phải '%s'", "--lang takes 'vi' or 'en', not '%s'"),
-                    optarg);
-                return false;
-            }
-            break;
-        case 'h':
-            opt->help = true;
-            break;
-        case 'V':
-            opt->version = true;
-            break;
-        case ':':
-            snprintf(message, size, MSG("tùy chọn '%s' cần một giá trị", "option '%s' needs a value"),
-                     argv[optind - 1]);
+    while ((c = getopt_long(argc, argv, ":hVqo:", longopts, NULL)) != -1)
+        if (!parse_option(c, opt, argv, message, size))
             return false;
-        default:
-            snprintf(message, size, MSG("không có tùy chọn '%s'", "unknown option '%s'"), argv[optind - 1]);
-            return false;
-        }
-    }
     int i = optind;
-    if (i < argc && strcmp(argv[i], "report") == 0)
-        i++;
+    if (i < argc && (strcmp(argv[i], "report") == 0 || strcmp(argv[i], "check") == 0))
+        opt->command = strcmp(argv[i++], "check") == 0 ? CLI_CHECK : CLI_REPORT;
     if (i < argc)
         opt->scores = argv[i++];
     if (i < argc) {
         snprintf(message, size, MSG("thừa đối số '%s'", "unexpected argument '%s'"), argv[i]);
         return false;
     }
-    opt->command = CLI_REPORT;
+    if (opt->help || opt->version)
+        return true;
+    if (opt->command != CLI_CHECK && (opt->only_count > 0 || opt->quiet)) {
+        snprintf(message, size, "%s",
+                 MSG("--only và -q chỉ dùng với 'check'", "--only and -q go with the 'check' command"));
+        return false;
+    }
+    if (opt->command == CLI_CHECK && !opt->scores) {
+        snprintf(message, size, "%s",
+                 MSG("'check' cần một tệp điểm (hoặc '-' để đọc từ đầu vào chuẩn)",
+                     "'check' needs a scores file (or '-' for standard input)"));
+        return false;
+    }
     return true;
 }
 
@@ -90,45 +157,74 @@ void cli_print_help(FILE *out, ps_lang lang)
 {
     if (lang == PS_LANG_EN) {
         fputs("Usage: parscore [report] [SCORES] [OPTIONS]\n"
+              "       parscore check SCORES [--only ID[,ID...]] [-q] [OPTIONS]\n"
               "\n"
-              "Scorecard for the PAR INDEX and SIPAS plan of Sìn Hồ district (2023): totals,\n"
-              "gaps to every target and which targets are met.\n"
+              "Scorecard for the 2023 PAR INDEX and SIPAS plan of Sìn Hồ district: the total,\n"
+              "the gap to every target, and which targets are met.\n"
               "\n"
-              "  SCORES           quarterly scores, CSV with columns id and score (%) or points;\n"
-              "                   '-' reads standard input. Without it: the plan itself,\n"
-              "                   2022 results against the 2023 targets.\n"
-              "  --plan FILE      use this plan CSV instead of the built-in one\n"
-              "  --lang vi|en     language of the report and messages (default: vi)\n"
+              "Commands:\n"
+              "  report           the report (the default command)\n"
+              "  check            one line per target and a verdict; exit 0 when every checked\n"
+              "                   target is met, 1 when any is missed (a missing score is a miss)\n"
+              "\n"
+              "  SCORES           quarterly scores, CSV or JSON: id and score (%) or points;\n"
+              "                   '-' reads standard input. Without it, report shows the plan:\n"
+              "                   the 2022 results against the 2023 targets.\n"
+              "\n"
+              "Options:\n"
+              "  --plan FILE      use this plan (CSV or JSON) instead of the built-in one\n"
+              "  --format FORMAT  text (default) or json\n"
+              "  -o, --output FILE  write to FILE (replaced only when all went well)\n"
+              "  --only IDS       check: only these targets, e.g. --only total,sipas\n"
+              "  -q, --quiet      check: print nothing, only set the exit status\n"
+              "  --lang LANG      vi (default) or en: language of the report and messages\n"
               "  -h, --help       show this help\n"
               "  -V, --version    show the version\n"
               "\n"
               "Examples:\n"
-              "  parscore                               the plan: 2022 against the 2023 targets\n"
-              "  parscore examples/scores-2023-q3.csv   the report for a quarter\n"
-              "  parscore --lang en scores.csv          the same in English\n"
+              "  parscore                                   the plan: 2022 against the 2023 targets\n"
+              "  parscore examples/scores-2023-q3.csv       the report for a quarter\n"
+              "  parscore --format json scores.csv | jq .total.score\n"
+              "  parscore check --only total,sipas scores.csv && echo 'on target'\n"
               "\n"
-              "Exit status: 0 success; 2 usage error or bad input (message on stderr).\n",
+              "Exit status: 0 success (check: every checked target met); 1 check: a target\n"
+              "missed; 2 usage error, bad input or output that could not be written.\n",
               out);
         return;
     }
     fputs("Cách dùng: parscore [report] [TỆP_ĐIỂM] [TÙY_CHỌN]\n"
+          "           parscore check TỆP_ĐIỂM [--only MÃ[,MÃ...]] [-q] [TÙY_CHỌN]\n"
           "\n"
           "Bảng điểm theo Kế hoạch nâng cao PAR INDEX, SIPAS huyện Sìn Hồ năm 2023: điểm tổng,\n"
           "chênh lệch so với từng mục tiêu và các mục tiêu đã đạt.\n"
           "\n"
-          "  TỆP_ĐIỂM         điểm của quý, tệp CSV có cột id và score (%) hoặc points;\n"
-          "                   '-' đọc từ đầu vào chuẩn. Không có tệp: hiện kế hoạch,\n"
+          "Lệnh:\n"
+          "  report           báo cáo (lệnh mặc định)\n"
+          "  check            mỗi mục tiêu một dòng và kết luận; mã thoát 0 khi mọi mục tiêu\n"
+          "                   được kiểm tra đều đạt, 1 khi có mục tiêu chưa đạt (thiếu điểm\n"
+          "                   cũng là chưa đạt)\n"
+          "\n"
+          "  TỆP_ĐIỂM         điểm của quý, CSV hoặc JSON: id và score (%) hoặc points;\n"
+          "                   '-' đọc từ đầu vào chuẩn. Không có tệp: report hiện kế hoạch,\n"
           "                   kết quả năm 2022 so với mục tiêu năm 2023.\n"
-          "  --plan TỆP       dùng tệp kế hoạch CSV này thay cho kế hoạch có sẵn\n"
-          "  --lang vi|en     ngôn ngữ của báo cáo và thông báo (mặc định: vi)\n"
+          "\n"
+          "Tùy chọn:\n"
+          "  --plan FILE      dùng kế hoạch này (CSV hoặc JSON) thay cho kế hoạch có sẵn\n"
+          "  --format FORMAT  text (mặc định) hoặc json\n"
+          "  -o, --output FILE  ghi vào FILE (chỉ thay tệp khi mọi việc thành công)\n"
+          "  --only IDS       check: chỉ các mục tiêu này, ví dụ --only total,sipas\n"
+          "  -q, --quiet      check: không in gì, chỉ đặt mã thoát\n"
+          "  --lang LANG      vi (mặc định) hoặc en: ngôn ngữ của báo cáo và thông báo\n"
           "  -h, --help       hiện trợ giúp này\n"
           "  -V, --version    hiện phiên bản\n"
           "\n"
           "Ví dụ:\n"
-          "  parscore                               kế hoạch: năm 2022 so với mục tiêu 2023\n"
-          "  parscore examples/scores-2023-q3.csv   báo cáo của một quý\n"
-          "  parscore --lang en scores.csv          báo cáo bằng tiếng Anh\n"
+          "  parscore                                   kế hoạch: năm 2022 so với mục tiêu 2023\n"
+          "  parscore examples/scores-2023-q3.csv       báo cáo của một quý\n"
+          "  parscore --format json scores.csv | jq .total.score\n"
+          "  parscore check --only total,sipas scores.csv && echo 'đạt mục tiêu'\n"
           "\n"
-          "Mã thoát: 0 thành công; 2 sai cách dùng hoặc dữ liệu vào sai (thông báo ở stderr).\n",
+          "Mã thoát: 0 thành công (check: mọi mục tiêu được kiểm tra đều đạt); 1 check: có\n"
+          "mục tiêu chưa đạt; 2 sai cách dùng, dữ liệu vào sai hoặc không ghi được kết quả.\n",
           out);
 }

@@ -7,15 +7,24 @@
 
 #include "parscore/model.h"
 
-typedef enum { CLI_REPORT } cli_command;
+typedef enum { CLI_REPORT, CLI_CHECK } cli_command;
+typedef enum { CLI_FORMAT_TEXT, CLI_FORMAT_JSON } cli_format;
+
+#define CLI_MAX_ONLY 64
 
 typedef struct {
     cli_command command;
     const char *scores; /* NULL: the plan view */
     const char *plan;   /* NULL: the built-in plan */
+    const char *output; /* NULL: standard output */
     ps_lang lang;
+    cli_format format;
+    bool quiet;
     bool help;
     bool version;
+    const char *only[CLI_MAX_ONLY]; /* ids given to --only, pointing into only_buf */
+    size_t only_count;
+    char only_buf[1024];
 } cli_options;
 
 /* Fills opt from argv. On a usage error returns false with the reason in message, in opt->lang. */

@@ -1,77 +1,97 @@
 /* parscore: the command-line front end; loads, scores and reports through the core library. */
-#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli_args.h"
+#include "cli_output.h"
 #include "parscore/parscore.h"
 
-enum { EXIT_OK = 0, EXIT_INPUT = 2 };
+enum { EXIT_OK = 0, EXIT_MISSED = 1, EXIT_INPUT = 2 };
 
 static void print_error(const ps_error *err, ps_lang lang)
 {
     char message[1024];
     ps_error_format(err, lang, message, sizeof message);
-    fprintf(stderr, "%s\n", message);
+    fprintf(stderr, "%s%s\n", err->file ? "" : "parscore: ", message);
 }
 
-static void print_warnings(const ps_warnings *warnings, ps_lang lang)
+static void print_warnings(const ps_warnings *warnings, const cli_options *opt)
 {
-    for (size_t i = 0; i < warnings->count; i++)
-        print_error(&warnings->items[i], lang);
+    for (size_t i = 0; i < warnings->count && !opt->quiet; i++)
+        print_error(&warnings->items[i], opt->lang);
 }
 
-/* Writes the finished report; a failed write (full disk, closed pipe) is an error, not a silent loss. */
-static int write_out(const ps_buf *buf, ps_lang lang)
+static ps_status render(const cli_options *opt, const ps_plan *plan, const ps_result *result,
+                        const ps_check *check, ps_buf *out)
 {
-    if (buf->len > 0)
-        fwrite(buf->data, 1, buf->len, stdout);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr,
-                lang == PS_LANG_EN ? "parscore: cannot write the output: %s\n"
-                                   : "parscore: không ghi được kết quả: %s\n",
-                strerror(errno));
+    ps_report_options ro = {opt->lang, 0, opt->scores, check};
+    if (opt->format == CLI_FORMAT_JSON)
+        return ps_report_json(plan, result, &ro, out);
+    if (check)
+        return ps_report_check_text(plan, check, &ro, out);
+    return ps_report_text(plan, result, &ro, out);
+}
+
+/* Scores, checks and writes; returns the exit status. */
+static int run_with(const cli_options *opt, const ps_plan *plan, const ps_scores *scores)
+{
+    ps_result result;
+    ps_check check;
+    ps_error err;
+    if (ps_score(plan, scores, &result) != PS_OK) {
+        fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
         return EXIT_INPUT;
     }
-    return EXIT_OK;
+    int status = EXIT_OK;
+    bool checking = opt->command == CLI_CHECK;
+    if (checking && ps_check_targets(&result, opt->only_count ? opt->only : NULL, opt->only_count, &check,
+                                     &err) != PS_OK) {
+        print_error(&err, opt->lang);
+        ps_result_free(&result);
+        return EXIT_INPUT;
+    }
+    if (checking && check.passed < check.count)
+        status = EXIT_MISSED;
+    if (!opt->quiet) {
+        ps_buf out;
+        ps_buf_init(&out);
+        if (render(opt, plan, &result, checking ? &check : NULL, &out) == PS_OK) {
+            int written = cli_write_output(&out, opt->output, opt->lang);
+            if (written != 0)
+                status = written;
+        } else {
+            fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
+            status = EXIT_INPUT;
+        }
+        ps_buf_free(&out);
+    }
+    if (checking)
+        ps_check_free(&check);
+    ps_result_free(&result);
+    return status;
 }
 
-static int run_report(const cli_options *opt)
+static int run(const cli_options *opt)
 {
     ps_plan plan;
     ps_scores scores;
-    ps_result result;
     ps_error err;
     ps_status st = opt->plan ? ps_plan_load_file(opt->plan, &plan, &err) : ps_plan_load_builtin(&plan, &err);
     if (st != PS_OK) {
         print_error(&err, opt->lang);
         return EXIT_INPUT;
     }
-    print_warnings(&plan.warnings, opt->lang);
-    if (opt->scores) {
-        st = ps_scores_load_file(opt->scores, &plan, &scores, &err);
-        if (st != PS_OK) {
-            print_error(&err, opt->lang);
-            ps_plan_free(&plan);
-            return EXIT_INPUT;
-        }
-        print_warnings(&scores.warnings, opt->lang);
+    print_warnings(&plan.warnings, opt);
+    if (opt->scores && ps_scores_load_file(opt->scores, &plan, &scores, &err) != PS_OK) {
+        print_error(&err, opt->lang);
+        ps_plan_free(&plan);
+        return EXIT_INPUT;
     }
-    int status = EXIT_INPUT;
-    st = ps_score(&plan, opt->scores ? &scores : NULL, &result);
-    if (st == PS_OK) {
-        ps_buf out;
-        ps_buf_init(&out);
-        ps_report_options ro = {opt->lang, 0, opt->scores};
-        st = ps_report_text(&plan, &result, &ro, &out);
-        if (st == PS_OK)
-            status = write_out(&out, opt->lang);
-        ps_buf_free(&out);
-        ps_result_free(&result);
-    }
-    if (st == PS_ERR_NOMEM)
-        fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
+    if (opt->scores)
+        print_warnings(&scores.warnings, opt);
+    int status = run_with(opt, &plan, opt->scores ? &scores : NULL);
     if (opt->scores)
         ps_scores_free(&scores);
     ps_plan_free(&plan);
@@ -80,6 +100,8 @@ static int run_report(const cli_options *opt)
 
 int main(int argc, char **argv)
 {
+    /* a closed pipe becomes a write error we report, not a silent death */
+    signal(SIGPIPE, SIG_IGN);
     cli_options opt;
     char message[512];
     if (!cli_parse(argc, argv, &opt, message, sizeof message)) {
@@ -87,13 +109,27 @@ int main(int argc, char **argv)
                 opt.lang == PS_LANG_EN ? "Try 'parscore --help'." : "Xem 'parscore --help'.");
         return EXIT_INPUT;
     }
-    if (opt.help) {
-        cli_print_help(stdout, opt.lang);
-        return fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
+    if (opt.help || opt.version) {
+        ps_buf out;
+        ps_buf_init(&out);
+        if (opt.help) {
+            /* help goes through the same checked write as reports */
+            FILE *mem = NULL;
+            char *text = NULL;
+            size_t len = 0;
+            mem = open_memstream(&text, &len);
+            if (mem) {
+                cli_print_help(mem, opt.lang);
+                fclose(mem);
+                ps_buf_append(&out, text, len);
+                free(text);
+            }
+        } else {
+            ps_buf_puts(&out, "parscore " PARSCORE_VERSION "\n");
+        }
+        int status = cli_write_output(&out, NULL, opt.lang);
+        ps_buf_free(&out);
+        return status;
     }
-    if (opt.version) {
-        printf("parscore %s\n", PARSCORE_VERSION);
-        return fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
-    }
-    return run_report(&opt);
+    return run(&opt);
 }

@@ -1,0 +1,110 @@
+/* The check as text: a line per selected target (met, missed or no score, with the gap) and a verdict. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parscore/report.h"
+#include "text_table.h"
+
+typedef enum {
+    C_RESULT,
+    C_ID,
+    C_SCORE,
+    C_TARGET,
+    C_GAP,
+    C_MET,
+    C_MISSED,
+    C_NO_SCORE,
+    C_PARTIAL,
+    C_PASS,
+    C_FAIL,
+    C_COUNT
+} check_label;
+
+static const char *const labels[C_COUNT][2] = {
+    [C_RESULT] = {"Kết quả", "Result"},
+    [C_ID] = {"Mã", "Id"},
+    [C_SCORE] = {"Điểm", "Score"},
+    [C_TARGET] = {"Mục tiêu", "Target"},
+    [C_GAP] = {"Chênh lệch", "Gap"},
+    [C_MET] = {"Đạt", "met"},
+    [C_MISSED] = {"Chưa đạt", "missed"},
+    [C_NO_SCORE] = {"Chưa có điểm", "no score"},
+    [C_PARTIAL] = {"Tổng tạm tính", "partial total"},
+    [C_PASS] = {"Đạt cả %zu/%zu mục tiêu được kiểm tra.", "All %zu/%zu checked targets met."},
+    [C_FAIL] = {"Đạt %zu/%zu mục tiêu được kiểm tra; chưa đạt: %s.",
+                "%zu/%zu checked targets met; missed: %s."},
+};
+
+static char *dup_text(const char *text)
+{
+    size_t n = strlen(text) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, text, n);
+    return d;
+}
+
+static char *number(bool has, ps_num value, char mark, bool plus)
+{
+    char buf[40];
+    if (!has)
+        return dup_text(PS_TEXT_DASH);
+    ps_num_format(value, 2, mark, plus, buf, sizeof buf);
+    return dup_text(buf);
+}
+
+static char *target(const ps_indicator *ind, char mark)
+{
+    char num[40], buf[48];
+    ps_num_format(ind->target.value, 2, mark, false, num, sizeof num);
+    snprintf(buf, sizeof buf, "%s %s", ind->target.op == PS_OP_GT ? ">" : "\xe2\x89\xa5", num);
+    return dup_text(buf);
+}
+
+ps_status ps_report_check_text(const ps_plan *plan, const ps_check *check, const ps_report_options *options,
+                               ps_buf *out)
+{
+    (void)plan;
+    int lang = options->lang == PS_LANG_EN ? 1 : 0;
+    char mark = lang ? '.' : ',';
+    ps_text_column cols[] = {{labels[C_RESULT][lang], false, 0},
+                             {labels[C_ID][lang], false, 0},
+                             {labels[C_SCORE][lang], true, 0},
+                             {labels[C_TARGET][lang], true, 0},
+                             {labels[C_GAP][lang], true, 0}};
+    size_t ncols = sizeof cols / sizeof cols[0];
+    ps_text_row *rows = calloc(check->count ? check->count : 1, sizeof *rows);
+    if (!rows)
+        return PS_ERR_NOMEM;
+    ps_buf missed;
+    ps_buf_init(&missed);
+    bool ok = true;
+    for (size_t k = 0; k < check->count; k++) {
+        const ps_line *l = check->items[k].line;
+        check_label word = check->items[k].passed ? C_MET
+                           : l->partial           ? C_PARTIAL
+                           : l->has_score         ? C_MISSED
+                                                  : C_NO_SCORE;
+        rows[k].cells[0] = dup_text(labels[word][lang]);
+        rows[k].cells[1] = dup_text(l->indicator->id);
+        rows[k].cells[2] = number(l->has_score, l->score, mark, false);
+        rows[k].cells[3] = target(l->indicator, mark);
+        rows[k].cells[4] = number(l->has_gap, l->gap, mark, true);
+        for (size_t c = 0; c < ncols; c++)
+            ok = ok && rows[k].cells[c];
+        if (!check->items[k].passed)
+            ps_buf_printf(&missed, "%s%s", missed.len ? ", " : "", l->indicator->id);
+    }
+    if (ok && check->count > 0)
+        ps_text_table_render(out, cols, ncols, rows, check->count);
+    if (ok && check->passed == check->count)
+        ps_buf_printf(out, labels[C_PASS][lang], check->passed, check->count);
+    else if (ok)
+        ps_buf_printf(out, labels[C_FAIL][lang], check->passed, check->count, missed.data ? missed.data : "");
+    ps_buf_puts(out, "\n");
+    ps_text_table_free_rows(rows, check->count);
+    bool failed = missed.failed;
+    ps_buf_free(&missed);
+    return ok && !failed && !out->failed ? PS_OK : PS_ERR_NOMEM;
+}

@@ -1,0 +1,181 @@
+/* The JSON report (schema_version 1, doc/parscore-report.schema.json), built with cJSON. */
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parscore/parscore.h"
+
+static const char *const kind_names[] = {"criterion", "sipas", "total", "kpi"};
+
+/* Numbers leave as the 2-decimal value people see: cents / 100 prints without float artefacts. */
+static bool add_num(cJSON *obj, const char *key, bool has, ps_num value)
+{
+    if (!has)
+        return cJSON_AddNullToObject(obj, key) != NULL;
+    double cents = (double)(ps_num_round2(value) / (PS_NUM_SCALE / 100));
+    return cJSON_AddNumberToObject(obj, key, cents / 100.0) != NULL;
+}
+
+static bool add_int(cJSON *obj, const char *key, int value)
+{
+    if (value <= 0)
+        return cJSON_AddNullToObject(obj, key) != NULL;
+    return cJSON_AddNumberToObject(obj, key, value) != NULL;
+}
+
+static bool add_str(cJSON *obj, const char *key, const char *value)
+{
+    if (!value)
+        return cJSON_AddNullToObject(obj, key) != NULL;
+    return cJSON_AddStringToObject(obj, key, value) != NULL;
+}
+
+static bool add_met(cJSON *obj, ps_met met)
+{
+    if (met == PS_MET_YES || met == PS_MET_NO)
+        return cJSON_AddBoolToObject(obj, "met", met == PS_MET_YES) != NULL;
+    return cJSON_AddNullToObject(obj, "met") != NULL;
+}
+
+static bool add_target(cJSON *obj, const ps_indicator *ind)
+{
+    if (!ind->has_target && ind->target_rank <= 0)
+        return cJSON_AddNullToObject(obj, "target") != NULL;
+    cJSON *t = cJSON_AddObjectToObject(obj, "target");
+    if (!t)
+        return false;
+    bool ok = ind->has_target
+                  ? cJSON_AddStringToObject(t, "op", ind->target.op == PS_OP_GT ? ">" : ">=") != NULL
+                  : cJSON_AddNullToObject(t, "op") != NULL;
+    return ok && add_num(t, "value", ind->has_target, ind->target.value) &&
+           add_int(t, "rank", ind->target_rank);
+}
+
+static bool add_owners(cJSON *obj, const ps_indicator *ind)
+{
+    cJSON *owners = cJSON_AddArrayToObject(obj, "owners");
+    if (!owners)
+        return false;
+    for (size_t k = 0; k < ind->owner_count; k++) {
+        cJSON *s = cJSON_CreateString(ind->owners[k]);
+        if (!s)
+            return false;
+        cJSON_AddItemToArray(owners, s);
+    }
+    return true;
+}
+
+static cJSON *line_json(const ps_result *r, const ps_line *l)
+{
+    const ps_indicator *ind = l->indicator;
+    cJSON *o = cJSON_CreateObject();
+    bool ok = o && add_str(o, "id", ind->id) && add_str(o, "kind", kind_names[ind->kind]) &&
+              add_str(o, "name", ind->name) && add_str(o, "name_en", ind->name_en) && add_owners(o, ind) &&
+              add_num(o, "max_points", ind->has_max_points, ind->max_points) &&
+              add_num(o, "baseline", ind->has_baseline, ind->baseline) &&
+              add_int(o, "baseline_rank", ind->baseline_rank) &&
+              add_num(o, "score", l->has_score, l->score) && add_num(o, "points", l->has_points, l->points) &&
+              add_num(o, "change", l->has_change, l->change) && add_target(o, ind) &&
+              add_num(o, "gap", l->has_gap, l->gap) && add_met(o, l->met);
+    if (ok && !r->has_scores)
+        ok = add_num(o, "need", l->has_need, l->need);
+    if (ok && ind->kind == PS_KIND_TOTAL) {
+        cJSON *missing = NULL;
+        ok = cJSON_AddBoolToObject(o, "partial", r->has_scores && (l->partial || !l->has_score)) != NULL &&
+             (missing = cJSON_AddArrayToObject(o, "missing")) != NULL;
+        for (size_t k = 0; ok && k < r->missing_count; k++) {
+            cJSON *id = cJSON_CreateString(r->missing[k]->id);
+            ok = id != NULL;
+            if (ok)
+                cJSON_AddItemToArray(missing, id);
+        }
+    }
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static bool add_plan(cJSON *root, const ps_plan *plan)
+{
+    cJSON *p = cJSON_AddObjectToObject(root, "plan");
+    return p && add_str(p, "source", plan->source) &&
+           cJSON_AddBoolToObject(p, "max_points_illustrative", plan->illustrative_max) != NULL &&
+           add_int(p, "units", plan->unit_count);
+}
+
+static bool add_summary(cJSON *root, const ps_result *r)
+{
+    cJSON *s = cJSON_AddObjectToObject(root, "summary");
+    return s && cJSON_AddNumberToObject(s, "targets", (double)r->targets) &&
+           cJSON_AddNumberToObject(s, "met", (double)r->met) &&
+           cJSON_AddNumberToObject(s, "missed", (double)(r->targets - r->met - r->unknown)) &&
+           cJSON_AddNumberToObject(s, "unknown", (double)r->unknown);
+}
+
+static bool add_check(cJSON *root, const ps_check *check)
+{
+    cJSON *c = cJSON_AddObjectToObject(root, "check");
+    cJSON *targets = c ? cJSON_AddArrayToObject(c, "targets") : NULL;
+    bool ok = targets && cJSON_AddBoolToObject(c, "passed", check->passed == check->count) &&
+              cJSON_AddBoolToObject(c, "subset", check->selected) &&
+              cJSON_AddNumberToObject(c, "selected", (double)check->count) &&
+              cJSON_AddNumberToObject(c, "met", (double)check->passed) &&
+              cJSON_AddNumberToObject(c, "missed", (double)(check->count - check->passed));
+    for (size_t k = 0; ok && k < check->count; k++) {
+        const ps_line *l = check->items[k].line;
+        cJSON *t = cJSON_CreateObject();
+        const char *reason = check->items[k].passed          ? "met"
+                             : (l->has_score && !l->partial) ? "missed"
+                                                             : "no_score";
+        ok = t && add_str(t, "id", l->indicator->id) &&
+             cJSON_AddBoolToObject(t, "passed", check->items[k].passed) && add_str(t, "reason", reason) &&
+             add_num(t, "score", l->has_score, l->score) && add_num(t, "gap", l->has_gap, l->gap);
+        if (t)
+            cJSON_AddItemToArray(targets, t);
+    }
+    return ok;
+}
+
+static cJSON *report_tree(const ps_plan *plan, const ps_result *r, const ps_report_options *opt)
+{
+    cJSON *root = cJSON_CreateObject();
+    bool ok = root && cJSON_AddNumberToObject(root, "schema_version", 1) &&
+              add_str(root, "tool", "parscore " PARSCORE_VERSION) &&
+              add_str(root, "mode", r->has_scores ? "scores" : "plan") && add_str(root, "unit", plan->unit) &&
+              add_str(root, "year", plan->year) && add_str(root, "baseline_year", plan->baseline_year) &&
+              add_str(root, "period", r->period) && add_str(root, "scores_source", opt->scores_source) &&
+              add_plan(root, plan);
+    cJSON *items = ok ? cJSON_AddArrayToObject(root, "indicators") : NULL;
+    ok = ok && items;
+    for (size_t i = 0; ok && i < r->count; i++) {
+        const ps_line *l = &r->lines[i];
+        cJSON *o = line_json(r, l);
+        ok = o != NULL;
+        if (ok && l->indicator->kind == PS_KIND_TOTAL)
+            cJSON_AddItemToObject(root, "total", o);
+        else if (ok)
+            cJSON_AddItemToArray(items, o);
+    }
+    ok = ok && add_summary(root, r) && (!opt->check || add_check(root, opt->check));
+    if (!ok) {
+        cJSON_Delete(root);
+        return NULL;
+    }
+    return root;
+}
+
+ps_status ps_report_json(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
+                         ps_buf *out)
+{
+    cJSON *root = report_tree(plan, result, options);
+    char *text = root ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    if (!text)
+        return PS_ERR_NOMEM;
+    ps_buf_puts(out, text);
+    ps_buf_puts(out, "\n");
+    free(text);
+    return out->failed ? PS_ERR_NOMEM : PS_OK;
+}

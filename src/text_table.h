@@ -1,0 +1,34 @@
+/* Plain-text tables and paragraphs measured in display columns, for the text reporters. */
+#ifndef PARSCORE_TEXT_TABLE_H
+#define PARSCORE_TEXT_TABLE_H
+
+#include "parscore/report.h"
+
+#define PS_TEXT_MAX_COLUMNS 9
+#define PS_TEXT_DASH "\xe2\x80\x94" /* — : a value that is not known */
+
+typedef struct {
+    const char *label;
+    bool right;
+    size_t wrap; /* 0: never wrapped */
+} ps_text_column;
+
+typedef struct {
+    char *cells[PS_TEXT_MAX_COLUMNS];
+    char *note; /* indented lines under the row */
+} ps_text_row;
+
+/* Byte length of the longest prefix of text within width display columns, cut at a space when possible;
+ * *skip is 1 when a space follows the cut. */
+size_t ps_text_wrap_at(const char *text, size_t width, size_t *skip);
+
+/* Header and rows, columns padded to their widest cell; wrapped columns continue on the next lines,
+ * each row's note below it. */
+void ps_text_table_render(ps_buf *out, const ps_text_column *cols, size_t ncols, ps_text_row *rows,
+                          size_t nrows);
+void ps_text_table_free_rows(ps_text_row *rows, size_t nrows);
+
+/* A paragraph wrapped at width display columns. */
+void ps_text_paragraph(ps_buf *out, const char *text, size_t width);
+
+#endif
