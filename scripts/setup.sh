@@ -1,7 +1,9 @@
 # Shared by scripts/demo and scripts/test: installs missing Debian packages, configures, builds.
 # Sourced, not run. Set BUILD_DIR to build elsewhere than build/.
 
-PARSCORE_PACKAGES="cmake gcc clang make libc6-dev libcsv-dev libcjson-dev libcmocka-dev libutf8proc-dev"
+# what building needs; the tests need TEST_PACKAGES as well
+PARSCORE_PACKAGES="cmake gcc make libc6-dev libcsv-dev libcjson-dev libcmocka-dev libutf8proc-dev"
+TEST_PACKAGES="clang python3 python3-jsonschema jq"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build}
 

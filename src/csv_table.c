@@ -5,8 +5,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "input.h"
 #include "internal.h"
 #include "parscore/load.h"
 
@@ -42,6 +42,8 @@ typedef struct {
     position pos;         /* of the next byte to read */
     position field_start; /* of the field being read */
     size_t field_bytes;
+    long field_lead;   /* spaces before the field's text */
+    bool field_quoted; /* the field opens with a quote */
     /* the row being gathered */
     field_slot *slots;
     size_t slot_count, slot_cap;
@@ -128,7 +130,8 @@ static void on_field(void *data, size_t len, void *ctx)
     if (valid < len) {
         /* the column of the bad byte: the field's start, the opening quote if any, the characters before it
          */
-        long col = r->field_start.column + ps_utf8_chars(text, valid) + (r->parser.quoted ? 1 : 0);
+        long col =
+            r->field_start.column + r->field_lead + (r->field_quoted ? 1 : 0) + ps_utf8_chars(text, valid);
         fail(r, PS_MSG_INVALID_UTF8, r->field_start.line, col,
              column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
         return;
@@ -270,6 +273,14 @@ static void feed(reader *r, const char *data, size_t len)
             fail(r, PS_MSG_FIELD_TOO_LONG, r->field_start.line, r->field_start.column, limit, NULL);
             return;
         }
+        if (r->field_bytes == 0) {
+            /* libcsv drops the spaces and the quote before a field's text: note them for columns */
+            size_t k = i;
+            while (k < j && data[k] == ' ')
+                k++;
+            r->field_lead = (long)(k - i);
+            r->field_quoted = k < j && data[k] == '"';
+        }
         position before = r->pos;
         advance(&r->pos, data + i, piece);
         r->field_bytes += piece;
@@ -278,8 +289,16 @@ static void feed(reader *r, const char *data, size_t len)
         if (r->status != PS_OK)
             return;
         if (done < piece) {
+            /* text after a closing quote: point at that quote, the one that ended the field too soon */
+            size_t bad = done;
+            for (size_t k = done; data[i + done] != '"' && k-- > 0;) {
+                if (data[i + k] == '"') {
+                    bad = k;
+                    break;
+                }
+            }
             position at = before;
-            advance(&at, data + i, done);
+            advance(&at, data + i, bad);
             fail(r, PS_MSG_BAD_QUOTE, at.line, at.column, NULL, NULL);
             return;
         }
@@ -475,21 +494,13 @@ ps_status ps_csv_read_buffer(const char *data, size_t len, const char *name, con
 
 ps_status ps_csv_read_file(const char *path, const ps_table_handler *handler, ps_error *err)
 {
-    bool use_stdin = strcmp(path, "-") == 0;
-    FILE *f = use_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        ps_error_set(err, PS_MSG_OPEN, path, 0, 0, strerror(errno), NULL, NULL);
-        return PS_ERR_IO;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        if (!use_stdin)
-            fclose(f);
-        ps_error_set(err, PS_MSG_IS_DIRECTORY, path, 0, 0, NULL, NULL, NULL);
-        return PS_ERR_IO;
-    }
+    FILE *f;
+    ps_status st = ps_input_open(path, &f, err);
+    if (st != PS_OK)
+        return st;
+    const char *name = ps_input_name(path);
     reader r;
-    reader_init(&r, path, handler, err);
+    reader_init(&r, name, handler, err);
     char *chunk = malloc(CHUNK_BYTES);
     if (!chunk)
         fail(&r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
@@ -499,7 +510,7 @@ ps_status ps_csv_read_file(const char *path, const ps_table_handler *handler, ps
             take(&r, chunk, n, false);
         if (n < CHUNK_BYTES) {
             if (ferror(f)) {
-                ps_error_set(err, PS_MSG_READ, path, 0, 0, strerror(errno), NULL, NULL);
+                ps_error_set(err, PS_MSG_READ, name, 0, 0, strerror(errno), NULL, NULL);
                 r.status = PS_ERR_IO;
             }
             break;
@@ -508,7 +519,7 @@ ps_status ps_csv_read_file(const char *path, const ps_table_handler *handler, ps
     free(chunk);
     if (r.status == PS_OK)
         finish(&r);
-    if (!use_stdin)
+    if (f != stdin)
         fclose(f);
     return reader_done(&r);
 }

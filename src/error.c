@@ -44,8 +44,8 @@ static const char *const messages[PS_MSG_COUNT][2] = {
                               "column '{0}': '{1}' is outside 0–100%"},
     [PS_MSG_NEGATIVE] = {"cột '{0}': '{1}' là số âm (cần từ 0 trở lên)",
                          "column '{0}': '{1}' is negative (expected 0 or more)"},
-    [PS_MSG_POINTS_OVER_MAX] = {"cột 'points': '{0}' vượt điểm tối đa {1} của chỉ số {2}",
-                                "column 'points': '{0}' is above the max points {1} of indicator {2}"},
+    [PS_MSG_POINTS_OVER_MAX] = {"cột 'points': '{0}' vượt điểm tối đa {n} của chỉ số {2}",
+                                "column 'points': '{0}' is above the max points {n} of indicator {2}"},
     [PS_MSG_POINTS_PERCENT] = {"cột 'points': '{0}' là phần trăm; điểm phần trăm hãy ghi vào cột 'score'",
                                "column 'points': '{0}' is a percent; put percents in the 'score' column"},
     [PS_MSG_POINTS_NO_MAX] = {"cột 'points': chỉ số {0} không có điểm tối đa, hãy dùng cột 'score' (%)",
@@ -128,7 +128,12 @@ size_t ps_error_format(const ps_error *err, ps_lang lang, char *buf, size_t size
     int code = err->code >= 0 && err->code < PS_MSG_COUNT ? (int)err->code : PS_MSG_NONE;
     const char *text = messages[code][lang == PS_LANG_EN ? 1 : 0];
     for (const char *p = text; *p; p++) {
-        if (p[0] == '{' && p[1] >= '0' && p[1] <= '2' && p[2] == '}') {
+        if (p[0] == '{' && p[1] == 'n' && p[2] == '}') {
+            char num[40];
+            ps_num_format_short(err->number, lang == PS_LANG_EN ? '.' : ',', num, sizeof num);
+            append(buf, size, &len, num, strlen(num));
+            p += 2;
+        } else if (p[0] == '{' && p[1] >= '0' && p[1] <= '2' && p[2] == '}') {
             const char *arg = err->arg[p[1] - '0'];
             append(buf, size, &len, arg, strlen(arg));
             p += 2;

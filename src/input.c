@@ -13,19 +13,24 @@
 #include "json_table.h"
 #include "parscore/load.h"
 
-static ps_status open_input(const char *path, FILE **f, ps_error *err)
+const char *ps_input_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+ps_status ps_input_open(const char *path, FILE **f, ps_error *err)
 {
     bool use_stdin = strcmp(path, "-") == 0;
     *f = use_stdin ? stdin : fopen(path, "rb");
     if (!*f) {
-        ps_error_set(err, PS_MSG_OPEN, path, 0, 0, strerror(errno), NULL, NULL);
+        ps_error_set(err, PS_MSG_OPEN, ps_input_name(path), 0, 0, strerror(errno), NULL, NULL);
         return PS_ERR_IO;
     }
     struct stat st;
     if (fstat(fileno(*f), &st) == 0 && S_ISDIR(st.st_mode)) {
         if (!use_stdin)
             fclose(*f);
-        ps_error_set(err, PS_MSG_IS_DIRECTORY, path, 0, 0, NULL, NULL, NULL);
+        ps_error_set(err, PS_MSG_IS_DIRECTORY, ps_input_name(path), 0, 0, NULL, NULL, NULL);
         return PS_ERR_IO;
     }
     return PS_OK;
@@ -34,7 +39,7 @@ static ps_status open_input(const char *path, FILE **f, ps_error *err)
 ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *err)
 {
     FILE *f;
-    ps_status st = open_input(path, &f, err);
+    ps_status st = ps_input_open(path, &f, err);
     if (st != PS_OK)
         return st;
     size_t cap = 65536, n = 0;
@@ -44,7 +49,7 @@ ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *er
             if (cap >= PS_LIMIT_INPUT_BYTES) {
                 char limit[32];
                 snprintf(limit, sizeof limit, "%d", PS_LIMIT_INPUT_BYTES);
-                ps_error_set(err, PS_MSG_INPUT_TOO_LARGE, path, 0, 0, limit, NULL, NULL);
+                ps_error_set(err, PS_MSG_INPUT_TOO_LARGE, ps_input_name(path), 0, 0, limit, NULL, NULL);
                 st = PS_ERR_INPUT;
                 break;
             }
@@ -58,7 +63,7 @@ ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *er
         n += got;
         if (got == 0) {
             if (ferror(f)) {
-                ps_error_set(err, PS_MSG_READ, path, 0, 0, strerror(errno), NULL, NULL);
+                ps_error_set(err, PS_MSG_READ, ps_input_name(path), 0, 0, strerror(errno), NULL, NULL);
                 st = PS_ERR_IO;
             }
             break;
@@ -67,7 +72,7 @@ ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *er
     if (f != stdin)
         fclose(f);
     if (st == PS_OK && !buf) {
-        ps_error_set(err, PS_MSG_NOMEM, path, 0, 0, NULL, NULL, NULL);
+        ps_error_set(err, PS_MSG_NOMEM, ps_input_name(path), 0, 0, NULL, NULL, NULL);
         st = PS_ERR_NOMEM;
     }
     if (st != PS_OK) {
@@ -113,10 +118,11 @@ ps_status ps_table_read_file(const char *path, const char *json_rows_key, const 
     ps_status st = ps_input_read(path, &data, &len, err);
     if (st != PS_OK)
         return st;
+    const char *name = ps_input_name(path);
     if (has_extension(path, ".json"))
-        st = ps_json_read_buffer(data, len, path, json_rows_key, handler, err);
+        st = ps_json_read_buffer(data, len, name, json_rows_key, handler, err);
     else
-        st = ps_table_read_buffer(data, len, path, json_rows_key, handler, err);
+        st = ps_table_read_buffer(data, len, name, json_rows_key, handler, err);
     free(data);
     return st;
 }

@@ -2,10 +2,18 @@
 #ifndef PARSCORE_INPUT_H
 #define PARSCORE_INPUT_H
 
+#include <stdio.h>
+
 #include "table.h"
+
+/* Opens a file for reading, or standard input for "-"; a directory is an error. */
+ps_status ps_input_open(const char *path, FILE **f, ps_error *err);
 
 /* Reads a file, or standard input for "-", into memory (NUL-terminated); refuses more than the limit. */
 ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *err);
+
+/* What messages and reports call an input: "<stdin>" for "-", else the path. */
+const char *ps_input_name(const char *path);
 
 /* JSON when the first byte after a BOM and white space opens an object or an array. */
 bool ps_input_looks_json(const char *data, size_t len);

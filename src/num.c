@@ -153,14 +153,32 @@ size_t ps_num_format(ps_num value, int decimals, char decimal_mark, bool plus, c
         *--p = (char)('0' + scaled % 10);
         scaled /= 10;
     } while (scaled > 0);
-    if (magnitude > 0 && value < 0)
+    /* with plus, a value that rounds to zero keeps its side: +0,00 is above, -0,00 below */
+    if (value < 0 && (magnitude > 0 || plus))
         *--p = '-';
-    else if (magnitude > 0 && plus)
+    else if (value > 0 && plus)
         *--p = '+';
     size_t n = strlen(p);
     if (size > 0) {
         size_t copy = n < size - 1 ? n : size - 1;
         memcpy(buf, p, copy);
+        buf[copy] = '\0';
+    }
+    return n;
+}
+
+size_t ps_num_format_short(ps_num value, char decimal_mark, char *buf, size_t size)
+{
+    char full[40];
+    size_t n = ps_num_format(value, 6, decimal_mark, false, full, sizeof full);
+    while (n > 0 && full[n - 1] == '0')
+        n--;
+    if (n > 0 && full[n - 1] == decimal_mark)
+        n--;
+    full[n] = '\0';
+    if (size > 0) {
+        size_t copy = n < size - 1 ? n : size - 1;
+        memcpy(buf, full, copy);
         buf[copy] = '\0';
     }
     return n;

@@ -320,13 +320,14 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     return PS_OK;
 }
 
-static ps_status load(const char *name, const char *data, size_t len, bool from_file, ps_plan *plan,
+static ps_status load(const char *path, const char *data, size_t len, bool from_file, ps_plan *plan,
                       ps_error *err)
 {
+    const char *name = from_file ? ps_input_name(path) : path;
     memset(plan, 0, sizeof *plan);
     plan_reader pr = {.file = name, .plan = plan};
     ps_table_handler h = {on_meta, on_header, on_row, on_end, &pr};
-    ps_status st = from_file ? ps_table_read_file(name, "indicators", &h, err)
+    ps_status st = from_file ? ps_table_read_file(path, "indicators", &h, err)
                              : ps_table_read_buffer(data, len, name, "indicators", &h, err);
     if (st == PS_OK) {
         plan->source = ps_strdup(name);

@@ -57,17 +57,18 @@ static const char *const labels[L_COUNT][2] = {
     [L_MISSED] = {"Chưa đạt", "missed"},
     [L_OWNERS] = {"Đơn vị: ", "Offices: "},
     [L_KPI_TITLE] = {"Chỉ tiêu của các cơ quan, đơn vị (mục III)", "Office targets (section III)"},
-    [L_PARTIAL] = {"Tạm tính: thiếu điểm lĩnh vực %s", "Partial: no score for criteria %s"},
+    [L_PARTIAL] = {"Tạm tính: thiếu điểm lĩnh vực %s", "Partial: criteria without a score: %s"},
     [L_NO_CRITERIA] = {"Chưa tính được: không có điểm lĩnh vực nào",
                        "Not computed: no criterion has a score"},
     [L_SUMMARY] = {"Đạt %zu/%zu mục tiêu.", "%zu/%zu targets met."},
-    [L_SUMMARY_UNKNOWN] = {"Đạt %zu/%zu mục tiêu; %zu mục tiêu chưa có điểm.",
-                           "%zu/%zu targets met; %zu without a score."},
+    [L_SUMMARY_UNKNOWN] =
+        {"Đạt %zu/%zu mục tiêu; %zu mục tiêu chưa đánh giá được (chưa có điểm, hoặc tổng tạm tính).",
+         "%zu/%zu targets met; %zu not judged yet (no score, or a partial total)."},
     [L_SUMMARY_PLAN] = {"Kết quả năm %s đã đạt %zu/%zu mục tiêu năm %s.",
                         "The %s results meet %zu/%zu of the %s targets."},
     [L_SUMMARY_PLAN_UNKNOWN] =
         {"Kết quả năm %s đã đạt %zu/%zu mục tiêu năm %s; %zu mục tiêu chưa có số liệu năm %s.",
-         "The %s results meet %zu/%zu of the %s targets; %zu have no %s value."},
+         "The %s results meet %zu/%zu of the %s targets; %zu without a %s value."},
     [L_ILLUSTRATIVE] =
         {"Lưu ý: điểm tối đa của các lĩnh vực dùng để tính tổng (%s) là số minh họa, chưa phải bảng "
          "chính thức (Quyết định 701/QĐ-UBND); khi có bảng chính thức, hãy thay cột max_points "
@@ -338,13 +339,7 @@ static void illustrative_note(const ctx *c)
         if (!ind->has_max_points)
             continue;
         char num[40];
-        ps_num_format(ind->max_points, 2, c->mark, false, num, sizeof num);
-        /* max points read best without trailing zeros: 7,5 rather than 7,50 */
-        size_t n = strlen(num);
-        while (n > 0 && num[n - 1] == '0' && strchr(num, c->mark))
-            num[--n] = '\0';
-        if (n > 0 && num[n - 1] == c->mark)
-            num[--n] = '\0';
+        ps_num_format_short(ind->max_points, c->mark, num, sizeof num);
         ps_buf_printf(&list, "%s%s: %s", list.len ? "; " : "", ind->id, num);
     }
     ps_buf_printf(&note, L(c, L_ILLUSTRATIVE), list.data ? list.data : "");

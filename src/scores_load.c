@@ -8,7 +8,8 @@
 #include "internal.h"
 #include "parscore/load.h"
 
-enum { COL_ID, COL_SCORE, COL_POINTS, COL_COUNT };
+/* note columns are documented and skipped without a warning */
+enum { COL_ID, COL_SCORE, COL_POINTS, COL_NOTE, COL_NOTE_VI, COL_COUNT };
 
 typedef struct {
     const char *file;
@@ -43,6 +44,8 @@ static ps_status on_header(void *ctx, const ps_table_row *row, ps_error *err)
     sr->columns[COL_ID] = (ps_column){"id", true, -1};
     sr->columns[COL_SCORE] = (ps_column){"score", false, -1};
     sr->columns[COL_POINTS] = (ps_column){"points", false, -1};
+    sr->columns[COL_NOTE] = (ps_column){"note", false, -1};
+    sr->columns[COL_NOTE_VI] = (ps_column){"ghi chú", false, -1};
     ps_status st = ps_columns_map(row, sr->columns, COL_COUNT, sr->file, &sr->scores->warnings, err);
     if (st == PS_OK && sr->columns[COL_SCORE].index < 0 && sr->columns[COL_POINTS].index < 0) {
         ps_error_set(err, PS_MSG_MISSING_COLUMN, sr->file, row->line, 0, "score | points", NULL, NULL);
@@ -109,9 +112,10 @@ static ps_status read_points(const scores_reader *sr, const ps_table_field *f, c
     if (!ind->has_max_points)
         return fail_at(err, PS_MSG_POINTS_NO_MAX, sr->file, f, ind->id, NULL, NULL);
     if (e->points > ind->max_points) {
-        char max[32];
-        ps_num_format(ind->max_points, 2, '.', false, max, sizeof max);
-        return fail_at(err, PS_MSG_POINTS_OVER_MAX, sr->file, f, f->text, max, ind->id);
+        fail_at(err, PS_MSG_POINTS_OVER_MAX, sr->file, f, f->text, NULL, ind->id);
+        err->has_number = true; /* shown with the message's own decimal mark */
+        err->number = ind->max_points;
+        return PS_ERR_INPUT;
     }
     /* percent = points / max × 100; points ≤ 1000 keeps the product far inside 64 bits */
     e->has_score = true;
@@ -166,13 +170,14 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     return PS_OK;
 }
 
-static ps_status load(const char *name, const char *data, size_t len, bool from_file, const ps_plan *plan,
+static ps_status load(const char *path, const char *data, size_t len, bool from_file, const ps_plan *plan,
                       ps_scores *scores, ps_error *err)
 {
+    const char *name = from_file ? ps_input_name(path) : path;
     memset(scores, 0, sizeof *scores);
     scores_reader sr = {.file = name, .plan = plan, .scores = scores};
     ps_table_handler h = {on_meta, on_header, on_row, on_end, &sr};
-    ps_status st = from_file ? ps_table_read_file(name, "scores", &h, err)
+    ps_status st = from_file ? ps_table_read_file(path, "scores", &h, err)
                              : ps_table_read_buffer(data, len, name, "scores", &h, err);
     if (st == PS_OK) {
         scores->source = ps_strdup(name);

@@ -52,7 +52,7 @@ typedef enum {
     PS_MSG_NUMBER_TOO_LARGE, /* {0}: column name, {1}: value */
     PS_MSG_PERCENT_RANGE,    /* {0}: column name, {1}: value */
     PS_MSG_NEGATIVE,         /* {0}: column name, {1}: value */
-    PS_MSG_POINTS_OVER_MAX,  /* {0}: value, {1}: max points, {2}: id */
+    PS_MSG_POINTS_OVER_MAX,  /* {0}: value, {n}: max points, {2}: id */
     PS_MSG_POINTS_PERCENT,   /* {0}: value */
     PS_MSG_POINTS_NO_MAX,    /* {0}: id */
     PS_MSG_SCORE_AND_POINTS, /* {0}: id */
@@ -91,6 +91,8 @@ typedef struct {
     long line;   /* 1-based; 0 when no line applies */
     long column; /* 1-based, in characters; 0 when no column applies */
     char arg[3][96];
+    bool has_number; /* a number for {n}, written with the language's decimal mark */
+    ps_num number;
 } ps_error;
 
 /* Warnings gathered while loading (unknown columns and the like); the caller decides how to show them. */
@@ -169,9 +171,13 @@ ps_parse_result ps_target_parse(const char *text, size_t len, ps_target *out);
 
 bool ps_target_met(const ps_target *target, ps_num value);
 
-/* Writes value rounded half away from zero to `decimals` places, with `decimal_mark` as separator and a
- * leading '+' when `plus` is set and the rounded value is above zero. Returns the length written. */
+/* Writes value rounded half away from zero to `decimals` places, with `decimal_mark` as separator. With
+ * `plus`, the sign is always shown for a value that is not exactly 0, so "+0.00" (above by less than
+ * 0.005) differs from "-0.00" and "0.00". Without it there is never a "-0.00". Returns the length. */
 size_t ps_num_format(ps_num value, int decimals, char decimal_mark, bool plus, char *buf, size_t size);
+
+/* The shortest exact form: 7,5 rather than 7,50; 8 rather than 8,00. */
+size_t ps_num_format_short(ps_num value, char decimal_mark, char *buf, size_t size);
 
 /* value rounded half away from zero to 2 decimals, in millionths: what people see. */
 ps_num ps_num_round2(ps_num value);

@@ -104,7 +104,10 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
                  argv[optind - 1]);
         return false;
     default:
-        snprintf(message, size, MSG("không có tùy chọn '%s'", "unknown option '%s'"), argv[optind - 1]);
+        if (optopt > 0) /* a short option, maybe inside a cluster such as -hx */
+            snprintf(message, size, MSG("không có tùy chọn '-%c'", "unknown option '-%c'"), optopt);
+        else
+            snprintf(message, size, MSG("không có tùy chọn '%s'", "unknown option '%s'"), argv[optind - 1]);
         return false;
     }
 }

@@ -23,10 +23,10 @@ static void print_warnings(const ps_warnings *warnings, const cli_options *opt)
         print_error(&warnings->items[i], opt->lang);
 }
 
-static ps_status render(const cli_options *opt, const ps_plan *plan, const ps_result *result,
-                        const ps_check *check, ps_buf *out)
+static ps_status render(const cli_options *opt, const ps_plan *plan, const ps_scores *scores,
+                        const ps_result *result, const ps_check *check, ps_buf *out)
 {
-    ps_report_options ro = {opt->lang, 0, opt->scores, check};
+    ps_report_options ro = {opt->lang, 0, scores ? scores->source : NULL, check};
     if (opt->format == CLI_FORMAT_JSON)
         return ps_report_json(plan, result, &ro, out);
     if (check)
@@ -57,7 +57,7 @@ static int run_with(const cli_options *opt, const ps_plan *plan, const ps_scores
     if (!opt->quiet) {
         ps_buf out;
         ps_buf_init(&out);
-        if (render(opt, plan, &result, checking ? &check : NULL, &out) == PS_OK) {
+        if (render(opt, plan, scores, &result, checking ? &check : NULL, &out) == PS_OK) {
             int written = cli_write_output(&out, opt->output, opt->lang);
             if (written != 0)
                 status = written;
