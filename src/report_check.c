@@ -1,5 +1,4 @@
 /* The check as text: a line per selected target (met, missed or no score, with the gap) and a verdict. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,32 +35,6 @@ static const char *const labels[C_COUNT][2] = {
                 "%zu/%zu checked targets met; missed: %s."},
 };
 
-static char *dup_text(const char *text)
-{
-    size_t n = strlen(text) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, text, n);
-    return d;
-}
-
-static char *number(bool has, ps_num value, char mark, bool plus)
-{
-    char buf[40];
-    if (!has)
-        return dup_text(PS_TEXT_DASH);
-    ps_num_format(value, 2, mark, plus, buf, sizeof buf);
-    return dup_text(buf);
-}
-
-static char *target(const ps_indicator *ind, char mark)
-{
-    char num[40], buf[48];
-    ps_num_format(ind->target.value, 2, mark, false, num, sizeof num);
-    snprintf(buf, sizeof buf, "%s %s", ind->target.op == PS_OP_GT ? ">" : "\xe2\x89\xa5", num);
-    return dup_text(buf);
-}
-
 ps_status ps_report_check_text(const ps_plan *plan, const ps_check *check, const ps_report_options *options,
                                ps_buf *out)
 {
@@ -86,11 +59,11 @@ ps_status ps_report_check_text(const ps_plan *plan, const ps_check *check, const
                            : l->partial           ? C_PARTIAL
                            : l->has_score         ? C_MISSED
                                                   : C_NO_SCORE;
-        rows[k].cells[0] = dup_text(labels[word][lang]);
-        rows[k].cells[1] = dup_text(l->indicator->id);
-        rows[k].cells[2] = number(l->has_score, l->score, mark, false);
-        rows[k].cells[3] = target(l->indicator, mark);
-        rows[k].cells[4] = number(l->has_gap, l->gap, mark, true);
+        rows[k].cells[0] = ps_text_dup(labels[word][lang]);
+        rows[k].cells[1] = ps_text_dup(l->indicator->id);
+        rows[k].cells[2] = ps_text_number_cell(l->has_score, l->score, mark, false);
+        rows[k].cells[3] = ps_text_target_cell(l->indicator, mark);
+        rows[k].cells[4] = ps_text_number_cell(l->has_gap, l->gap, mark, true);
         for (size_t c = 0; c < ncols; c++)
             ok = ok && rows[k].cells[c];
         if (!check->items[k].passed)

@@ -97,50 +97,32 @@ static const char *L(const ctx *c, label l)
     return labels[l][c->opt->lang == PS_LANG_EN ? 1 : 0];
 }
 
-static char *dup_text(const char *text)
-{
-    size_t n = strlen(text);
-    char *d = malloc(n + 1);
-    if (d)
-        memcpy(d, text, n + 1);
-    return d;
-}
-
 static char *num_cell(const ctx *c, bool has, ps_num value, bool plus)
 {
-    char buf[40];
-    if (!has)
-        return dup_text(DASH);
-    ps_num_format(value, 2, c->mark, plus, buf, sizeof buf);
-    return dup_text(buf);
+    return ps_text_number_cell(has, value, c->mark, plus);
 }
 
 static char *target_cell(const ctx *c, const ps_indicator *ind)
 {
-    if (!ind->has_target)
-        return dup_text(DASH);
-    char num[40], buf[48];
-    ps_num_format(ind->target.value, 2, c->mark, false, num, sizeof num);
-    snprintf(buf, sizeof buf, "%s %s", ind->target.op == PS_OP_GT ? ">" : "\xe2\x89\xa5", num);
-    return dup_text(buf);
+    return ps_text_target_cell(ind, c->mark);
 }
 
 static char *rank_cell(int rank)
 {
     char buf[16];
     if (rank <= 0)
-        return dup_text(DASH);
+        return ps_text_dup(DASH);
     snprintf(buf, sizeof buf, "%d", rank);
-    return dup_text(buf);
+    return ps_text_dup(buf);
 }
 
 static char *met_cell(const ctx *c, ps_met met)
 {
     if (met == PS_MET_YES)
-        return dup_text(L(c, L_MET));
+        return ps_text_dup(L(c, L_MET));
     if (met == PS_MET_NO)
-        return dup_text(L(c, L_MISSED));
-    return dup_text(DASH);
+        return ps_text_dup(L(c, L_MISSED));
+    return ps_text_dup(DASH);
 }
 
 static const char *name_of(const ctx *c, const ps_indicator *ind)
@@ -210,8 +192,8 @@ static void fill_row(const ctx *c, const ps_result *result, const ps_line *l, ps
 {
     const ps_indicator *ind = l->indicator;
     size_t k = 0;
-    rw->cells[k++] = dup_text(ind->id);
-    rw->cells[k++] = dup_text(name_of(c, ind));
+    rw->cells[k++] = ps_text_dup(ind->id);
+    rw->cells[k++] = ps_text_dup(name_of(c, ind));
     if (!result->has_scores && is_kpi(l)) {
         rw->cells[k++] = target_cell(c, ind);
         rw->cells[k++] = met_cell(c, l->met);
@@ -224,7 +206,7 @@ static void fill_row(const ctx *c, const ps_result *result, const ps_line *l, ps
         ps_num_format(l->need, 2, c->mark, false, num, sizeof num);
         snprintf(need, sizeof need, "%s%s", ind->target.op == PS_OP_GT && l->met != PS_MET_YES ? "> " : "",
                  num);
-        rw->cells[k++] = l->has_need ? dup_text(need) : dup_text(DASH);
+        rw->cells[k++] = l->has_need ? ps_text_dup(need) : ps_text_dup(DASH);
         rw->cells[k++] = met_cell(c, l->met);
     } else if (is_kpi(l)) {
         rw->cells[k++] = num_cell(c, l->has_score, l->score, false);

@@ -1,6 +1,7 @@
 /* Plain-text tables and paragraphs measured in display columns (utf8proc widths, not bytes). */
 #include "text_table.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,4 +145,32 @@ void ps_text_paragraph(ps_buf *out, const char *text, size_t width)
         ps_buf_puts(out, "\n");
         text += len + skip;
     }
+}
+
+char *ps_text_dup(const char *text)
+{
+    size_t n = strlen(text) + 1;
+    char *copy = malloc(n);
+    if (copy)
+        memcpy(copy, text, n);
+    return copy;
+}
+
+char *ps_text_number_cell(bool has, ps_num value, char decimal_mark, bool plus)
+{
+    char buf[40];
+    if (!has)
+        return ps_text_dup(PS_TEXT_DASH);
+    ps_num_format(value, 2, decimal_mark, plus, buf, sizeof buf);
+    return ps_text_dup(buf);
+}
+
+char *ps_text_target_cell(const ps_indicator *ind, char decimal_mark)
+{
+    if (!ind->has_target)
+        return ps_text_dup(PS_TEXT_DASH);
+    char num[40], buf[48];
+    ps_num_format(ind->target.value, 2, decimal_mark, false, num, sizeof num);
+    snprintf(buf, sizeof buf, "%s %s", ind->target.op == PS_OP_GT ? ">" : "\xe2\x89\xa5", num);
+    return ps_text_dup(buf);
 }

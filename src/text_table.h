@@ -28,6 +28,12 @@ void ps_text_table_render(ps_buf *out, const ps_text_column *cols, size_t ncols,
                           size_t nrows);
 void ps_text_table_free_rows(ps_text_row *rows, size_t nrows);
 
+/* Cells, freshly allocated (NULL when out of memory): a copy; a number with 2 decimals or a dash for
+ * one not known; a target such as "> 50,00" or "≥ 60,00", or a dash. */
+char *ps_text_dup(const char *text);
+char *ps_text_number_cell(bool has, ps_num value, char decimal_mark, bool plus);
+char *ps_text_target_cell(const ps_indicator *ind, char decimal_mark);
+
 /* A paragraph wrapped at width display columns. */
 void ps_text_paragraph(ps_buf *out, const char *text, size_t width);
 
