@@ -57,8 +57,14 @@ static ps_status map_one(const ps_table_field *field, size_t index, ps_column *c
     ps_status st = PS_OK;
     bool known = false;
     if (name[0] == '\0') {
-        ps_error_set(err, PS_MSG_EMPTY_COLUMN_NAME, file, field->line, field->column, NULL, NULL, NULL);
-        st = PS_ERR_INPUT;
+        /* spreadsheets export a trailing delimiter as a nameless column: skip it, but say so */
+        free(name);
+        if (!warnings)
+            return PS_OK;
+        ps_error warning;
+        ps_error_set(&warning, PS_MSG_EMPTY_COLUMN_NAME, file, field->line, field->column, NULL, NULL, NULL);
+        warning.warning = true;
+        return ps_warnings_add(warnings, &warning) ? PS_OK : PS_ERR_NOMEM;
     }
     for (size_t c = 0; c < count && st == PS_OK; c++) {
         if (strcmp(name, columns[c].name) != 0)

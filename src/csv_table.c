@@ -121,6 +121,12 @@ static void on_field(void *data, size_t len, void *ctx)
     }
     char namebuf[32];
     const char *text = data ? data : "";
+    if (len > PS_LIMIT_FIELD_BYTES) {
+        char limit[32];
+        snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
+        fail(r, PS_MSG_FIELD_TOO_LONG, r->field_start.line, r->field_start.column, limit, NULL);
+        return;
+    }
     if (len > 0 && memchr(text, '\0', len)) {
         fail(r, PS_MSG_NUL_BYTE, r->field_start.line, r->field_start.column,
              column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
@@ -267,7 +273,9 @@ static void feed(reader *r, const char *data, size_t len)
         if (j < len)
             j++; /* the terminator belongs to this piece */
         size_t piece = j - i;
-        if (r->field_bytes + piece > PS_LIMIT_FIELD_BYTES + 1) {
+        /* the exact limit is on the field's text (on_field); this bounds what libcsv buffers meanwhile,
+         * allowing for quotes, doubled quotes and leading spaces */
+        if (r->field_bytes + piece > 2 * (size_t)PS_LIMIT_FIELD_BYTES + 4) {
             char limit[32];
             snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
             fail(r, PS_MSG_FIELD_TOO_LONG, r->field_start.line, r->field_start.column, limit, NULL);
@@ -327,11 +335,15 @@ static ps_status parse_meta_line(reader *r, const char *line, size_t len, long l
     while (i < len && line[i] == ' ')
         i++;
     size_t key_start = i;
-    while (i < len && ((line[i] >= 'a' && line[i] <= 'z') || line[i] == '_'))
+    while (i < len &&
+           ((line[i] >= 'a' && line[i] <= 'z') || (line[i] >= 'A' && line[i] <= 'Z') || line[i] == '_'))
         i++;
     if (i == key_start || i >= len || line[i] != ':' || !r->handler->meta)
         return PS_OK; /* a plain comment */
     char *key = ps_strndup(line + key_start, i - key_start);
+    for (char *k = key; k && *k; k++)
+        if (*k >= 'A' && *k <= 'Z')
+            *k = (char)(*k - 'A' + 'a'); /* "# Unit:" is "# unit:" */
     char *value = ps_text_nfc(line + i + 1, len - i - 1);
     ps_status st = PS_ERR_NOMEM;
     if (key && value)

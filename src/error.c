@@ -34,7 +34,7 @@ static const char *const messages[PS_MSG_COUNT][2] = {
                            "row has {0} fields, the header has {1}"},
     [PS_MSG_MISSING_COLUMN] = {"thiếu cột bắt buộc: {0}", "missing required column: {0}"},
     [PS_MSG_DUPLICATE_COLUMN] = {"cột '{0}' xuất hiện hai lần", "column '{0}' appears twice"},
-    [PS_MSG_EMPTY_COLUMN_NAME] = {"tên cột để trống", "empty column name"},
+    [PS_MSG_EMPTY_COLUMN_NAME] = {"bỏ qua cột không có tên", "ignoring a column without a name"},
     [PS_MSG_UNKNOWN_COLUMN] = {"bỏ qua cột không dùng đến '{0}'", "ignoring unknown column '{0}'"},
     [PS_MSG_MISSING_VALUE] = {"cột '{0}': không được để trống", "column '{0}': must not be empty"},
     [PS_MSG_NOT_A_NUMBER] = {"cột '{0}': '{1}' không phải là số (cần dạng 53,48 hoặc 53.48)",
