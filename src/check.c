@@ -5,19 +5,52 @@
 #include "internal.h"
 #include "parscore/score.h"
 
-static bool add_item(ps_check *check, const ps_line *line)
+static bool add_item(ps_check *check, const ps_line *line, bool rank)
 {
     for (size_t k = 0; k < check->count; k++)
-        if (check->items[k].line == line)
+        if (check->items[k].line == line && check->items[k].rank == rank)
             return true; /* asked for twice: checked once */
     ps_check_item *items = realloc(check->items, (check->count + 1) * sizeof *items);
     if (!items)
         return false;
     check->items = items;
-    bool passed = line->met == PS_MET_YES;
-    check->items[check->count++] = (ps_check_item){line, passed};
+    bool passed = (rank ? line->rank_met : line->met) == PS_MET_YES;
+    check->items[check->count++] = (ps_check_item){line, rank, passed};
     check->passed += passed;
     return true;
+}
+
+static ps_status add_all(const ps_result *result, ps_check *check)
+{
+    for (size_t i = 0; i < result->count; i++) {
+        const ps_line *l = &result->lines[i];
+        if (l->met != PS_MET_NO_TARGET && !add_item(check, l, false))
+            return PS_ERR_NOMEM;
+        if (l->rank_met != PS_MET_NO_TARGET && !add_item(check, l, true))
+            return PS_ERR_NOMEM;
+    }
+    return PS_OK;
+}
+
+/* "rank" is the total's rank target, "rank:ID" another's; anything else a value target. */
+static ps_status add_one(const ps_result *result, const char *name, ps_check *check, ps_error *err)
+{
+    bool rank = strcmp(name, "rank") == 0 || strncmp(name, "rank:", 5) == 0;
+    const char *id_text = strcmp(name, "rank") == 0 ? "total" : rank ? name + 5 : name;
+    char *id = ps_id_canonical(id_text, strlen(id_text));
+    long at = id ? ps_result_find(result, id) : -1;
+    free(id);
+    const ps_line *l = at >= 0 ? &result->lines[at] : NULL;
+    ps_msg code = !l                                       ? PS_MSG_CHECK_UNKNOWN_ID
+                  : rank && l->indicator->target_rank <= 0 ? PS_MSG_CHECK_NO_TARGET
+                  : rank && !result->ranked                ? PS_MSG_CHECK_NO_PEERS
+                  : !rank && !l->indicator->has_target     ? PS_MSG_CHECK_NO_TARGET
+                                                           : PS_MSG_NONE;
+    if (code != PS_MSG_NONE) {
+        ps_error_set(err, code, NULL, 0, 0, name, NULL, NULL);
+        return PS_ERR_INPUT;
+    }
+    return add_item(check, l, rank) ? PS_OK : PS_ERR_NOMEM;
 }
 
 ps_status ps_check_targets(const ps_result *result, const char *const *ids, size_t id_count, ps_check *check,
@@ -25,32 +58,12 @@ ps_status ps_check_targets(const ps_result *result, const char *const *ids, size
 {
     memset(check, 0, sizeof *check);
     check->selected = ids != NULL;
-    for (size_t i = 0; !ids && i < result->count; i++) {
-        if (result->lines[i].met != PS_MET_NO_TARGET && !add_item(check, &result->lines[i])) {
-            ps_check_free(check);
-            return PS_ERR_NOMEM;
-        }
-    }
-    for (size_t k = 0; ids && k < id_count; k++) {
-        char *id = ps_id_canonical(ids[k], strlen(ids[k]));
-        long at = id ? ps_result_find(result, id) : -1;
-        free(id);
-        ps_status st = PS_OK;
-        if (at < 0) {
-            ps_error_set(err, PS_MSG_CHECK_UNKNOWN_ID, NULL, 0, 0, ids[k], NULL, NULL);
-            st = PS_ERR_INPUT;
-        } else if (!result->lines[at].indicator->has_target) {
-            ps_error_set(err, PS_MSG_CHECK_NO_TARGET, NULL, 0, 0, ids[k], NULL, NULL);
-            st = PS_ERR_INPUT;
-        } else if (!add_item(check, &result->lines[at])) {
-            st = PS_ERR_NOMEM;
-        }
-        if (st != PS_OK) {
-            ps_check_free(check);
-            return st;
-        }
-    }
-    return PS_OK;
+    ps_status st = ids ? PS_OK : add_all(result, check);
+    for (size_t k = 0; ids && k < id_count && st == PS_OK; k++)
+        st = add_one(result, ids[k], check, err);
+    if (st != PS_OK)
+        ps_check_free(check);
+    return st;
 }
 
 void ps_check_free(ps_check *check)

@@ -114,3 +114,12 @@ const ps_table_field *ps_column_field(const ps_table_row *row, const ps_column *
         return NULL;
     return &row->fields[column->index];
 }
+
+ps_parse_result ps_field_number(const ps_table_field *field, ps_num *out, bool *percent, bool *negative)
+{
+    if (!field->json_number)
+        return ps_num_parse(field->text, field->len, out, percent, negative);
+    if (percent)
+        *percent = false;
+    return ps_num_parse_exponent(field->text, field->len, out, negative);
+}

@@ -18,4 +18,7 @@ ps_status ps_columns_map(const ps_table_row *header, ps_column *columns, size_t 
 /* The field of a row for a mapped column; NULL when the column is absent. */
 const ps_table_field *ps_column_field(const ps_table_row *row, const ps_column *column);
 
+/* A field's number: ps_num_parse, or for a JSON number ps_num_parse_exponent. */
+ps_parse_result ps_field_number(const ps_table_field *field, ps_num *out, bool *percent, bool *negative);
+
 #endif

@@ -195,6 +195,7 @@ static void deliver_row(reader *r)
         fields[i].len = r->slots[i].len;
         fields[i].line = r->slots[i].line;
         fields[i].column = r->slots[i].column;
+        fields[i].json_number = false;
     }
     ps_table_row row = {fields, r->slot_count, r->slot_count ? fields[0].line : r->field_start.line};
     ps_status st = PS_OK;

@@ -93,6 +93,26 @@ static const char *const messages[PS_MSG_COUNT][2] = {
     [PS_MSG_JSON_MISSING_KEY] = {"thiếu khóa '{0}' ở cấp ngoài cùng", "missing top-level key '{0}'"},
     [PS_MSG_CHECK_UNKNOWN_ID] = {"--only: '{0}' không có trong kế hoạch", "--only: '{0}' is not in the plan"},
     [PS_MSG_CHECK_NO_TARGET] = {"--only: '{0}' không có mục tiêu", "--only: '{0}' has no target"},
+    [PS_MSG_NO_UNIT] =
+        {"kế hoạch không ghi tên đơn vị (# unit: …), nên không tìm được đơn vị trong tệp so sánh",
+         "the plan names no unit (# unit: …), so it cannot be found among the peers"},
+    [PS_MSG_PEER_DUPLICATE] = {"cột 'unit': '{0}' lặp lại (đã có ở dòng {1})",
+                               "column 'unit': '{0}' appears again (first on line {1})"},
+    [PS_MSG_PEER_NO_SUBJECT] = {"không có đơn vị '{0}' của kế hoạch trong tệp so sánh",
+                                "the plan's unit '{0}' is not among the peers"},
+    [PS_MSG_PEER_TOO_FEW] = {"tệp so sánh cần ít nhất một đơn vị khác",
+                             "the peers file needs at least one other unit"},
+    [PS_MSG_CHECK_NO_PEERS] = {"--only: '{0}' là mục tiêu về hạng, cần --peers",
+                               "--only: '{0}' is a rank target and needs --peers"},
+    [PS_MSG_TOO_MANY_CRITERIA] = {"kế hoạch có quá {0} lĩnh vực để xếp hạng",
+                                  "the plan has more than {0} criteria to rank"},
+    [PS_MSG_JSON_CONTROL] = {"ký tự điều khiển (xuống dòng, tab…) trong chuỗi JSON: hãy viết \\n, \\t",
+                             "control character (newline, tab…) inside a JSON string: write \\n, \\t"},
+    [PS_MSG_JSON_NUL_ESCAPE] = {"\\u0000 (ký tự NUL) không được phép trong chuỗi",
+                                "\\u0000 (a NUL character) is not allowed in a string"},
+    [PS_MSG_JSON_EMPTY] = {"tệp JSON rỗng: cần một đối tượng {…}",
+                           "empty JSON input: expected an object {…}"},
+    [PS_MSG_NO_ROWS] = {"{0} rỗng: không có dòng nào", "{0} is empty: nothing to read"},
 };
 
 static void append(char *buf, size_t size, size_t *len, const char *text, size_t n)

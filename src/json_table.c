@@ -13,7 +13,8 @@
 typedef struct {
     const cJSON *node;
     long line, column;
-    size_t start, end; /* the value's bytes */
+    long key_line, key_column; /* of its key, for an object member */
+    size_t start, end;         /* the value's bytes */
 } node_pos;
 
 typedef struct {
@@ -88,7 +89,7 @@ static ps_status fail_at(scanner *s, const node_pos *p, ps_msg code, const char 
     return s->status = PS_ERR_INPUT;
 }
 
-static size_t add_pos(scanner *s, const cJSON *node)
+static size_t add_pos(scanner *s, const cJSON *node, long key_line, long key_column)
 {
     if (s->count == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 64;
@@ -100,15 +101,15 @@ static size_t add_pos(scanner *s, const cJSON *node)
         s->pos = p;
         s->cap = cap;
     }
-    s->pos[s->count] = (node_pos){node, s->line, s->column, s->i, s->i};
+    s->pos[s->count] = (node_pos){node, s->line, s->column, key_line, key_column, s->i, s->i};
     return s->count++;
 }
 
 /* Walks the text in step with the parsed tree, noting where each value starts and ends. */
-static void scan_value(scanner *s, const cJSON *node)
+static void scan_value(scanner *s, const cJSON *node, long key_line, long key_column)
 {
     skip_ws(s);
-    size_t at = add_pos(s, node);
+    size_t at = add_pos(s, node, key_line, key_column);
     if (s->status != PS_OK || s->i >= s->len)
         return;
     char c = s->text[s->i];
@@ -116,8 +117,8 @@ static void scan_value(scanner *s, const cJSON *node)
         step(s);
         for (const cJSON *child = node->child; child && s->status == PS_OK; child = child->next) {
             skip_ws(s);
+            long child_key_line = s->line, child_key_column = s->column;
             if (c == '{') {
-                long key_line = s->line;
                 for (const cJSON *prev = node->child; prev != child; prev = prev->next) {
                     if (strcmp(prev->string, child->string) == 0) {
                         const node_pos *first = NULL;
@@ -125,8 +126,8 @@ static void scan_value(scanner *s, const cJSON *node)
                             if (s->pos[k].node == prev)
                                 first = &s->pos[k];
                         char l[32];
-                        snprintf(l, sizeof l, "%ld", first ? first->line : key_line);
-                        node_pos here = {child, s->line, s->column, s->i, s->i};
+                        snprintf(l, sizeof l, "%ld", first ? first->key_line : child_key_line);
+                        node_pos here = {child, s->line, s->column, s->line, s->column, s->i, s->i};
                         fail_at(s, &here, PS_MSG_JSON_DUPLICATE_KEY, child->string, l, NULL);
                         return;
                     }
@@ -135,7 +136,7 @@ static void scan_value(scanner *s, const cJSON *node)
                 skip_ws(s);
                 step(s); /* ':' */
             }
-            scan_value(s, child);
+            scan_value(s, child, child_key_line, child_key_column);
             skip_ws(s);
             if (s->i < s->len && s->text[s->i] == ',')
                 step(s);
@@ -180,7 +181,213 @@ static const char *type_name(const cJSON *node)
     return "null";
 }
 
-/* Checks bytes cJSON does not: NUL, invalid UTF-8, and nesting depth (before any recursion). */
+/* A strict RFC 8259 check before cJSON (which accepts raw control characters in strings and leading
+ * zeros), so that every syntax error is reported at its own character, and nesting is bounded first. */
+typedef struct {
+    const char *text;
+    size_t len, i;
+    int depth;
+    ps_msg code; /* PS_MSG_NONE while valid */
+    size_t at;
+} validator;
+
+static bool v_fail(validator *v, ps_msg code, size_t at)
+{
+    if (v->code == PS_MSG_NONE) {
+        v->code = code;
+        v->at = at;
+    }
+    return false;
+}
+
+static void v_ws(validator *v)
+{
+    while (v->i < v->len &&
+           (v->text[v->i] == ' ' || v->text[v->i] == '\t' || v->text[v->i] == '\n' || v->text[v->i] == '\r'))
+        v->i++;
+}
+
+/* The next character must be c: at the end of input that is a truncation, elsewhere a syntax error. */
+static bool v_expect(validator *v, char c)
+{
+    if (v->i >= v->len)
+        return v_fail(v, PS_MSG_JSON_TRUNCATED, v->len);
+    if (v->text[v->i] != c)
+        return v_fail(v, PS_MSG_JSON_SYNTAX, v->i);
+    v->i++;
+    return true;
+}
+
+static bool is_hex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static bool v_escape(validator *v, size_t esc)
+{
+    char e = v->text[v->i];
+    if (e != 'u') {
+        if (!strchr("\"\\/bfnrt", e) || e == '\0')
+            return v_fail(v, PS_MSG_JSON_SYNTAX, esc);
+        v->i++;
+        return true;
+    }
+    for (size_t k = 1; k <= 4; k++) {
+        if (v->i + k >= v->len)
+            return v_fail(v, PS_MSG_JSON_TRUNCATED, v->len);
+        if (!is_hex(v->text[v->i + k]))
+            return v_fail(v, PS_MSG_JSON_SYNTAX, esc);
+    }
+    if (memcmp(v->text + v->i + 1, "0000", 4) == 0)
+        return v_fail(v, PS_MSG_JSON_NUL_ESCAPE, esc);
+    v->i += 5;
+    return true;
+}
+
+static bool v_string(validator *v)
+{
+    v->i++; /* the opening quote */
+    while (v->i < v->len) {
+        unsigned char c = (unsigned char)v->text[v->i];
+        if (c == '"') {
+            v->i++;
+            return true;
+        }
+        if (c < 0x20)
+            return v_fail(v, PS_MSG_JSON_CONTROL, v->i);
+        if (c != '\\') {
+            v->i++;
+            continue;
+        }
+        size_t esc = v->i++;
+        if (v->i >= v->len)
+            break;
+        if (!v_escape(v, esc))
+            return false;
+    }
+    return v_fail(v, PS_MSG_JSON_TRUNCATED, v->len);
+}
+
+static bool v_digits(validator *v)
+{
+    size_t start = v->i;
+    while (v->i < v->len && v->text[v->i] >= '0' && v->text[v->i] <= '9')
+        v->i++;
+    if (v->i > start)
+        return true;
+    return v_fail(v, v->i >= v->len ? PS_MSG_JSON_TRUNCATED : PS_MSG_JSON_SYNTAX, v->i);
+}
+
+static bool v_number(validator *v)
+{
+    size_t start = v->i;
+    if (v->text[v->i] == '-')
+        v->i++;
+    if (v->i < v->len && v->text[v->i] == '0') {
+        v->i++;
+        if (v->i < v->len && v->text[v->i] >= '0' && v->text[v->i] <= '9')
+            return v_fail(v, PS_MSG_JSON_SYNTAX, start); /* a leading zero */
+    } else if (!v_digits(v)) {
+        return false;
+    }
+    if (v->i < v->len && v->text[v->i] == '.') {
+        v->i++;
+        if (!v_digits(v))
+            return false;
+    }
+    if (v->i < v->len && (v->text[v->i] == 'e' || v->text[v->i] == 'E')) {
+        v->i++;
+        if (v->i < v->len && (v->text[v->i] == '+' || v->text[v->i] == '-'))
+            v->i++;
+        if (!v_digits(v))
+            return false;
+    }
+    return true;
+}
+
+static bool v_value(validator *v);
+
+static bool v_member(validator *v, char close)
+{
+    v_ws(v);
+    if (close == '}') {
+        if (v->i < v->len && v->text[v->i] != '"')
+            return v_fail(v, PS_MSG_JSON_SYNTAX, v->i);
+        if (v->i >= v->len)
+            return v_fail(v, PS_MSG_JSON_TRUNCATED, v->len);
+        if (!v_string(v))
+            return false;
+        v_ws(v);
+        if (!v_expect(v, ':'))
+            return false;
+    }
+    return v_value(v);
+}
+
+/* An object or an array: members separated by commas, no trailing comma. */
+static bool v_container(validator *v, char close)
+{
+    if (++v->depth > PS_LIMIT_JSON_DEPTH)
+        return v_fail(v, PS_MSG_JSON_DEPTH, v->i);
+    v->i++;
+    v_ws(v);
+    if (v->i < v->len && v->text[v->i] == close) {
+        v->i++;
+        v->depth--;
+        return true;
+    }
+    for (;;) {
+        if (!v_member(v, close))
+            return false;
+        v_ws(v);
+        if (v->i < v->len && v->text[v->i] == ',') {
+            v->i++;
+            continue;
+        }
+        if (!v_expect(v, close))
+            return false;
+        v->depth--;
+        return true;
+    }
+}
+
+static bool v_literal(validator *v, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t k = 0; k < n; k++) {
+        if (v->i + k >= v->len)
+            return v_fail(v, PS_MSG_JSON_TRUNCATED, v->len);
+        if (v->text[v->i + k] != word[k])
+            return v_fail(v, PS_MSG_JSON_SYNTAX, v->i);
+    }
+    v->i += n;
+    return true;
+}
+
+static bool v_value(validator *v)
+{
+    v_ws(v);
+    if (v->i >= v->len)
+        return v_fail(v, PS_MSG_JSON_TRUNCATED, v->len);
+    char c = v->text[v->i];
+    if (c == '{')
+        return v_container(v, '}');
+    if (c == '[')
+        return v_container(v, ']');
+    if (c == '"')
+        return v_string(v);
+    if (c == '-' || (c >= '0' && c <= '9'))
+        return v_number(v);
+    if (c == 't')
+        return v_literal(v, "true");
+    if (c == 'f')
+        return v_literal(v, "false");
+    if (c == 'n')
+        return v_literal(v, "null");
+    return v_fail(v, PS_MSG_JSON_SYNTAX, v->i);
+}
+
+/* Checks bytes (NUL, UTF-8) and then the syntax, reporting the first fault where it is. */
 static ps_status precheck(scanner *s)
 {
     const char *nul = memchr(s->text, '\0', s->len);
@@ -189,99 +396,44 @@ static ps_status precheck(scanner *s)
     size_t valid = ps_utf8_valid_prefix(s->text, s->len);
     if (valid < s->len)
         return fail_at_offset(s, valid, PS_MSG_BAD_BYTE, "UTF-8", NULL);
-    int depth = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < s->len; i++) {
-        char c = s->text[i];
-        if (in_string) {
-            if (c == '\\')
-                i++;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > PS_LIMIT_JSON_DEPTH) {
-                char limit[16];
-                snprintf(limit, sizeof limit, "%d", PS_LIMIT_JSON_DEPTH);
-                return fail_at_offset(s, i, PS_MSG_JSON_DEPTH, limit, NULL);
-            }
-        } else if (c == '}' || c == ']') {
-            depth--;
-        }
+    validator v = {s->text, s->len, 0, 0, PS_MSG_NONE, 0};
+    v_ws(&v);
+    if (v.i == v.len) {
+        ps_error_set(s->err, PS_MSG_JSON_EMPTY, s->name, 0, 0, NULL, NULL, NULL);
+        return s->status = PS_ERR_INPUT;
     }
-    return PS_OK;
+    if (v_value(&v)) {
+        v_ws(&v);
+        if (v.i < v.len)
+            v_fail(&v, PS_MSG_JSON_TRAILING, v.i);
+    }
+    if (v.code == PS_MSG_NONE)
+        return PS_OK;
+    char limit[16];
+    snprintf(limit, sizeof limit, "%d", PS_LIMIT_JSON_DEPTH);
+    return fail_at_offset(s, v.at, v.code, v.code == PS_MSG_JSON_DEPTH ? limit : NULL, NULL);
 }
 
 static cJSON *parse(scanner *s)
 {
-    size_t start = 0;
-    while (start < s->len && strchr(" \t\r\n", s->text[start]))
-        start++;
-    if (start == s->len) {
-        ps_error_set(s->err, PS_MSG_EMPTY, s->name, 0, 0, NULL, NULL, NULL);
-        s->status = PS_ERR_INPUT;
-        return NULL;
-    }
-    const char *end = NULL;
     /* the length includes the terminating NUL, as cJSON wants for require_null_terminated */
-    cJSON *root = cJSON_ParseWithLengthOpts(s->text, s->len + 1, &end, 1);
-    if (root)
-        return root;
-    size_t at = end ? (size_t)(end - s->text) : s->len;
-    cJSON *prefix = cJSON_ParseWithLengthOpts(s->text, s->len + 1, &end, 0);
-    if (prefix) {
-        size_t after = (size_t)(end - s->text);
-        while (after < s->len && strchr(" \t\r\n", s->text[after]))
-            after++;
-        cJSON_Delete(prefix);
-        fail_at_offset(s, after, PS_MSG_JSON_TRAILING, NULL, NULL);
-    } else if (at >= s->len) {
-        fail_at_offset(s, s->len, PS_MSG_JSON_TRUNCATED, NULL, NULL);
-    } else {
-        fail_at_offset(s, at, PS_MSG_JSON_SYNTAX, NULL, NULL);
-    }
-    return NULL;
-}
-
-/* cJSON would cut a string at \u0000; such a string is refused instead. */
-static bool has_escaped_nul(const char *raw, size_t len)
-{
-    for (size_t i = 0; i + 1 < len; i++) {
-        if (raw[i] != '\\')
-            continue;
-        if (raw[i + 1] == 'u' && i + 5 < len && memcmp(raw + i + 2, "0000", 4) == 0)
-            return true;
-        i++; /* skip the escaped character */
-    }
-    return false;
+    cJSON *root = cJSON_ParseWithLengthOpts(s->text, s->len + 1, NULL, 1);
+    if (!root) /* valid JSON that cJSON still refuses: out of memory */
+        s->status = PS_ERR_NOMEM;
+    return root;
 }
 
 /* The text a loader sees for a value: strings as they are, numbers as written, null as empty. */
-static char *field_text(scanner *s, const cJSON *value, const char *where)
+static char *field_text(scanner *s, const cJSON *value, const char *where, bool list)
 {
     const node_pos *p = find_pos(s, value);
     if (cJSON_IsNull(value))
         return ps_strdup("");
-    if (cJSON_IsString(value)) {
-        if (p && has_escaped_nul(s->text + p->start, p->end - p->start)) {
-            fail_at(s, p, PS_MSG_BAD_BYTE, "NUL", NULL, NULL);
-            return NULL;
-        }
+    if (cJSON_IsString(value))
         return ps_strdup(value->valuestring);
-    }
-    if (cJSON_IsNumber(value) && p) {
-        size_t n = p->end - p->start;
-        const char *raw = s->text + p->start;
-        if (!memchr(raw, 'e', n) && !memchr(raw, 'E', n))
-            return ps_strndup(raw, n);
-        if (!isfinite(value->valuedouble))
-            return ps_strndup(raw, n); /* refused later as not a number */
-        char buf[64];
-        snprintf(buf, sizeof buf, "%.6f", value->valuedouble);
-        return ps_strdup(buf);
-    }
-    if (cJSON_IsArray(value)) {
+    if (cJSON_IsNumber(value) && p)
+        return ps_strndup(s->text + p->start, p->end - p->start); /* as written, read exactly later */
+    if (cJSON_IsArray(value) && list) {
         /* a list of names, as owners are: joined the way a CSV cell writes them */
         size_t total = 1;
         const cJSON *item;
@@ -319,6 +471,8 @@ static ps_status collect_columns(scanner *s, const cJSON *rows, columns *cols)
     const cJSON *row;
     cJSON_ArrayForEach(row, rows)
     {
+        if (!cJSON_IsObject(row))
+            continue; /* refused with its position when the rows are read */
         const cJSON *child;
         cJSON_ArrayForEach(child, row)
         {
@@ -342,8 +496,8 @@ static ps_status collect_columns(scanner *s, const cJSON *rows, columns *cols)
                 return s->status = PS_ERR_NOMEM;
             const node_pos *p = find_pos(s, child);
             cols->names[cols->count] = child->string;
-            cols->fields[cols->count] =
-                (ps_table_field){child->string, strlen(child->string), p ? p->line : 0, p ? p->column : 0};
+            cols->fields[cols->count] = (ps_table_field){child->string, strlen(child->string),
+                                                         p ? p->key_line : 0, p ? p->key_column : 0, false};
             cols->count++;
         }
     }
@@ -366,13 +520,15 @@ static ps_status emit_row(scanner *s, const cJSON *obj, size_t index, const char
         const cJSON *value = cJSON_GetObjectItemCaseSensitive(obj, cols->names[k]);
         const node_pos *p = value ? find_pos(s, value) : op;
         snprintf(where, sizeof where, "$.%s[%zu].%s", rows_key, index, cols->names[k]);
-        char *text = value ? field_text(s, value, where) : ps_strdup("");
+        bool list = h->list_column && strcmp(cols->names[k], h->list_column) == 0;
+        char *text = value ? field_text(s, value, where, list) : ps_strdup("");
         if (!text) {
             if (s->status == PS_OK)
                 s->status = PS_ERR_NOMEM;
             break;
         }
-        fields[k] = (ps_table_field){text, strlen(text), p ? p->line : 0, p ? p->column : 0};
+        fields[k] = (ps_table_field){text, strlen(text), p ? p->line : 0, p ? p->column : 0,
+                                     value && cJSON_IsNumber(value)};
     }
     if (s->status == PS_OK) {
         ps_table_row row = {fields, cols->count, op ? op->line : 0};
@@ -395,7 +551,7 @@ static ps_status walk(scanner *s, const cJSON *root, const char *rows_key, const
         if (strcmp(child->string, rows_key) == 0) {
             rows = child;
         } else if ((cJSON_IsString(child) || cJSON_IsNumber(child)) && h->meta) {
-            char *value = field_text(s, child, child->string);
+            char *value = field_text(s, child, child->string, false);
             if (!value)
                 return s->status == PS_OK ? (s->status = PS_ERR_NOMEM) : s->status;
             const node_pos *p = find_pos(s, child);
@@ -411,6 +567,11 @@ static ps_status walk(scanner *s, const cJSON *root, const char *rows_key, const
         char where[96];
         snprintf(where, sizeof where, "$.%s", rows_key);
         return fail_at(s, find_pos(s, rows), PS_MSG_JSON_TYPE, where, "array", type_name(rows));
+    }
+    if (cJSON_GetArraySize(rows) == 0) {
+        char where[96];
+        snprintf(where, sizeof where, "$.%s", rows_key);
+        return fail_at(s, find_pos(s, rows), PS_MSG_NO_ROWS, where, NULL, NULL);
     }
     columns cols = {NULL, NULL, 0};
     if (collect_columns(s, rows, &cols) == PS_OK) {
@@ -453,7 +614,7 @@ ps_status ps_json_read_buffer(const char *data, size_t len, const char *name, co
     if (precheck(&s) == PS_OK)
         root = parse(&s);
     if (root) {
-        scan_value(&s, root);
+        scan_value(&s, root, 0, 0);
         if (s.status == PS_OK)
             walk(&s, root, rows_key, handler);
     }

@@ -1,4 +1,5 @@
 /* Fixed-point numbers: parsing with a decimal point or comma, exact rounding and formatting. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "parscore/model.h"
@@ -182,4 +183,103 @@ size_t ps_num_format_short(ps_num value, char decimal_mark, char *buf, size_t si
         buf[copy] = '\0';
     }
     return n;
+}
+
+/* |exponents| beyond this make any non-zero mantissa far too large or far below a millionth */
+#define EXPONENT_LIMIT 100
+
+ps_parse_result ps_num_parse_exponent(const char *text, size_t len, ps_num *out, bool *negative)
+{
+    const char *e = memchr(text, 'e', len);
+    if (!e)
+        e = memchr(text, 'E', len);
+    if (!e)
+        return ps_num_parse(text, len, out, NULL, negative);
+    size_t mlen = (size_t)(e - text);
+    const char *p = e + 1, *end = text + len;
+    bool exp_minus = p < end && *p == '-';
+    if (p < end && (*p == '+' || *p == '-'))
+        p++;
+    long exponent = 0;
+    if (p == end)
+        return PS_PARSE_INVALID;
+    for (; p < end; p++) {
+        if (!is_digit(*p))
+            return PS_PARSE_INVALID;
+        if (exponent < 100000)
+            exponent = exponent * 10 + (*p - '0');
+    }
+    if (exp_minus)
+        exponent = -exponent;
+    /* the mantissa's digits and where its point stands */
+    char *digits = malloc(mlen + 2 * EXPONENT_LIMIT + 8);
+    if (!digits)
+        return PS_PARSE_INVALID;
+    size_t n = 0, i = 0;
+    long point = -1;
+    bool minus = i < mlen && (text[i] == '-' || text[i] == '+') && text[i] == '-';
+    if (i < mlen && (text[i] == '-' || text[i] == '+'))
+        i++;
+    bool nonzero = false;
+    for (; i < mlen; i++) {
+        if (text[i] == '.' && point < 0) {
+            point = (long)n;
+        } else if (is_digit(text[i])) {
+            nonzero = nonzero || text[i] != '0';
+            digits[n++] = text[i];
+        } else {
+            free(digits);
+            return PS_PARSE_INVALID;
+        }
+    }
+    if (n == 0) {
+        free(digits);
+        return PS_PARSE_INVALID;
+    }
+    if (point < 0)
+        point = (long)n;
+    ps_parse_result result = PS_PARSE_OK;
+    if (nonzero && exponent > EXPONENT_LIMIT) {
+        result = PS_PARSE_TOO_LARGE;
+    } else if (nonzero && exponent < -EXPONENT_LIMIT) {
+        *out = minus ? -1 : 1; /* below a millionth but not zero: kept on its side (see sticky) */
+    } else if (!nonzero) {
+        *out = 0;
+    } else {
+        /* the same digits with the point moved: a plain decimal read the ordinary way */
+        char *plain = malloc(n + 2 * EXPONENT_LIMIT + 8);
+        long q = point + exponent;
+        size_t k = 0;
+        if (plain) {
+            if (q <= 0) {
+                plain[k++] = '0';
+                plain[k++] = '.';
+                for (long z = 0; z < -q; z++)
+                    plain[k++] = '0';
+                memcpy(plain + k, digits, n);
+                k += n;
+            } else if ((size_t)q >= n) {
+                memcpy(plain + k, digits, n);
+                k += n;
+                for (long z = 0; z < q - (long)n; z++)
+                    plain[k++] = '0';
+            } else {
+                memcpy(plain + k, digits, (size_t)q);
+                k += (size_t)q;
+                plain[k++] = '.';
+                memcpy(plain + k, digits + q, n - (size_t)q);
+                k += n - (size_t)q;
+            }
+            result = ps_num_parse(plain, k, out, NULL, NULL);
+            if (result == PS_PARSE_OK && minus)
+                *out = -*out;
+            free(plain);
+        } else {
+            result = PS_PARSE_INVALID;
+        }
+    }
+    free(digits);
+    if (negative)
+        *negative = minus;
+    return result;
 }

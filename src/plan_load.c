@@ -99,7 +99,7 @@ static ps_status read_percent(const plan_reader *pr, const ps_table_field *f, co
                               ps_num *value, ps_error *err)
 {
     bool negative = false;
-    ps_parse_result r = ps_num_parse(f->text, f->len, value, NULL, &negative);
+    ps_parse_result r = ps_field_number(f, value, NULL, &negative);
     *has = r == PS_PARSE_OK;
     if (r == PS_PARSE_EMPTY)
         return PS_OK;
@@ -174,7 +174,7 @@ static ps_status read_max_points(const plan_reader *pr, const ps_table_field *f,
                                  ps_error *err)
 {
     bool percent = false, negative = false;
-    ps_parse_result r = ps_num_parse(f->text, f->len, &item->max_points, &percent, &negative);
+    ps_parse_result r = ps_field_number(f, &item->max_points, &percent, &negative);
     item->has_max_points = r == PS_PARSE_OK;
     if (r == PS_PARSE_EMPTY)
         return PS_OK;
@@ -326,7 +326,7 @@ static ps_status load(const char *path, const char *data, size_t len, bool from_
     const char *name = from_file ? ps_input_name(path) : path;
     memset(plan, 0, sizeof *plan);
     plan_reader pr = {.file = name, .plan = plan};
-    ps_table_handler h = {on_meta, on_header, on_row, on_end, &pr};
+    ps_table_handler h = {on_meta, on_header, on_row, on_end, &pr, "owners"};
     ps_status st = from_file ? ps_table_read_file(path, "indicators", &h, err)
                              : ps_table_read_buffer(data, len, name, "indicators", &h, err);
     if (st == PS_OK) {

@@ -126,9 +126,10 @@ static bool add_check(cJSON *root, const ps_check *check)
     for (size_t k = 0; ok && k < check->count; k++) {
         const ps_line *l = check->items[k].line;
         cJSON *t = cJSON_CreateObject();
-        const char *reason = check->items[k].passed          ? "met"
-                             : (l->has_score && !l->partial) ? "missed"
-                                                             : "no_score";
+        const char *reason = check->items[k].passed ? "met"
+                             : l->partial           ? "partial"
+                             : l->has_score         ? "missed"
+                                                    : "no_score";
         ok = t && add_str(t, "id", l->indicator->id) &&
              cJSON_AddBoolToObject(t, "passed", check->items[k].passed) && add_str(t, "reason", reason) &&
              add_num(t, "score", l->has_score, l->score) && add_num(t, "gap", l->has_gap, l->gap);

@@ -267,19 +267,26 @@ static ps_status table(const ctx *c, const ps_result *result, bool kpis)
     return st;
 }
 
-static void header(const ctx *c, const ps_result *result)
+static void title(const ctx *c, const ps_result *result)
 {
     const ps_plan *plan = c->plan;
     const char *unit = plan->unit ? plan->unit : "PAR INDEX";
+    if (!plan->year || !plan->baseline_year) /* a plan without its years: say less rather than wrong */
+        ps_buf_puts(c->out, unit);
+    else if (result->has_scores)
+        ps_buf_printf(c->out, L(c, L_TITLE_SCORES), unit, c->year);
+    else
+        ps_buf_printf(c->out, L(c, L_TITLE_PLAN), unit, c->baseline_year, c->year);
+    if (result->has_scores && result->period)
+        ps_buf_printf(c->out, L(c, L_PERIOD), result->period);
+    ps_buf_puts(c->out, "\n");
+}
+
+static void header(const ctx *c, const ps_result *result)
+{
+    const ps_plan *plan = c->plan;
     ps_buf *out = c->out;
-    if (result->has_scores) {
-        ps_buf_printf(out, L(c, L_TITLE_SCORES), unit, c->year);
-        if (result->period)
-            ps_buf_printf(out, L(c, L_PERIOD), result->period);
-    } else {
-        ps_buf_printf(out, L(c, L_TITLE_PLAN), unit, c->baseline_year, c->year);
-    }
-    ps_buf_puts(out, "\n");
+    title(c, result);
     ps_buf_printf(out, L(c, L_SOURCE_PLAN), plan->source ? plan->source : "");
     ps_buf_puts(out, "\n");
     if (result->has_scores && c->opt->scores_source) {

@@ -75,6 +75,25 @@ static ps_status score_total(const ps_plan *plan, ps_result *r, ps_line *total)
     return PS_OK;
 }
 
+/* The plan's coherence: Σ(max × target) / Σ max, when every criterion has a target. */
+static void total_at_targets(const ps_plan *plan, ps_result *r)
+{
+    int64_t weighted = 0, max_sum = 0;
+    for (size_t i = 0; i < plan->count; i++) {
+        const ps_indicator *ind = &plan->items[i];
+        if (ind->kind != PS_KIND_CRITERION)
+            continue;
+        if (!ind->has_target || !ind->has_max_points)
+            return;
+        weighted += ind->max_points * ind->target.value;
+        max_sum += ind->max_points;
+    }
+    if (max_sum == 0)
+        return;
+    r->has_total_at_targets = true;
+    r->total_at_targets = ps_num_div(weighted, max_sum);
+}
+
 static void count_targets(ps_result *r)
 {
     for (size_t i = 0; i < r->count; i++) {
@@ -96,6 +115,7 @@ ps_status ps_score(const ps_plan *plan, const ps_scores *scores, ps_result *r)
     r->count = plan->count;
     r->has_scores = scores != NULL;
     r->period = scores ? scores->period : NULL;
+    total_at_targets(plan, r);
     for (size_t i = 0; i < plan->count; i++)
         r->lines[i].indicator = &plan->items[i];
     if (!scores) {
@@ -140,6 +160,7 @@ void ps_result_free(ps_result *r)
 {
     free(r->lines);
     free(r->missing);
+    free(r->levers);
     memset(r, 0, sizeof *r);
 }
 

@@ -87,7 +87,7 @@ static ps_status read_number(const scores_reader *sr, const ps_table_field *f, c
     if (!f)
         return PS_OK;
     bool negative = false;
-    ps_parse_result r = ps_num_parse(f->text, f->len, value, percent, &negative);
+    ps_parse_result r = ps_field_number(f, value, percent, &negative);
     if (r == PS_PARSE_EMPTY)
         return PS_OK;
     if (r == PS_PARSE_INVALID)
@@ -176,7 +176,7 @@ static ps_status load(const char *path, const char *data, size_t len, bool from_
     const char *name = from_file ? ps_input_name(path) : path;
     memset(scores, 0, sizeof *scores);
     scores_reader sr = {.file = name, .plan = plan, .scores = scores};
-    ps_table_handler h = {on_meta, on_header, on_row, on_end, &sr};
+    ps_table_handler h = {on_meta, on_header, on_row, on_end, &sr, NULL};
     ps_status st = from_file ? ps_table_read_file(path, "scores", &h, err)
                              : ps_table_read_buffer(data, len, name, "scores", &h, err);
     if (st == PS_OK) {

@@ -9,6 +9,7 @@ typedef struct {
     size_t len;
     long line;
     long column;
+    bool json_number; /* a JSON number as written: may have an exponent */
 } ps_table_field;
 
 typedef struct {
@@ -27,6 +28,8 @@ typedef struct {
     /* the end of the input, after the last row */
     ps_status (*end)(void *ctx, long last_line, ps_error *err);
     void *ctx;
+    /* JSON only: the column whose value may be a list of strings, joined with "; " (the plan's owners) */
+    const char *list_column;
 } ps_table_handler;
 
 #endif

@@ -80,6 +80,16 @@ typedef enum {
     PS_MSG_JSON_MISSING_KEY,   /* {0}: key */
     PS_MSG_CHECK_UNKNOWN_ID,   /* {0}: id */
     PS_MSG_CHECK_NO_TARGET,    /* {0}: id */
+    PS_MSG_NO_UNIT,            /* the plan names no unit */
+    PS_MSG_PEER_DUPLICATE,     /* {0}: unit, {1}: line of the first one */
+    PS_MSG_PEER_NO_SUBJECT,    /* {0}: unit */
+    PS_MSG_PEER_TOO_FEW,
+    PS_MSG_CHECK_NO_PEERS,    /* {0}: id */
+    PS_MSG_TOO_MANY_CRITERIA, /* {0}: limit */
+    PS_MSG_JSON_CONTROL,
+    PS_MSG_JSON_NUL_ESCAPE,
+    PS_MSG_JSON_EMPTY,
+    PS_MSG_NO_ROWS, /* {0}: JSON path of the empty array */
     PS_MSG_COUNT
 } ps_msg;
 
@@ -159,12 +169,32 @@ typedef struct {
     ps_warnings warnings;
 } ps_scores;
 
+/* Another unit's published results, for ranking: its total and, where given, its criterion values. */
+typedef struct {
+    char *unit; /* NFC, trimmed */
+    ps_num total;
+    bool *has_value; /* per plan item */
+    ps_num *value;   /* per plan item, percent */
+    long line;
+} ps_peer;
+
+typedef struct {
+    char *source;
+    ps_peer *items;
+    size_t count;
+    size_t subject; /* index of the plan's own unit */
+    ps_warnings warnings;
+} ps_peers;
+
 /* Outcome of reading a number or a target from text. */
 typedef enum { PS_PARSE_OK = 0, PS_PARSE_EMPTY, PS_PARSE_INVALID, PS_PARSE_TOO_LARGE } ps_parse_result;
 
 /* Reads "53,48", "53.48", "+7", "90 %" (with percent set when a % sign was there, negative when a minus
  * sign was, so "-0" can be refused). No exponents, no thousands separators, no NaN or Inf. */
 ps_parse_result ps_num_parse(const char *text, size_t len, ps_num *out, bool *percent, bool *negative);
+
+/* Reads a JSON number exactly: an exponent moves the decimal point ("4.85e1" is 48.5); no % sign. */
+ps_parse_result ps_num_parse_exponent(const char *text, size_t len, ps_num *out, bool *negative);
 
 /* Reads ">50", ">= 60", "≥60", "Trên 50%", "tối thiểu 60%", "đạt 100%", "60% trở lên", "100%". */
 ps_parse_result ps_target_parse(const char *text, size_t len, ps_target *out);
@@ -190,6 +220,7 @@ size_t ps_error_format(const ps_error *err, ps_lang lang, char *buf, size_t size
 
 void ps_plan_free(ps_plan *plan);
 void ps_scores_free(ps_scores *scores);
+void ps_peers_free(ps_peers *peers);
 const ps_indicator *ps_plan_find(const ps_plan *plan, const char *id);
 
 #ifdef __cplusplus

@@ -31,7 +31,28 @@ typedef struct {
     bool has_need; /* least gain over the baseline that reaches the target (plan view) */
     ps_num need;
     bool partial; /* total only: some criteria have no score */
+    /* ranking, filled by ps_rank_apply when peers are given */
+    bool has_rank;
+    int rank;    /* projected, 1 = best; ties at 2 decimals share a rank */
+    int rank_of; /* units ranked */
+    bool has_points_to_target_rank;
+    ps_num points_to_target_rank; /* 0 when the target rank is held */
+    const char *rank_holder;      /* the unit now at the target rank, when it is not yet held */
+    ps_num rank_holder_value;
+    ps_met rank_met; /* the rank target: rank <= target_rank */
 } ps_line;
+
+/* What one criterion alone would need, in its own percentage points, to close a gap of the total. */
+typedef struct {
+    const ps_indicator *indicator;
+    ps_num headroom; /* 100 - score */
+    bool has_for_rank;
+    ps_num for_rank;
+    bool alone_for_rank; /* false: more than its headroom */
+    bool has_for_target;
+    ps_num for_target;
+    bool alone_for_target;
+} ps_lever;
 
 typedef struct {
     bool has_scores; /* false: the plan view, baseline against targets */
@@ -44,11 +65,23 @@ typedef struct {
     size_t met;     /* of those, met */
     size_t unknown; /* of those, without a score */
     size_t max_points_count;
+    /* the plan's coherence: the total if every criterion lands exactly on its target value */
+    bool has_total_at_targets;
+    ps_num total_at_targets;
+    /* filled by ps_rank_apply */
+    bool ranked;        /* peers were given */
+    ps_num peer_change; /* added to every other unit's values */
+    const char *peers_source;
+    bool has_to_target; /* points of the total still needed for its target value */
+    ps_num to_target;
+    ps_lever *levers; /* criteria by leverage, most max points first */
+    size_t lever_count;
 } ps_result;
 
 /* One target of a check: passed only when met; no score, or a partial total, is a miss. */
 typedef struct {
     const ps_line *line;
+    bool rank; /* the line's rank target, not its value target */
     bool passed;
 } ps_check_item;
 
@@ -59,11 +92,23 @@ typedef struct {
     bool selected; /* a subset was asked for (--only) */
 } ps_check;
 
-/* Checks the targets of the given ids (all targets when ids is NULL). An unknown id, or one without a
- * target, is an error (err names it; err->file is NULL). */
+/* Checks the targets of the given ids (all targets when ids is NULL). "rank" names the total's rank
+ * target and "rank:ID" another indicator's. An unknown id, one without such a target, or a rank target
+ * without peers is an error (err names it; err->file is NULL). */
 ps_status ps_check_targets(const ps_result *result, const char *const *ids, size_t id_count, ps_check *check,
                            ps_error *err);
 void ps_check_free(ps_check *check);
+
+/* Adds projected ranks and rank targets (when peers is not NULL: the other units keep their published
+ * values, shifted by peer_change and kept within 0..100) and what closing each gap of the total takes. */
+ps_status ps_rank_apply(ps_result *result, const ps_plan *plan, const ps_peers *peers, ps_num peer_change);
+
+/* Competition rank of subject among others, compared at 2 decimals: 1 + the number strictly above. */
+int ps_rank_position(ps_num subject, const ps_num *others, size_t count);
+
+/* Points subject still needs to hold target_rank outright: 0.01 above the other unit now at that rank
+ * (a tie would share the rank); 0 when it is held. *holder is that unit's index in others. */
+ps_num ps_points_to_rank(ps_num subject, const ps_num *others, size_t count, int target_rank, size_t *holder);
 
 /* scores may be NULL for the plan view. The result points into plan: keep plan alive. */
 ps_status ps_score(const ps_plan *plan, const ps_scores *scores, ps_result *result);

@@ -1,0 +1,188 @@
+/* Ranking among peers: projected ranks, points to a target rank, and what each criterion alone would need. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parscore/score.h"
+
+#define CENT (PS_NUM_SCALE / 100)
+
+static ps_num clamp_percent(ps_num v)
+{
+    return v < 0 ? 0 : v > 100 * PS_NUM_SCALE ? 100 * PS_NUM_SCALE : v;
+}
+
+/* Rounded up to whole hundredths: a need shown as 1,24 is enough, 1,23 might not be. */
+static ps_num ceil_cent(ps_num v)
+{
+    ps_num r = v % CENT;
+    return r > 0 ? v - r + CENT : v - r;
+}
+
+int ps_rank_position(ps_num subject, const ps_num *others, size_t count)
+{
+    ps_num s = ps_num_round2(subject);
+    int rank = 1;
+    for (size_t k = 0; k < count; k++)
+        rank += ps_num_round2(others[k]) > s;
+    return rank;
+}
+
+static int desc(const void *a, const void *b)
+{
+    ps_num x = *(const ps_num *)a, y = *(const ps_num *)b;
+    return (x < y) - (x > y);
+}
+
+ps_num ps_points_to_rank(ps_num subject, const ps_num *others, size_t count, int target_rank, size_t *holder)
+{
+    *holder = 0;
+    if (target_rank < 1 || ps_rank_position(subject, others, count) <= target_rank || count == 0)
+        return 0;
+    size_t at = (size_t)target_rank - 1 < count ? (size_t)target_rank - 1 : count - 1;
+    ps_num *sorted = malloc(count * sizeof *sorted);
+    if (!sorted)
+        return 0;
+    memcpy(sorted, others, count * sizeof *sorted);
+    qsort(sorted, count, sizeof *sorted, desc);
+    ps_num bar = ps_num_round2(sorted[at]);
+    free(sorted);
+    for (size_t k = 0; k < count; k++)
+        if (ps_num_round2(others[k]) == bar)
+            *holder = k;
+    return bar + CENT - ps_num_round2(subject);
+}
+
+/* The values of the other units for one plan item (npos = SIZE_MAX: their totals), shifted. */
+static size_t other_values(const ps_peers *peers, size_t item, ps_num change, ps_num *out, size_t *index)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < peers->count; k++) {
+        if (k == peers->subject)
+            continue;
+        const ps_peer *p = &peers->items[k];
+        if (item != SIZE_MAX && !p->has_value[item])
+            continue;
+        out[n] = clamp_percent((item == SIZE_MAX ? p->total : p->value[item]) + change);
+        index[n++] = k;
+    }
+    return n;
+}
+
+static void rank_line(ps_line *l, size_t item, const ps_peers *peers, ps_num change, ps_num *values,
+                      size_t *index)
+{
+    const ps_indicator *ind = l->indicator;
+    bool is_total = ind->kind == PS_KIND_TOTAL;
+    size_t n = other_values(peers, is_total ? SIZE_MAX : item, change, values, index);
+    if (ind->target_rank > 0)
+        l->rank_met = PS_MET_UNKNOWN;
+    if (n == 0 || !l->has_score || l->partial)
+        return;
+    l->has_rank = true;
+    l->rank = ps_rank_position(l->score, values, n);
+    l->rank_of = (int)n + 1;
+    if (ind->target_rank <= 0)
+        return;
+    size_t holder;
+    l->has_points_to_target_rank = true;
+    l->points_to_target_rank = ps_points_to_rank(l->score, values, n, ind->target_rank, &holder);
+    if (l->points_to_target_rank > 0) {
+        l->rank_holder = peers->items[index[holder]].unit;
+        l->rank_holder_value = values[holder];
+    }
+    l->rank_met = l->rank <= ind->target_rank ? PS_MET_YES : PS_MET_NO;
+}
+
+static int by_leverage(const void *a, const void *b)
+{
+    const ps_lever *x = a, *y = b;
+    ps_num mx = x->indicator->max_points, my = y->indicator->max_points;
+    if (mx != my)
+        return (mx < my) - (mx > my);
+    return strcmp(x->indicator->id, y->indicator->id);
+}
+
+/* gap of the total, in its points; the criterion alone: gap × Σmax / max, against its headroom. */
+static void lever_for(ps_num gap, ps_num max_sum, const ps_line *l, bool *has, ps_num *need, bool *alone)
+{
+    ps_num headroom = 100 * PS_NUM_SCALE - l->score;
+    *has = true;
+    /* gap ≤ 10^8 and Σmax ≤ 10^10 (plan limits) keep the product below 2^63 */
+    *need = gap > 0 ? ceil_cent(ps_num_div(gap * max_sum, l->indicator->max_points)) : 0;
+    *alone = *need <= headroom;
+}
+
+static ps_status levers(ps_result *r, const ps_line *total)
+{
+    ps_num target_gap = 0, max_sum = 0;
+    const ps_indicator *t = total->indicator;
+    if (t->has_target) {
+        ps_num bar = t->target.op == PS_OP_GT ? ps_num_round2(t->target.value) + CENT : t->target.value;
+        ps_num shown = ps_num_round2(total->score);
+        target_gap = bar > shown ? bar - shown : 0;
+        r->has_to_target = true;
+        r->to_target = target_gap;
+    }
+    r->levers = calloc(r->count ? r->count : 1, sizeof *r->levers);
+    if (!r->levers)
+        return PS_ERR_NOMEM;
+    for (size_t i = 0; i < r->count; i++) {
+        const ps_indicator *ind = r->lines[i].indicator;
+        if (ind->kind == PS_KIND_CRITERION && ind->has_max_points)
+            max_sum += ind->max_points;
+    }
+    for (size_t i = 0; i < r->count; i++) {
+        const ps_line *l = &r->lines[i];
+        if (l->indicator->kind != PS_KIND_CRITERION || !l->indicator->has_max_points || !l->has_score)
+            continue;
+        ps_lever *lv = &r->levers[r->lever_count++];
+        lv->indicator = l->indicator;
+        lv->headroom = 100 * PS_NUM_SCALE - l->score;
+        if (r->has_to_target)
+            lever_for(target_gap, max_sum, l, &lv->has_for_target, &lv->for_target, &lv->alone_for_target);
+        if (total->has_points_to_target_rank)
+            lever_for(total->points_to_target_rank, max_sum, l, &lv->has_for_rank, &lv->for_rank,
+                      &lv->alone_for_rank);
+    }
+    qsort(r->levers, r->lever_count, sizeof *r->levers, by_leverage);
+    return PS_OK;
+}
+
+ps_status ps_rank_apply(ps_result *r, const ps_plan *plan, const ps_peers *peers, ps_num peer_change)
+{
+    (void)plan;
+    r->peer_change = peer_change;
+    ps_line *total = NULL;
+    for (size_t i = 0; i < r->count; i++)
+        if (r->lines[i].indicator->kind == PS_KIND_TOTAL)
+            total = &r->lines[i];
+    if (peers && r->has_scores) {
+        r->ranked = true;
+        r->peers_source = peers->source;
+        ps_num *values = malloc((peers->count ? peers->count : 1) * sizeof *values);
+        size_t *index = malloc((peers->count ? peers->count : 1) * sizeof *index);
+        if (!values || !index) {
+            free(values);
+            free(index);
+            return PS_ERR_NOMEM;
+        }
+        for (size_t i = 0; i < r->count; i++) {
+            ps_kind kind = r->lines[i].indicator->kind;
+            if (kind == PS_KIND_CRITERION || kind == PS_KIND_SIPAS || kind == PS_KIND_TOTAL)
+                rank_line(&r->lines[i], i, peers, peer_change, values, index);
+        }
+        free(values);
+        free(index);
+        for (size_t i = 0; i < r->count; i++) {
+            ps_met met = r->lines[i].rank_met;
+            if (met == PS_MET_NO_TARGET)
+                continue;
+            r->targets++;
+            r->met += met == PS_MET_YES;
+            r->unknown += met == PS_MET_UNKNOWN;
+        }
+    }
+    if (total && total->has_score && !total->partial)
+        return levers(r, total);
+    return PS_OK;
+}
