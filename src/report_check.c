@@ -1,4 +1,5 @@
 /* The check as text: a line per selected target (met, missed or no score, with the gap) and a verdict. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,23 @@ static const char *const labels[C_COUNT][2] = {
                 "%zu/%zu checked targets met; missed: %s."},
 };
 
+/* A rank target: "rank" (the total) or "rank:ID", the projected rank, "≤ N", and the points still short. */
+static void rank_cells(ps_text_row *row, const ps_line *l, char mark)
+{
+    char buf[96];
+    if (l->indicator->kind == PS_KIND_TOTAL)
+        snprintf(buf, sizeof buf, "rank");
+    else
+        snprintf(buf, sizeof buf, "rank:%s", l->indicator->id);
+    row->cells[1] = ps_text_dup(buf);
+    if (l->has_rank)
+        snprintf(buf, sizeof buf, "%d/%d", l->rank, l->rank_of);
+    row->cells[2] = ps_text_dup(l->has_rank ? buf : PS_TEXT_DASH);
+    snprintf(buf, sizeof buf, "\xe2\x89\xa4 %d", l->indicator->target_rank);
+    row->cells[3] = ps_text_dup(buf);
+    row->cells[4] = ps_text_number_cell(l->has_points_to_target_rank, -l->points_to_target_rank, mark, true);
+}
+
 ps_status ps_report_check_text(const ps_plan *plan, const ps_check *check, const ps_report_options *options,
                                ps_buf *out)
 {
@@ -60,14 +78,18 @@ ps_status ps_report_check_text(const ps_plan *plan, const ps_check *check, const
                            : l->has_score         ? C_MISSED
                                                   : C_NO_SCORE;
         rows[k].cells[0] = ps_text_dup(labels[word][lang]);
-        rows[k].cells[1] = ps_text_dup(l->indicator->id);
-        rows[k].cells[2] = ps_text_number_cell(l->has_score, l->score, mark, false);
-        rows[k].cells[3] = ps_text_target_cell(l->indicator, mark);
-        rows[k].cells[4] = ps_text_number_cell(l->has_gap, l->gap, mark, true);
+        if (check->items[k].rank)
+            rank_cells(&rows[k], l, mark);
+        else {
+            rows[k].cells[1] = ps_text_dup(l->indicator->id);
+            rows[k].cells[2] = ps_text_number_cell(l->has_score, l->score, mark, false);
+            rows[k].cells[3] = ps_text_target_cell(l->indicator, mark);
+            rows[k].cells[4] = ps_text_number_cell(l->has_gap, l->gap, mark, true);
+        }
         for (size_t c = 0; c < ncols; c++)
             ok = ok && rows[k].cells[c];
         if (!check->items[k].passed)
-            ps_buf_printf(&missed, "%s%s", missed.len ? ", " : "", l->indicator->id);
+            ps_buf_printf(&missed, "%s%s", missed.len ? ", " : "", rows[k].cells[1] ? rows[k].cells[1] : "");
     }
     if (ok && check->count > 0)
         ps_text_table_render(out, cols, ncols, rows, check->count);

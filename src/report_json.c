@@ -1,5 +1,6 @@
 /* The JSON report (schema_version 1, doc/parscore-report.schema.json), built with cJSON. */
 #include <cjson/cJSON.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,13 @@ static bool add_met(cJSON *obj, ps_met met)
     if (met == PS_MET_YES || met == PS_MET_NO)
         return cJSON_AddBoolToObject(obj, "met", met == PS_MET_YES) != NULL;
     return cJSON_AddNullToObject(obj, "met") != NULL;
+}
+
+static bool add_rank_met(cJSON *obj, ps_met met)
+{
+    if (met == PS_MET_YES || met == PS_MET_NO)
+        return cJSON_AddBoolToObject(obj, "rank_met", met == PS_MET_YES) != NULL;
+    return cJSON_AddNullToObject(obj, "rank_met") != NULL;
 }
 
 static bool add_target(cJSON *obj, const ps_indicator *ind)
@@ -79,6 +87,11 @@ static cJSON *line_json(const ps_result *r, const ps_line *l)
               add_num(o, "gap", l->has_gap, l->gap) && add_met(o, l->met);
     if (ok && !r->has_scores)
         ok = add_num(o, "need", l->has_need, l->need);
+    if (ok)
+        ok = add_int(o, "rank", l->has_rank ? l->rank : 0) &&
+             add_int(o, "rank_of", l->has_rank ? l->rank_of : 0) &&
+             add_num(o, "points_to_target_rank", l->has_points_to_target_rank, l->points_to_target_rank) &&
+             add_rank_met(o, l->rank_met);
     if (ok && ind->kind == PS_KIND_TOTAL) {
         cJSON *missing = NULL;
         ok = cJSON_AddBoolToObject(o, "partial", r->has_scores && (l->partial || !l->has_score)) != NULL &&
@@ -130,11 +143,136 @@ static bool add_check(cJSON *root, const ps_check *check)
                              : l->partial           ? "partial"
                              : l->has_score         ? "missed"
                                                     : "no_score";
-        ok = t && add_str(t, "id", l->indicator->id) &&
-             cJSON_AddBoolToObject(t, "passed", check->items[k].passed) && add_str(t, "reason", reason) &&
-             add_num(t, "score", l->has_score, l->score) && add_num(t, "gap", l->has_gap, l->gap);
+        char id[80];
+        snprintf(id, sizeof id, "%s%s", check->items[k].rank ? "rank:" : "", l->indicator->id);
+        if (check->items[k].rank && l->indicator->kind == PS_KIND_TOTAL)
+            snprintf(id, sizeof id, "rank");
+        ok = t && add_str(t, "id", id) && cJSON_AddBoolToObject(t, "passed", check->items[k].passed) &&
+             add_str(t, "reason", reason) && add_num(t, "score", l->has_score, l->score) &&
+             add_num(t, "gap", l->has_gap, l->gap);
         if (t)
             cJSON_AddItemToArray(targets, t);
+    }
+    return ok;
+}
+
+static bool add_owner(cJSON *list, const char *owner, const ps_result *r)
+{
+    cJSON *o = cJSON_CreateObject();
+    bool ok = o && add_str(o, "owner", owner);
+    cJSON *ids = ok ? cJSON_AddArrayToObject(o, "indicators") : NULL;
+    size_t met = 0, missed = 0, unknown = 0;
+    ok = ok && ids;
+    for (size_t i = 0; ok && i < r->count; i++) {
+        const ps_line *l = &r->lines[i];
+        bool owned = false;
+        for (size_t k = 0; k < l->indicator->owner_count; k++)
+            owned = owned || strcmp(l->indicator->owners[k], owner) == 0;
+        if (!owned)
+            continue;
+        cJSON *id = cJSON_CreateString(l->indicator->id);
+        ok = id != NULL;
+        if (ok)
+            cJSON_AddItemToArray(ids, id);
+        met += l->met == PS_MET_YES;
+        missed += l->met == PS_MET_NO;
+        unknown += l->met == PS_MET_UNKNOWN;
+    }
+    ok = ok && cJSON_AddNumberToObject(o, "met", (double)met) &&
+         cJSON_AddNumberToObject(o, "missed", (double)missed) &&
+         cJSON_AddNumberToObject(o, "unknown", (double)unknown);
+    if (o)
+        cJSON_AddItemToArray(list, o);
+    return ok;
+}
+
+static bool add_ranking(cJSON *root, const ps_result *r)
+{
+    if (!r->ranked)
+        return cJSON_AddNullToObject(root, "ranking") != NULL;
+    cJSON *o = cJSON_AddObjectToObject(root, "ranking");
+    return o && add_str(o, "peers_source", r->peers_source) &&
+           add_str(o, "assumption",
+                   "the other units keep their last published results, shifted by peer_change; "
+                   "compared at 2 decimals, equal values share a rank (1, 2, 2, 4)") &&
+           add_num(o, "peer_change", true, r->peer_change);
+}
+
+static const ps_line *total_of(const ps_result *r)
+{
+    for (size_t i = 0; i < r->count; i++)
+        if (r->lines[i].indicator->kind == PS_KIND_TOTAL)
+            return &r->lines[i];
+    return NULL;
+}
+
+static bool add_lever(cJSON *criteria, const ps_lever *lv)
+{
+    cJSON *o = cJSON_CreateObject();
+    bool ok = o && add_str(o, "id", lv->indicator->id) &&
+              add_num(o, "max_points", true, lv->indicator->max_points) &&
+              add_num(o, "headroom", true, lv->headroom) &&
+              add_num(o, "for_rank", lv->has_for_rank, lv->for_rank) &&
+              (lv->has_for_rank ? cJSON_AddBoolToObject(o, "alone_for_rank", lv->alone_for_rank)
+                                : cJSON_AddNullToObject(o, "alone_for_rank")) &&
+              add_num(o, "for_target", lv->has_for_target, lv->for_target) &&
+              (lv->has_for_target ? cJSON_AddBoolToObject(o, "alone_for_target", lv->alone_for_target)
+                                  : cJSON_AddNullToObject(o, "alone_for_target"));
+    if (o)
+        cJSON_AddItemToArray(criteria, o);
+    return ok;
+}
+
+static bool add_what_it_takes(cJSON *root, const ps_result *r)
+{
+    const ps_line *total = total_of(r);
+    if (!total || r->lever_count == 0)
+        return cJSON_AddNullToObject(root, "what_it_takes") != NULL;
+    cJSON *o = cJSON_AddObjectToObject(root, "what_it_takes");
+    bool ok = o &&
+              add_num(o, "to_target_rank", total->has_points_to_target_rank, total->points_to_target_rank) &&
+              add_num(o, "to_target", r->has_to_target, r->to_target);
+    if (ok && total->rank_holder) {
+        cJSON *h = cJSON_AddObjectToObject(o, "target_rank_holder");
+        ok = h && add_str(h, "unit", total->rank_holder) &&
+             add_num(h, "total", true, total->rank_holder_value);
+    } else if (ok) {
+        ok = cJSON_AddNullToObject(o, "target_rank_holder") != NULL;
+    }
+    cJSON *criteria = ok ? cJSON_AddArrayToObject(o, "criteria") : NULL;
+    ok = ok && criteria;
+    for (size_t k = 0; ok && k < r->lever_count; k++)
+        ok = add_lever(criteria, &r->levers[k]);
+    return ok;
+}
+
+static bool add_coherence(cJSON *root, const ps_result *r)
+{
+    const ps_line *total = total_of(r);
+    if (!r->has_total_at_targets || !total || !total->indicator->has_target)
+        return cJSON_AddNullToObject(root, "coherence") != NULL;
+    cJSON *o = cJSON_AddObjectToObject(root, "coherence");
+    return o && add_num(o, "total_at_targets", true, r->total_at_targets) &&
+           cJSON_AddBoolToObject(o, "agrees", ps_target_met(&total->indicator->target, r->total_at_targets));
+}
+
+/* Offices in the order the plan first names them, each with its indicators and how many targets it meets. */
+static bool add_by_owner(cJSON *root, const ps_plan *plan, const ps_result *r)
+{
+    cJSON *list = cJSON_AddArrayToObject(root, "by_owner");
+    bool ok = list != NULL;
+    for (size_t i = 0; ok && i < plan->count; i++) {
+        for (size_t k = 0; ok && k < plan->items[i].owner_count; k++) {
+            const char *owner = plan->items[i].owners[k];
+            bool seen = false;
+            for (size_t j = 0; j < i && !seen; j++)
+                for (size_t m = 0; m < plan->items[j].owner_count && !seen; m++)
+                    seen = strcmp(plan->items[j].owners[m], owner) == 0;
+            for (size_t m = 0; m < k && !seen; m++)
+                seen = strcmp(plan->items[i].owners[m], owner) == 0;
+            if (!seen)
+                ok = add_owner(list, owner, r);
+        }
     }
     return ok;
 }
@@ -159,7 +297,9 @@ static cJSON *report_tree(const ps_plan *plan, const ps_result *r, const ps_repo
         else if (ok)
             cJSON_AddItemToArray(items, o);
     }
-    ok = ok && add_summary(root, r) && (!opt->check || add_check(root, opt->check));
+    ok = ok && add_summary(root, r) && add_ranking(root, r) && add_what_it_takes(root, r) &&
+         add_coherence(root, r) && (!opt->by_owner || add_by_owner(root, plan, r)) &&
+         (!opt->check || add_check(root, opt->check));
     if (!ok) {
         cJSON_Delete(root);
         return NULL;

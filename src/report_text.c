@@ -342,6 +342,19 @@ static void illustrative_note(const ctx *c)
     ps_buf_free(&note);
 }
 
+static ps_status tables(const ctx *c, const ps_result *result)
+{
+    ps_status st = table(c, result, false);
+    bool any_kpi = false;
+    for (size_t i = 0; i < result->count; i++)
+        any_kpi = any_kpi || is_kpi(&result->lines[i]);
+    if (st == PS_OK && any_kpi) {
+        ps_buf_printf(c->out, "\n%s\n", L(c, L_KPI_TITLE));
+        st = table(c, result, true);
+    }
+    return st;
+}
+
 ps_status ps_report_text(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
                          ps_buf *out)
 {
@@ -352,17 +365,15 @@ ps_status ps_report_text(const ps_plan *plan, const ps_result *result, const ps_
              options->lang == PS_LANG_EN ? '.' : ',',
              out};
     header(&c, result);
-    ps_status st = table(&c, result, false);
-    bool any_kpi = false;
-    for (size_t i = 0; i < result->count; i++)
-        any_kpi = any_kpi || is_kpi(&result->lines[i]);
-    if (st == PS_OK && any_kpi) {
-        ps_buf_printf(out, "\n%s\n", L(&c, L_KPI_TITLE));
-        st = table(&c, result, true);
-    }
+    ps_status st = options->by_owner ? ps_text_by_owner(plan, result, options->lang,
+                                                        options->width > 0 ? options->width : 36, out)
+                                     : tables(&c, result);
+    if (st == PS_OK)
+        st = ps_text_sections(plan, result, options->lang, out);
     if (st == PS_OK) {
         ps_buf_puts(out, "\n");
         summary(&c, result);
+        ps_text_coherence(plan, result, options->lang, out);
         illustrative_note(&c);
     }
     if (st == PS_OK && out->failed)

@@ -37,4 +37,13 @@ char *ps_text_target_cell(const ps_indicator *ind, char decimal_mark);
 /* A paragraph wrapped at width display columns. */
 void ps_text_paragraph(ps_buf *out, const char *text, size_t width);
 
+/* The report's sections after the tables: projected ranks (with peers) and what the total still needs. */
+ps_status ps_text_sections(const ps_plan *plan, const ps_result *result, ps_lang lang, ps_buf *out);
+
+/* The report regrouped by responsible office: each office's indicators, met or missed, and its gaps. */
+ps_status ps_text_by_owner(const ps_plan *plan, const ps_result *result, ps_lang lang, int wrap, ps_buf *out);
+
+/* One line: the total if every criterion lands on its target, against the total target. */
+void ps_text_coherence(const ps_plan *plan, const ps_result *result, ps_lang lang, ps_buf *out);
+
 #endif

@@ -31,6 +31,7 @@ typedef struct {
     int width;                 /* display columns for indicator names; 0: the default */
     const char *scores_source; /* named in the report's heading; NULL: not named */
     const ps_check *check;     /* the JSON report carries it when set */
+    bool by_owner;             /* group indicators by responsible office */
 } ps_report_options;
 
 /* The text report: one row per indicator, the total, and a closing count of targets met. */

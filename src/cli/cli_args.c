@@ -93,6 +93,28 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
     case 'q':
         opt->quiet = true;
         return true;
+    case 'P':
+        opt->peers = optarg;
+        return true;
+    case 'C': {
+        bool percent = false;
+        if (ps_num_parse(optarg, strlen(optarg), &opt->peer_change, &percent, NULL) == PS_PARSE_OK &&
+            !percent && opt->peer_change >= -100 * PS_NUM_SCALE && opt->peer_change <= 100 * PS_NUM_SCALE)
+            return true;
+        snprintf(message, size,
+                 MSG("--peer-change cần một số điểm từ -100 đến 100, ví dụ 1,5 hoặc -2, không phải '%s'",
+                     "--peer-change takes points from -100 to 100, such as 1.5 or -2, not '%s'"),
+                 optarg);
+        return false;
+    }
+    case 'B':
+        if (strcmp(optarg, "owner") == 0) {
+            opt->by_owner = true;
+            return true;
+        }
+        snprintf(message, size, MSG("--by chỉ nhận 'owner', không phải '%s'", "--by takes 'owner', not '%s'"),
+                 optarg);
+        return false;
     case 'h':
         opt->help = true;
         return true;
@@ -114,15 +136,13 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
 
 bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t size)
 {
-    static const struct option longopts[] = {{"plan", required_argument, NULL, 'p'},
-                                             {"lang", required_argument, NULL, 'l'},
-                                             {"format", required_argument, NULL, 'f'},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"only", required_argument, NULL, 'O'},
-                                             {"quiet", no_argument, NULL, 'q'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {"version", no_argument, NULL, 'V'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {
+        {"plan", required_argument, NULL, 'p'},   {"lang", required_argument, NULL, 'l'},
+        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+        {"only", required_argument, NULL, 'O'},   {"quiet", no_argument, NULL, 'q'},
+        {"peers", required_argument, NULL, 'P'},  {"peer-change", required_argument, NULL, 'C'},
+        {"by", required_argument, NULL, 'B'},     {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
     memset(opt, 0, sizeof *opt);
     opt->lang = early_lang(argc, argv);
     opterr = 0;
@@ -145,6 +165,10 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
     if (opt->command != CLI_CHECK && (opt->only_count > 0 || opt->quiet)) {
         snprintf(message, size, "%s",
                  MSG("--only và -q chỉ dùng với 'check'", "--only and -q go with the 'check' command"));
+        return false;
+    }
+    if (opt->peer_change != 0 && !opt->peers) {
+        snprintf(message, size, "%s", MSG("--peer-change cần --peers", "--peer-change needs --peers"));
         return false;
     }
     if (opt->command == CLI_CHECK && !opt->scores) {
@@ -178,7 +202,11 @@ void cli_print_help(FILE *out, ps_lang lang)
               "  --plan FILE      use this plan (CSV or JSON) instead of the built-in one\n"
               "  --format FORMAT  text (default) or json\n"
               "  -o, --output FILE  write to FILE (replaced only when all went well)\n"
-              "  --only IDS       check: only these targets, e.g. --only total,sipas\n"
+              "  --peers FILE     other units' published totals (CSV or JSON): adds the projected\n"
+              "                   rank and the rank targets (check --only rank)\n"
+              "  --peer-change X  what-if: shift every other unit by X points\n"
+              "  --by owner       group the report by responsible office\n"
+              "  --only IDS       check: only these targets, e.g. --only total,sipas,rank\n"
               "  -q, --quiet      check: print nothing, only set the exit status\n"
               "  --lang LANG      vi (default) or en: language of the report and messages\n"
               "  -h, --help       show this help\n"
@@ -189,6 +217,7 @@ void cli_print_help(FILE *out, ps_lang lang)
               "  parscore examples/scores-2023-q3.csv       the report for a quarter\n"
               "  parscore --format json scores.csv | jq .total.score\n"
               "  parscore check --only total,sipas scores.csv && echo 'on target'\n"
+              "  parscore --peers examples/peers-2022.csv examples/scores-2023-q3.csv\n"
               "\n"
               "Exit status: 0 success (check: every checked target met); 1 check: a target\n"
               "missed; 2 usage error, bad input or output that could not be written.\n",
@@ -215,7 +244,11 @@ void cli_print_help(FILE *out, ps_lang lang)
           "  --plan FILE      dùng kế hoạch này (CSV hoặc JSON) thay cho kế hoạch có sẵn\n"
           "  --format FORMAT  text (mặc định) hoặc json\n"
           "  -o, --output FILE  ghi vào FILE (chỉ thay tệp khi mọi việc thành công)\n"
-          "  --only IDS       check: chỉ các mục tiêu này, ví dụ --only total,sipas\n"
+          "  --peers FILE     kết quả công bố của các đơn vị khác (CSV hoặc JSON): thêm hạng\n"
+          "                   dự kiến và các mục tiêu về hạng (check --only rank)\n"
+          "  --peer-change X  giả định: mọi đơn vị khác tăng (giảm) X điểm\n"
+          "  --by owner       báo cáo theo từng cơ quan chịu trách nhiệm\n"
+          "  --only IDS       check: chỉ các mục tiêu này, ví dụ --only total,sipas,rank\n"
           "  -q, --quiet      check: không in gì, chỉ đặt mã thoát\n"
           "  --lang LANG      vi (mặc định) hoặc en: ngôn ngữ của báo cáo và thông báo\n"
           "  -h, --help       hiện trợ giúp này\n"
@@ -226,6 +259,7 @@ void cli_print_help(FILE *out, ps_lang lang)
           "  parscore examples/scores-2023-q3.csv       báo cáo của một quý\n"
           "  parscore --format json scores.csv | jq .total.score\n"
           "  parscore check --only total,sipas scores.csv && echo 'đạt mục tiêu'\n"
+          "  parscore --peers examples/peers-2022.csv examples/scores-2023-q3.csv\n"
           "\n"
           "Mã thoát: 0 thành công (check: mọi mục tiêu được kiểm tra đều đạt); 1 check: có\n"
           "mục tiêu chưa đạt; 2 sai cách dùng, dữ liệu vào sai hoặc không ghi được kết quả.\n",

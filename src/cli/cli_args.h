@@ -17,6 +17,9 @@ typedef struct {
     const char *scores; /* NULL: the plan view */
     const char *plan;   /* NULL: the built-in plan */
     const char *output; /* NULL: standard output */
+    const char *peers;  /* NULL: no ranking */
+    ps_num peer_change;
+    bool by_owner;
     ps_lang lang;
     cli_format format;
     bool quiet;

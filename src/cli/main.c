@@ -26,7 +26,7 @@ static void print_warnings(const ps_warnings *warnings, const cli_options *opt)
 static ps_status render(const cli_options *opt, const ps_plan *plan, const ps_scores *scores,
                         const ps_result *result, const ps_check *check, ps_buf *out)
 {
-    ps_report_options ro = {opt->lang, 0, scores ? scores->source : NULL, check};
+    ps_report_options ro = {opt->lang, 0, scores ? scores->source : NULL, check, opt->by_owner};
     if (opt->format == CLI_FORMAT_JSON)
         return ps_report_json(plan, result, &ro, out);
     if (check)
@@ -34,13 +34,15 @@ static ps_status render(const cli_options *opt, const ps_plan *plan, const ps_sc
     return ps_report_text(plan, result, &ro, out);
 }
 
-/* Scores, checks and writes; returns the exit status. */
-static int run_with(const cli_options *opt, const ps_plan *plan, const ps_scores *scores)
+/* Scores, ranks, checks and writes; returns the exit status. */
+static int run_with(const cli_options *opt, const ps_plan *plan, const ps_scores *scores,
+                    const ps_peers *peers)
 {
     ps_result result;
     ps_check check;
     ps_error err;
-    if (ps_score(plan, scores, &result) != PS_OK) {
+    if (ps_score(plan, scores, &result) != PS_OK ||
+        ps_rank_apply(&result, plan, peers, opt->peer_change) != PS_OK) {
         fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
         return EXIT_INPUT;
     }
@@ -91,7 +93,17 @@ static int run(const cli_options *opt)
     }
     if (opt->scores)
         print_warnings(&scores.warnings, opt);
-    int status = run_with(opt, &plan, opt->scores ? &scores : NULL);
+    ps_peers peers;
+    int status = EXIT_INPUT;
+    if (opt->peers && ps_peers_load_file(opt->peers, &plan, &peers, &err) != PS_OK) {
+        print_error(&err, opt->lang);
+    } else {
+        if (opt->peers)
+            print_warnings(&peers.warnings, opt);
+        status = run_with(opt, &plan, opt->scores ? &scores : NULL, opt->peers ? &peers : NULL);
+        if (opt->peers)
+            ps_peers_free(&peers);
+    }
     if (opt->scores)
         ps_scores_free(&scores);
     ps_plan_free(&plan);
