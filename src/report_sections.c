@@ -354,12 +354,9 @@ static ps_status one_owner(const sctx *c, const char *owner, int wrap, bool firs
     const ps_result *r = c->result;
     /* the plan view shows the baseline where a report shows the score */
     const char *year = r->has_scores ? c->plan->year : c->plan->baseline_year;
-    ps_text_column cols[] = {{S(c, S_ID), false, 0},
-                             {S(c, S_NAME), false, (size_t)wrap},
-                             {year ? year : "%", true, 0},
-                             {S(c, S_TARGET), true, 0},
-                             {S(c, S_GAP), true, 0},
-                             {S(c, S_RESULT), false, 0}};
+    ps_text_column cols[] = {{S(c, S_ID), false, 0},       {S(c, S_NAME), false, (size_t)wrap},
+                             {year ? year : "%", true, 0}, {S(c, S_TARGET), true, 0},
+                             {S(c, S_GAP), true, 0},       {S(c, S_RESULT), false, 0}};
     ps_text_row *rows = calloc(r->count ? r->count : 1, sizeof *rows);
     if (!rows)
         return PS_ERR_NOMEM;

@@ -4,6 +4,7 @@
 
 #include "parscore/load.h"
 #include "parscore/model.h"
+#include "parscore/rank.h"
 #include "parscore/report.h"
 #include "parscore/score.h"
 

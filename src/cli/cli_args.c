@@ -79,13 +79,15 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
                  optarg);
         return false;
     case 'f':
-        if (strcmp(optarg, "text") == 0 || strcmp(optarg, "json") == 0) {
-            opt->format = strcmp(optarg, "json") == 0 ? CLI_FORMAT_JSON : CLI_FORMAT_TEXT;
+        if (strcmp(optarg, "text") == 0 || strcmp(optarg, "json") == 0 || strcmp(optarg, "csv") == 0) {
+            opt->format = strcmp(optarg, "json") == 0  ? CLI_FORMAT_JSON
+                          : strcmp(optarg, "csv") == 0 ? CLI_FORMAT_CSV
+                                                       : CLI_FORMAT_TEXT;
             return true;
         }
         snprintf(message, size,
-                 MSG("--format cần 'text' hoặc 'json', không phải '%s'",
-                     "--format takes 'text' or 'json', not '%s'"),
+                 MSG("--format cần 'text', 'json' hoặc 'csv', không phải '%s'",
+                     "--format takes 'text', 'json' or 'csv', not '%s'"),
                  optarg);
         return false;
     case 'O':
@@ -152,8 +154,14 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
         if (!parse_option(c, opt, argv, message, size))
             return false;
     int i = optind;
-    if (i < argc && (strcmp(argv[i], "report") == 0 || strcmp(argv[i], "check") == 0))
-        opt->command = strcmp(argv[i++], "check") == 0 ? CLI_CHECK : CLI_REPORT;
+    static const char *const commands[] = {"report", "check", "rank"};
+    for (int k = 0; k < 3 && i < argc; k++) {
+        if (strcmp(argv[i], commands[k]) == 0) {
+            opt->command = (cli_command)k;
+            i++;
+            break;
+        }
+    }
     if (i < argc)
         opt->scores = argv[i++];
     if (i < argc) {
@@ -162,6 +170,22 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
     }
     if (opt->help || opt->version)
         return true;
+    if (opt->command == CLI_RANK && !opt->scores) {
+        snprintf(message, size, "%s",
+                 MSG("'rank' cần một tệp các đơn vị (hoặc '-' để đọc từ đầu vào chuẩn)",
+                     "'rank' needs a file of units (or '-' for standard input)"));
+        return false;
+    }
+    if (opt->command == CLI_RANK && (opt->peers || opt->by_owner)) {
+        snprintf(message, size, "%s",
+                 MSG("--peers và --by không dùng với 'rank'", "--peers and --by do not go with 'rank'"));
+        return false;
+    }
+    if (opt->command != CLI_RANK && opt->format == CLI_FORMAT_CSV) {
+        snprintf(message, size, "%s",
+                 MSG("--format csv chỉ dùng với 'rank'", "--format csv goes with 'rank'"));
+        return false;
+    }
     if (opt->command != CLI_CHECK && (opt->only_count > 0 || opt->quiet)) {
         snprintf(message, size, "%s",
                  MSG("--only và -q chỉ dùng với 'check'", "--only and -q go with the 'check' command"));
@@ -185,6 +209,7 @@ void cli_print_help(FILE *out, ps_lang lang)
     if (lang == PS_LANG_EN) {
         fputs("Usage: parscore [report] [SCORES] [OPTIONS]\n"
               "       parscore check SCORES [--only ID[,ID...]] [-q] [OPTIONS]\n"
+              "       parscore rank UNITS [--format text|json|csv] [OPTIONS]\n"
               "\n"
               "Scorecard for the 2023 PAR INDEX and SIPAS plan of Sìn Hồ district: the total,\n"
               "the gap to every target, and which targets are met.\n"
@@ -193,6 +218,8 @@ void cli_print_help(FILE *out, ps_lang lang)
               "  report           the report (the default command)\n"
               "  check            one line per target and a verdict; exit 0 when every checked\n"
               "                   target is met, 1 when any is missed (a missing score is a miss)\n"
+              "  rank             rank many units (communes, districts): a unit column and one\n"
+              "                   percent column per criterion id; totals with the plan's max points\n"
               "\n"
               "  SCORES           quarterly scores, CSV or JSON: id and score (%) or points;\n"
               "                   '-' reads standard input. Without it, report shows the plan:\n"
@@ -200,7 +227,7 @@ void cli_print_help(FILE *out, ps_lang lang)
               "\n"
               "Options:\n"
               "  --plan FILE      use this plan (CSV or JSON) instead of the built-in one\n"
-              "  --format FORMAT  text (default) or json\n"
+              "  --format FORMAT  text (default), json, or csv (rank only)\n"
               "  -o, --output FILE  write to FILE (replaced only when all went well)\n"
               "  --peers FILE     other units' published totals (CSV or JSON): adds the projected\n"
               "                   rank and the rank targets (check --only rank)\n"
@@ -218,6 +245,8 @@ void cli_print_help(FILE *out, ps_lang lang)
               "  parscore --format json scores.csv | jq .total.score\n"
               "  parscore check --only total,sipas scores.csv && echo 'on target'\n"
               "  parscore --peers examples/peers-2022.csv examples/scores-2023-q3.csv\n"
+              "  parscore rank --format csv examples/communes-2023.csv\n"
+              "  parscore rank --format csv examples/communes-2023.csv\n"
               "\n"
               "Exit status: 0 success (check: every checked target met); 1 check: a target\n"
               "missed; 2 usage error, bad input or output that could not be written.\n",
@@ -226,6 +255,7 @@ void cli_print_help(FILE *out, ps_lang lang)
     }
     fputs("Cách dùng: parscore [report] [TỆP_ĐIỂM] [TÙY_CHỌN]\n"
           "           parscore check TỆP_ĐIỂM [--only MÃ[,MÃ...]] [-q] [TÙY_CHỌN]\n"
+          "           parscore rank TỆP_ĐƠN_VỊ [--format text|json|csv] [TÙY_CHỌN]\n"
           "\n"
           "Bảng điểm theo Kế hoạch nâng cao PAR INDEX, SIPAS huyện Sìn Hồ năm 2023: điểm tổng,\n"
           "chênh lệch so với từng mục tiêu và các mục tiêu đã đạt.\n"
@@ -235,6 +265,8 @@ void cli_print_help(FILE *out, ps_lang lang)
           "  check            mỗi mục tiêu một dòng và kết luận; mã thoát 0 khi mọi mục tiêu\n"
           "                   được kiểm tra đều đạt, 1 khi có mục tiêu chưa đạt (thiếu điểm\n"
           "                   cũng là chưa đạt)\n"
+          "  rank             xếp hạng nhiều đơn vị (xã, huyện): cột unit và mỗi lĩnh vực một\n"
+          "                   cột phần trăm theo mã; tổng tính theo điểm tối đa của kế hoạch\n"
           "\n"
           "  TỆP_ĐIỂM         điểm của quý, CSV hoặc JSON: id và score (%) hoặc points;\n"
           "                   '-' đọc từ đầu vào chuẩn. Không có tệp: report hiện kế hoạch,\n"
@@ -242,7 +274,7 @@ void cli_print_help(FILE *out, ps_lang lang)
           "\n"
           "Tùy chọn:\n"
           "  --plan FILE      dùng kế hoạch này (CSV hoặc JSON) thay cho kế hoạch có sẵn\n"
-          "  --format FORMAT  text (mặc định) hoặc json\n"
+          "  --format FORMAT  text (mặc định), json, hoặc csv (chỉ với rank)\n"
           "  -o, --output FILE  ghi vào FILE (chỉ thay tệp khi mọi việc thành công)\n"
           "  --peers FILE     kết quả công bố của các đơn vị khác (CSV hoặc JSON): thêm hạng\n"
           "                   dự kiến và các mục tiêu về hạng (check --only rank)\n"
@@ -260,6 +292,7 @@ void cli_print_help(FILE *out, ps_lang lang)
           "  parscore --format json scores.csv | jq .total.score\n"
           "  parscore check --only total,sipas scores.csv && echo 'đạt mục tiêu'\n"
           "  parscore --peers examples/peers-2022.csv examples/scores-2023-q3.csv\n"
+          "  parscore rank --format csv examples/communes-2023.csv\n"
           "\n"
           "Mã thoát: 0 thành công (check: mọi mục tiêu được kiểm tra đều đạt); 1 check: có\n"
           "mục tiêu chưa đạt; 2 sai cách dùng, dữ liệu vào sai hoặc không ghi được kết quả.\n",

@@ -7,14 +7,14 @@
 
 #include "parscore/model.h"
 
-typedef enum { CLI_REPORT, CLI_CHECK } cli_command;
-typedef enum { CLI_FORMAT_TEXT, CLI_FORMAT_JSON } cli_format;
+typedef enum { CLI_REPORT, CLI_CHECK, CLI_RANK } cli_command;
+typedef enum { CLI_FORMAT_TEXT, CLI_FORMAT_JSON, CLI_FORMAT_CSV } cli_format;
 
 #define CLI_MAX_ONLY 64
 
 typedef struct {
     cli_command command;
-    const char *scores; /* NULL: the plan view */
+    const char *scores; /* NULL: the plan view; for rank, the units file */
     const char *plan;   /* NULL: the built-in plan */
     const char *output; /* NULL: standard output */
     const char *peers;  /* NULL: no ranking */

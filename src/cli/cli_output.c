@@ -27,43 +27,87 @@ static int write_stdout(const ps_buf *buf, ps_lang lang)
     return 0;
 }
 
-/* The old file stays as it was unless the new one was written whole. */
-static int write_file(const ps_buf *buf, const char *path, ps_lang lang)
+static bool write_all(int fd, const char *data, size_t len, int *error)
 {
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            *error = w < 0 ? errno : EIO;
+            return false;
+        }
+        done += (size_t)w;
+    }
+    return true;
+}
+
+bool cli_stream_open(cli_stream *s, const char *path, ps_lang lang)
+{
+    memset(s, 0, sizeof *s);
+    s->path = path;
+    s->fd = STDOUT_FILENO;
+    if (!path)
+        return true;
     size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (!tmp)
-        return fail(path, ENOMEM, lang);
-    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return fail(path, e, lang);
+    s->tmp = malloc(n + 16);
+    if (!s->tmp) {
+        fail(path, ENOMEM, lang);
+        return false;
+    }
+    snprintf(s->tmp, n + 16, "%s.tmp-XXXXXX", path);
+    s->fd = mkstemp(s->tmp);
+    if (s->fd < 0) {
+        fail(path, errno, lang);
+        free(s->tmp);
+        s->tmp = NULL;
+        return false;
     }
     mode_t mask = umask(0);
     umask(mask);
-    int e = fchmod(fd, 0666 & ~mask) == 0 ? 0 : errno;
-    size_t done = 0;
-    while (e == 0 && done < buf->len) {
-        ssize_t w = write(fd, buf->data + done, buf->len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            e = w < 0 ? errno : EIO;
-        else
-            done += (size_t)w;
+    if (fchmod(s->fd, 0666 & ~mask) != 0)
+        s->error = errno;
+    return true;
+}
+
+bool cli_stream_write(void *stream, const char *data, size_t len)
+{
+    cli_stream *s = stream;
+    return s->error == 0 && write_all(s->fd, data, len, &s->error);
+}
+
+int cli_stream_close(cli_stream *s, bool ok, ps_lang lang)
+{
+    if (!s->path) {
+        if (s->error != 0)
+            return fail(NULL, s->error, lang);
+        return ok ? 0 : 2;
     }
-    if (e == 0 && fsync(fd) != 0 && errno != EINVAL)
-        e = errno;
-    if (close(fd) != 0 && e == 0)
-        e = errno;
-    if (e == 0 && rename(tmp, path) != 0)
-        e = errno;
-    if (e != 0)
-        unlink(tmp);
-    free(tmp);
-    return e == 0 ? 0 : fail(path, e, lang);
+    if (s->error == 0 && ok && fsync(s->fd) != 0 && errno != EINVAL)
+        s->error = errno;
+    if (close(s->fd) != 0 && s->error == 0)
+        s->error = errno;
+    if (s->error == 0 && ok && rename(s->tmp, s->path) != 0)
+        s->error = errno;
+    bool renamed = s->error == 0 && ok;
+    if (!renamed)
+        unlink(s->tmp);
+    free(s->tmp);
+    s->tmp = NULL;
+    if (s->error != 0)
+        return fail(s->path, s->error, lang);
+    return ok ? 0 : 2;
+}
+
+/* The old file stays as it was unless the new one was written whole. */
+static int write_file(const ps_buf *buf, const char *path, ps_lang lang)
+{
+    cli_stream s;
+    if (!cli_stream_open(&s, path, lang))
+        return 2;
+    cli_stream_write(&s, buf->data, buf->len);
+    return cli_stream_close(&s, true, lang);
 }
 
 int cli_write_output(const ps_buf *buf, const char *path, ps_lang lang)

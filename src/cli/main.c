@@ -75,6 +75,33 @@ static int run_with(const cli_options *opt, const ps_plan *plan, const ps_scores
     return status;
 }
 
+static int run_rank(const cli_options *opt, const ps_plan *plan)
+{
+    ps_units units;
+    ps_error err;
+    if (ps_units_load_file(opt->scores, plan, &units, &err) != PS_OK) {
+        print_error(&err, opt->lang);
+        return EXIT_INPUT;
+    }
+    print_warnings(&units.warnings, opt);
+    ps_units_rank(&units);
+    /* every input error is known by now: the output can go out in pieces */
+    cli_stream out;
+    int status = EXIT_INPUT;
+    if (cli_stream_open(&out, opt->output, opt->lang)) {
+        ps_report_options ro = {opt->lang, 0, units.source, NULL, false};
+        ps_units_format format = opt->format == CLI_FORMAT_JSON  ? PS_UNITS_JSON
+                                 : opt->format == CLI_FORMAT_CSV ? PS_UNITS_CSV
+                                                                 : PS_UNITS_TEXT;
+        ps_status st = ps_report_units(&units, format, &ro, cli_stream_write, &out);
+        if (st == PS_ERR_NOMEM)
+            fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
+        status = cli_stream_close(&out, st == PS_OK, opt->lang);
+    }
+    ps_units_free(&units);
+    return status;
+}
+
 static int run(const cli_options *opt)
 {
     ps_plan plan;
@@ -86,6 +113,11 @@ static int run(const cli_options *opt)
         return EXIT_INPUT;
     }
     print_warnings(&plan.warnings, opt);
+    if (opt->command == CLI_RANK) {
+        int rank_status = run_rank(opt, &plan);
+        ps_plan_free(&plan);
+        return rank_status;
+    }
     if (opt->scores && ps_scores_load_file(opt->scores, &plan, &scores, &err) != PS_OK) {
         print_error(&err, opt->lang);
         ps_plan_free(&plan);
