@@ -246,7 +246,6 @@ void cli_print_help(FILE *out, ps_lang lang)
               "  parscore check --only total,sipas scores.csv && echo 'on target'\n"
               "  parscore --peers examples/peers-2022.csv examples/scores-2023-q3.csv\n"
               "  parscore rank --format csv examples/communes-2023.csv\n"
-              "  parscore rank --format csv examples/communes-2023.csv\n"
               "\n"
               "Exit status: 0 success (check: every checked target met); 1 check: a target\n"
               "missed; 2 usage error, bad input or output that could not be written.\n",
