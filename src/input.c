@@ -126,3 +126,19 @@ ps_status ps_table_read_file(const char *path, const char *json_rows_key, const 
     free(data);
     return st;
 }
+
+ps_status ps_table_load(const char *path, const char *data, size_t len, const char *json_rows_key,
+                        const ps_table_handler *handler, char **source, ps_error *err)
+{
+    const char *name = data ? path : ps_input_name(path);
+    ps_status st = data ? ps_table_read_buffer(data, len, name, json_rows_key, handler, err)
+                        : ps_table_read_file(path, json_rows_key, handler, err);
+    if (st == PS_OK) {
+        *source = ps_strdup(name);
+        if (!*source)
+            st = PS_ERR_NOMEM;
+    }
+    if (st == PS_ERR_NOMEM)
+        ps_error_set(err, PS_MSG_NOMEM, name, 0, 0, NULL, NULL, NULL);
+    return st;
+}

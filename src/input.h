@@ -25,4 +25,9 @@ ps_status ps_table_read_file(const char *path, const char *json_rows_key, const 
 ps_status ps_table_read_buffer(const char *data, size_t len, const char *name, const char *json_rows_key,
                                const ps_table_handler *handler, ps_error *err);
 
+/* What every loader does around its handler: reads path (data NULL) or data (named path), keeps the
+ * input's display name in *source on success, and turns an out-of-memory status into a message. */
+ps_status ps_table_load(const char *path, const char *data, size_t len, const char *json_rows_key,
+                        const ps_table_handler *handler, char **source, ps_error *err);
+
 #endif

@@ -170,20 +170,13 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     return PS_OK;
 }
 
-ps_status ps_peers_load_file(const char *path, const ps_plan *plan, ps_peers *peers, ps_error *err)
+static ps_status load(const char *path, const char *data, size_t len, const ps_plan *plan, ps_peers *peers,
+                      ps_error *err)
 {
     memset(peers, 0, sizeof *peers);
-    const char *name = ps_input_name(path);
-    peers_reader pr = {.file = name, .plan = plan, .peers = peers};
+    peers_reader pr = {.file = data ? path : ps_input_name(path), .plan = plan, .peers = peers};
     ps_table_handler h = {.header = on_header, .row = on_row, .end = on_end, .ctx = &pr};
-    ps_status st = ps_table_read_file(path, "peers", &h, err);
-    if (st == PS_OK) {
-        peers->source = ps_strdup(name);
-        if (!peers->source)
-            st = PS_ERR_NOMEM;
-    }
-    if (st == PS_ERR_NOMEM)
-        ps_error_set(err, PS_MSG_NOMEM, name, 0, 0, NULL, NULL, NULL);
+    ps_status st = ps_table_load(path, data, len, "peers", &h, &peers->source, err);
     for (size_t k = 0; pr.folded && k < peers->count; k++)
         free(pr.folded[k]);
     free(pr.folded);
@@ -191,6 +184,17 @@ ps_status ps_peers_load_file(const char *path, const ps_plan *plan, ps_peers *pe
     if (st != PS_OK)
         ps_peers_free(peers);
     return st;
+}
+
+ps_status ps_peers_load_file(const char *path, const ps_plan *plan, ps_peers *peers, ps_error *err)
+{
+    return load(path, NULL, 0, plan, peers, err);
+}
+
+ps_status ps_peers_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
+                               ps_peers *peers, ps_error *err)
+{
+    return load(name, data ? data : "", len, plan, peers, err);
 }
 
 void ps_peers_free(ps_peers *peers)

@@ -320,22 +320,12 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     return PS_OK;
 }
 
-static ps_status load(const char *path, const char *data, size_t len, bool from_file, ps_plan *plan,
-                      ps_error *err)
+static ps_status load(const char *path, const char *data, size_t len, ps_plan *plan, ps_error *err)
 {
-    const char *name = from_file ? ps_input_name(path) : path;
     memset(plan, 0, sizeof *plan);
-    plan_reader pr = {.file = name, .plan = plan};
+    plan_reader pr = {.file = data ? path : ps_input_name(path), .plan = plan};
     ps_table_handler h = {on_meta, on_header, on_row, on_end, &pr, "owners"};
-    ps_status st = from_file ? ps_table_read_file(path, "indicators", &h, err)
-                             : ps_table_read_buffer(data, len, name, "indicators", &h, err);
-    if (st == PS_OK) {
-        plan->source = ps_strdup(name);
-        if (!plan->source)
-            st = PS_ERR_NOMEM;
-    }
-    if (st == PS_ERR_NOMEM)
-        ps_error_set(err, PS_MSG_NOMEM, name, 0, 0, NULL, NULL, NULL);
+    ps_status st = ps_table_load(path, data, len, "indicators", &h, &plan->source, err);
     if (st != PS_OK)
         ps_plan_free(plan);
     return st;
@@ -343,10 +333,10 @@ static ps_status load(const char *path, const char *data, size_t len, bool from_
 
 ps_status ps_plan_load_file(const char *path, ps_plan *plan, ps_error *err)
 {
-    return load(path, NULL, 0, true, plan, err);
+    return load(path, NULL, 0, plan, err);
 }
 
 ps_status ps_plan_load_buffer(const char *data, size_t len, const char *name, ps_plan *plan, ps_error *err)
 {
-    return load(name, data, len, false, plan, err);
+    return load(name, data ? data : "", len, plan, err);
 }

@@ -170,22 +170,13 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     return PS_OK;
 }
 
-static ps_status load(const char *path, const char *data, size_t len, bool from_file, const ps_plan *plan,
-                      ps_scores *scores, ps_error *err)
+static ps_status load(const char *path, const char *data, size_t len, const ps_plan *plan, ps_scores *scores,
+                      ps_error *err)
 {
-    const char *name = from_file ? ps_input_name(path) : path;
     memset(scores, 0, sizeof *scores);
-    scores_reader sr = {.file = name, .plan = plan, .scores = scores};
+    scores_reader sr = {.file = data ? path : ps_input_name(path), .plan = plan, .scores = scores};
     ps_table_handler h = {on_meta, on_header, on_row, on_end, &sr, NULL};
-    ps_status st = from_file ? ps_table_read_file(path, "scores", &h, err)
-                             : ps_table_read_buffer(data, len, name, "scores", &h, err);
-    if (st == PS_OK) {
-        scores->source = ps_strdup(name);
-        if (!scores->source)
-            st = PS_ERR_NOMEM;
-    }
-    if (st == PS_ERR_NOMEM)
-        ps_error_set(err, PS_MSG_NOMEM, name, 0, 0, NULL, NULL, NULL);
+    ps_status st = ps_table_load(path, data, len, "scores", &h, &scores->source, err);
     if (st != PS_OK)
         ps_scores_free(scores);
     return st;
@@ -193,11 +184,11 @@ static ps_status load(const char *path, const char *data, size_t len, bool from_
 
 ps_status ps_scores_load_file(const char *path, const ps_plan *plan, ps_scores *scores, ps_error *err)
 {
-    return load(path, NULL, 0, true, plan, scores, err);
+    return load(path, NULL, 0, plan, scores, err);
 }
 
 ps_status ps_scores_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
                                 ps_scores *scores, ps_error *err)
 {
-    return load(name, data, len, false, plan, scores, err);
+    return load(name, data ? data : "", len, plan, scores, err);
 }

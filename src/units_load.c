@@ -131,11 +131,11 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     return PS_ERR_INPUT;
 }
 
-ps_status ps_units_load_file(const char *path, const ps_plan *plan, ps_units *units, ps_error *err)
+static ps_status load(const char *path, const char *data, size_t len, const ps_plan *plan, ps_units *units,
+                      ps_error *err)
 {
     memset(units, 0, sizeof *units);
     units->plan = plan;
-    const char *name = ps_input_name(path);
     for (size_t i = 0; i < plan->count; i++) {
         if (plan->items[i].kind != PS_KIND_CRITERION)
             continue;
@@ -147,19 +147,23 @@ ps_status ps_units_load_file(const char *path, const ps_plan *plan, ps_units *un
         }
         units->criteria[units->criteria_count++] = &plan->items[i];
     }
-    units_reader ur = {.file = name, .units = units};
+    units_reader ur = {.file = data ? path : ps_input_name(path), .units = units};
     ps_table_handler h = {.header = on_header, .row = on_row, .end = on_end, .ctx = &ur};
-    ps_status st = ps_table_read_file(path, "units", &h, err);
-    if (st == PS_OK) {
-        units->source = ps_strdup(name);
-        if (!units->source)
-            st = PS_ERR_NOMEM;
-    }
-    if (st == PS_ERR_NOMEM)
-        ps_error_set(err, PS_MSG_NOMEM, name, 0, 0, NULL, NULL, NULL);
+    ps_status st = ps_table_load(path, data, len, "units", &h, &units->source, err);
     if (st != PS_OK)
         ps_units_free(units);
     return st;
+}
+
+ps_status ps_units_load_file(const char *path, const ps_plan *plan, ps_units *units, ps_error *err)
+{
+    return load(path, NULL, 0, plan, units, err);
+}
+
+ps_status ps_units_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
+                               ps_units *units, ps_error *err)
+{
+    return load(name, data ? data : "", len, plan, units, err);
 }
 
 static bool ties(const ps_unit *x, const ps_unit *y)

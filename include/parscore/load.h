@@ -33,6 +33,8 @@ ps_status ps_scores_load_buffer(const char *data, size_t len, const char *name, 
  * JSON: {"peers": [{"unit": …, "total": …}]}. The plan's unit must be among them (matched after NFC
  * normalisation, trimming and case folding); units may not repeat. */
 ps_status ps_peers_load_file(const char *path, const ps_plan *plan, ps_peers *peers, ps_error *err);
+ps_status ps_peers_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
+                               ps_peers *peers, ps_error *err);
 
 #ifdef __cplusplus
 }

@@ -36,6 +36,8 @@ typedef struct {
 /* Reads units (CSV streamed, or JSON {"units": […]}): a unit column and one percent column per criterion
  * id; computes each unit's total with the plan's max points as the rows go by. */
 ps_status ps_units_load_file(const char *path, const ps_plan *plan, ps_units *units, ps_error *err);
+ps_status ps_units_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
+                               ps_units *units, ps_error *err);
 
 /* Sorts in place (no second copy of the units): complete units before partial ones, then by total at
  * 2 decimals, best first; equal totals keep their input order. */
