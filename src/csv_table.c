@@ -508,10 +508,12 @@ ps_status ps_csv_read_buffer(const char *data, size_t len, const char *name, con
 ps_status ps_csv_read_file(const char *path, const ps_table_handler *handler, ps_error *err)
 {
     FILE *f;
-    ps_status st = ps_input_open(path, &f, err);
+    long long size;
+    ps_status st = ps_input_open(path, &f, &size, err);
     if (st != PS_OK)
         return st;
     const char *name = ps_input_name(path);
+    unsigned long long bytes_read = 0;
     reader r;
     reader_init(&r, name, handler, err);
     char *chunk = malloc(CHUNK_BYTES);
@@ -519,6 +521,7 @@ ps_status ps_csv_read_file(const char *path, const ps_table_handler *handler, ps
         fail(&r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
     while (chunk && r.status == PS_OK) {
         size_t n = fread(chunk, 1, CHUNK_BYTES, f);
+        bytes_read += n;
         if (n > 0)
             take(&r, chunk, n, false);
         if (n < CHUNK_BYTES) {
@@ -530,6 +533,8 @@ ps_status ps_csv_read_file(const char *path, const ps_table_handler *handler, ps
         }
     }
     free(chunk);
+    if (r.status == PS_OK && ps_input_check_unchanged(path, f, size, bytes_read, err) != PS_OK)
+        r.status = PS_ERR_IO;
     if (r.status == PS_OK)
         finish(&r);
     if (f != stdin)

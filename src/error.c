@@ -113,6 +113,11 @@ static const char *const messages[PS_MSG_COUNT][2] = {
     [PS_MSG_JSON_EMPTY] = {"tệp JSON rỗng: cần một đối tượng {…}",
                            "empty JSON input: expected an object {…}"},
     [PS_MSG_NO_ROWS] = {"{0} rỗng: không có dòng nào", "{0} is empty: nothing to read"},
+    [PS_MSG_FILE_CHANGED] =
+        {"tệp bị thay đổi trong khi đang đọc ({0} byte lúc mở, đã đọc {1} byte): hãy chạy lại "
+         "khi tệp đã ghi xong",
+         "the file changed while it was being read ({0} bytes when opened, {1} bytes read): run "
+         "again once it is written"},
 };
 
 static void append(char *buf, size_t size, size_t *len, const char *text, size_t n)

@@ -18,9 +18,10 @@ const char *ps_input_name(const char *path)
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
-ps_status ps_input_open(const char *path, FILE **f, ps_error *err)
+ps_status ps_input_open(const char *path, FILE **f, long long *size, ps_error *err)
 {
     bool use_stdin = strcmp(path, "-") == 0;
+    *size = -1;
     *f = use_stdin ? stdin : fopen(path, "rb");
     if (!*f) {
         ps_error_set(err, PS_MSG_OPEN, ps_input_name(path), 0, 0, strerror(errno), NULL, NULL);
@@ -33,13 +34,32 @@ ps_status ps_input_open(const char *path, FILE **f, ps_error *err)
         ps_error_set(err, PS_MSG_IS_DIRECTORY, ps_input_name(path), 0, 0, NULL, NULL, NULL);
         return PS_ERR_IO;
     }
+    if (fstat(fileno(*f), &st) == 0 && S_ISREG(st.st_mode))
+        *size = (long long)st.st_size;
     return PS_OK;
+}
+
+ps_status ps_input_check_unchanged(const char *path, FILE *f, long long size, unsigned long long bytes_read,
+                                   ps_error *err)
+{
+    if (size < 0)
+        return PS_OK;
+    struct stat st;
+    long long now = fstat(fileno(f), &st) == 0 ? (long long)st.st_size : -1;
+    if (now == size && bytes_read == (unsigned long long)size)
+        return PS_OK;
+    char was[32], read[32];
+    snprintf(was, sizeof was, "%lld", size);
+    snprintf(read, sizeof read, "%llu", bytes_read);
+    ps_error_set(err, PS_MSG_FILE_CHANGED, ps_input_name(path), 0, 0, was, read, NULL);
+    return PS_ERR_IO;
 }
 
 ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *err)
 {
     FILE *f;
-    ps_status st = ps_input_open(path, &f, err);
+    long long size;
+    ps_status st = ps_input_open(path, &f, &size, err);
     if (st != PS_OK)
         return st;
     size_t cap = 65536, n = 0;
@@ -69,6 +89,8 @@ ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *er
             break;
         }
     }
+    if (st == PS_OK && buf)
+        st = ps_input_check_unchanged(path, f, size, n, err);
     if (f != stdin)
         fclose(f);
     if (st == PS_OK && !buf) {

@@ -6,8 +6,14 @@
 
 #include "table.h"
 
-/* Opens a file for reading, or standard input for "-"; a directory is an error. */
-ps_status ps_input_open(const char *path, FILE **f, ps_error *err);
+/* Opens a file for reading, or standard input for "-"; a directory is an error. *size is the length of a
+ * regular file at opening, -1 for anything else (a pipe, a terminal). */
+ps_status ps_input_open(const char *path, FILE **f, long long *size, ps_error *err);
+
+/* After the last read: a regular file must still have the length it had when opened, and all of it must
+ * have been read; otherwise it was written to meanwhile and what was read cannot be trusted. */
+ps_status ps_input_check_unchanged(const char *path, FILE *f, long long size, unsigned long long bytes_read,
+                                   ps_error *err);
 
 /* Reads a file, or standard input for "-", into memory (NUL-terminated); refuses more than the limit. */
 ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *err);

@@ -89,7 +89,8 @@ typedef enum {
     PS_MSG_JSON_CONTROL,
     PS_MSG_JSON_NUL_ESCAPE,
     PS_MSG_JSON_EMPTY,
-    PS_MSG_NO_ROWS, /* {0}: JSON path of the empty array */
+    PS_MSG_NO_ROWS,      /* {0}: JSON path of the empty array */
+    PS_MSG_FILE_CHANGED, /* {0}: bytes at opening, {1}: bytes read */
     PS_MSG_COUNT
 } ps_msg;
 
