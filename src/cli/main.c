@@ -26,7 +26,10 @@ static void print_warnings(const ps_warnings *warnings, const cli_options *opt)
 static ps_status render(const cli_options *opt, const ps_plan *plan, const ps_scores *scores,
                         const ps_result *result, const ps_check *check, ps_buf *out)
 {
-    ps_report_options ro = {opt->lang, 0, scores ? scores->source : NULL, check, opt->by_owner};
+    ps_report_options ro = {.lang = opt->lang,
+                            .scores_source = scores ? scores->source : NULL,
+                            .check = check,
+                            .by_owner = opt->by_owner};
     if (opt->format == CLI_FORMAT_JSON)
         return ps_report_json(plan, result, &ro, out);
     if (check)
@@ -89,7 +92,7 @@ static int run_rank(const cli_options *opt, const ps_plan *plan)
     cli_stream out;
     int status = EXIT_INPUT;
     if (cli_stream_open(&out, opt->output, opt->lang)) {
-        ps_report_options ro = {opt->lang, 0, units.source, NULL, false};
+        ps_report_options ro = {.lang = opt->lang, .scores_source = units.source};
         ps_units_format format = opt->format == CLI_FORMAT_JSON  ? PS_UNITS_JSON
                                  : opt->format == CLI_FORMAT_CSV ? PS_UNITS_CSV
                                                                  : PS_UNITS_TEXT;

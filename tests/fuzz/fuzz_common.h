@@ -30,7 +30,10 @@ static inline void fuzz_pipeline(const ps_plan *plan, const ps_scores *scores, c
         ps_error err;
         int have_check = ps_check_targets(&result, NULL, 0, &check, &err) == PS_OK;
         for (int lang = 0; lang < 2; lang++) {
-            ps_report_options opt = {(ps_lang)lang, 0, "fuzz", have_check ? &check : NULL, lang == 1};
+            ps_report_options opt = {.lang = (ps_lang)lang,
+                                     .scores_source = "fuzz",
+                                     .check = have_check ? &check : NULL,
+                                     .by_owner = lang == 1};
             ps_buf out;
             ps_buf_init(&out);
             ps_report_text(plan, &result, &opt, &out);

@@ -23,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     ps_units_rank(&units);
     for (int lang = 0; lang < 2; lang++) {
-        ps_report_options opt = {(ps_lang)lang, 0, NULL, NULL, false};
+        ps_report_options opt = {.lang = (ps_lang)lang};
         ps_report_units(&units, PS_UNITS_TEXT, &opt, discard, NULL);
         ps_report_units(&units, PS_UNITS_JSON, &opt, discard, NULL);
         ps_report_units(&units, PS_UNITS_CSV, &opt, discard, NULL);
