@@ -118,6 +118,10 @@ static const char *const messages[PS_MSG_COUNT][2] = {
          "khi tệp đã ghi xong",
          "the file changed while it was being read ({0} bytes when opened, {1} bytes read): run "
          "again once it is written"},
+    [PS_MSG_TOO_MANY_PERIODS] = {"trend nhận nhiều nhất {0} tệp", "trend takes at most {0} files"},
+    [PS_MSG_PEER_COUNT] =
+        {"tệp so sánh có {0} đơn vị, kế hoạch xếp hạng trong {1}: hạng dự kiến chỉ tính trong {0}",
+         "the peers file has {0} units, the plan ranks among {1}: the projected rank is among {0}"},
 };
 
 static void append(char *buf, size_t size, size_t *len, const char *text, size_t n)

@@ -167,6 +167,16 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
         return PS_ERR_INPUT;
     }
     peers->subject = k;
+    if (pr->plan->unit_count > 0 && peers->count != (size_t)pr->plan->unit_count) {
+        char have[32], want[32];
+        snprintf(have, sizeof have, "%zu", peers->count);
+        snprintf(want, sizeof want, "%d", pr->plan->unit_count);
+        ps_error warning;
+        ps_error_set(&warning, PS_MSG_PEER_COUNT, pr->file, 0, 0, have, want, NULL);
+        warning.warning = true;
+        if (!ps_warnings_add(&peers->warnings, &warning))
+            return PS_ERR_NOMEM;
+    }
     return PS_OK;
 }
 

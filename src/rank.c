@@ -46,9 +46,9 @@ ps_num ps_points_to_rank(ps_num subject, const ps_num *others, size_t count, int
     qsort(sorted, count, sizeof *sorted, desc);
     ps_num bar = ps_num_round2(sorted[at]);
     free(sorted);
-    for (size_t k = 0; k < count; k++)
+    for (size_t k = count; k-- > 0;)
         if (ps_num_round2(others[k]) == bar)
-            *holder = k;
+            *holder = k; /* the first of tied holders, in the file's order */
     return bar + CENT - ps_num_round2(subject);
 }
 
@@ -117,9 +117,14 @@ static ps_status levers(ps_result *r, const ps_line *total)
     ps_num target_gap = 0, max_sum = 0;
     const ps_indicator *t = total->indicator;
     if (t->has_target) {
-        ps_num bar = t->target.op == PS_OP_GT ? ps_num_round2(t->target.value) + CENT : t->target.value;
-        ps_num shown = ps_num_round2(total->score);
-        target_gap = bar > shown ? bar - shown : 0;
+        /* the least whole hundredths that meet the target exactly as met is judged: above it for "Trên" */
+        ps_num diff = t->target.value - total->score;
+        if (ps_target_met(&t->target, total->score))
+            target_gap = 0;
+        else if (t->target.op == PS_OP_GT)
+            target_gap = diff - diff % CENT + CENT;
+        else
+            target_gap = ceil_cent(diff);
         r->has_to_target = true;
         r->to_target = target_gap;
     }

@@ -73,11 +73,13 @@ ps_status ps_report_check_text(const ps_plan *plan, const ps_check *check, const
     bool ok = true;
     for (size_t k = 0; k < check->count; k++) {
         const ps_line *l = check->items[k].line;
+        bool known = check->items[k].rank ? l->has_rank : l->has_score && !l->partial;
         check_label word = check->items[k].passed ? C_MET
+                           : known                ? C_MISSED
                            : l->partial           ? C_PARTIAL
-                           : l->has_score         ? C_MISSED
                                                   : C_NO_SCORE;
         rows[k].cells[0] = ps_text_dup(labels[word][lang]);
+        rows[k].tone[0] = check->items[k].passed ? 1 : -1;
         if (check->items[k].rank)
             rank_cells(&rows[k], l, mark);
         else {
@@ -92,7 +94,7 @@ ps_status ps_report_check_text(const ps_plan *plan, const ps_check *check, const
             ps_buf_printf(&missed, "%s%s", missed.len ? ", " : "", rows[k].cells[1] ? rows[k].cells[1] : "");
     }
     if (ok && check->count > 0)
-        ps_text_table_render(out, cols, ncols, rows, check->count);
+        ps_text_table_render(out, cols, ncols, rows, check->count, options->color);
     if (ok && check->passed == check->count)
         ps_buf_printf(out, labels[C_PASS][lang], check->passed, check->count);
     else if (ok)

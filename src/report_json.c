@@ -139,17 +139,17 @@ static bool add_check(cJSON *root, const ps_check *check)
     for (size_t k = 0; ok && k < check->count; k++) {
         const ps_line *l = check->items[k].line;
         cJSON *t = cJSON_CreateObject();
-        const char *reason = check->items[k].passed ? "met"
-                             : l->partial           ? "partial"
-                             : l->has_score         ? "missed"
-                                                    : "no_score";
+        const ps_check_item *item = &check->items[k];
+        bool known = item->rank ? l->has_rank : l->has_score && !l->partial;
+        const char *reason = item->passed ? "met" : known ? "missed" : l->partial ? "partial" : "no_score";
         char id[80];
         snprintf(id, sizeof id, "%s%s", check->items[k].rank ? "rank:" : "", l->indicator->id);
         if (check->items[k].rank && l->indicator->kind == PS_KIND_TOTAL)
             snprintf(id, sizeof id, "rank");
         ok = t && add_str(t, "id", id) && cJSON_AddBoolToObject(t, "passed", check->items[k].passed) &&
              add_str(t, "reason", reason) && add_num(t, "score", l->has_score, l->score) &&
-             add_num(t, "gap", l->has_gap, l->gap);
+             (item->rank ? add_num(t, "gap", l->has_points_to_target_rank, -l->points_to_target_rank)
+                         : add_num(t, "gap", l->has_gap, l->gap));
         if (t)
             cJSON_AddItemToArray(targets, t);
     }

@@ -35,6 +35,7 @@ typedef enum {
     S_NAME,
     S_TARGET,
     S_GAP,
+    S_NO_OWNER,
     S_COUNT
 } section_label;
 
@@ -43,14 +44,17 @@ static const char *const labels[S_COUNT][2] = {
                       "Projected rank among %d units (against %s)"},
     [S_ASSUME] =
         {"Giả định: các đơn vị khác giữ kết quả công bố gần nhất; so ở 2 chữ số thập phân, bằng điểm thì "
-         "đồng hạng (1, 2, 2, 4).",
+         "đồng hạng (1, 2, 2, 4). Cần thêm: điểm để vượt hẳn đơn vị đang giữ hạng mục tiêu.",
          "Assumption: the other units keep their last published results; compared at 2 decimals, equal "
-         "values share a rank (1, 2, 2, 4)."},
+         "values share a rank (1, 2, 2, 4). Still needed: the points to pass the unit now at the target rank "
+         "outright."},
     [S_ASSUME_SHIFT] =
         {"Giả định: các đơn vị khác giữ kết quả công bố gần nhất, cộng %s điểm (--peer-change); so ở "
-         "2 chữ số thập phân, bằng điểm thì đồng hạng (1, 2, 2, 4).",
+         "2 chữ số thập phân, bằng điểm thì đồng hạng (1, 2, 2, 4). Cần thêm: điểm để vượt hẳn đơn vị đang "
+         "giữ hạng mục tiêu.",
          "Assumption: the other units keep their last published results, shifted by %s points "
-         "(--peer-change); compared at 2 decimals, equal values share a rank (1, 2, 2, 4)."},
+         "(--peer-change); compared at 2 decimals, equal values share a rank (1, 2, 2, 4). Still needed: the "
+         "points to pass the unit now at the target rank outright."},
     [S_ID] = {"Mã", "Id"},
     [S_RANK_BASE] = {"Hạng %s", "Rank %s"},
     [S_RANK_NOW] = {"Dự kiến", "Projected"},
@@ -90,6 +94,7 @@ static const char *const labels[S_COUNT][2] = {
     [S_NAME] = {"Chỉ số", "Indicator"},
     [S_TARGET] = {"Mục tiêu", "Target"},
     [S_GAP] = {"Chênh lệch", "Gap"},
+    [S_NO_OWNER] = {"(Không giao cho cơ quan nào)", "(No office named)"},
 };
 
 typedef struct {
@@ -97,6 +102,7 @@ typedef struct {
     const ps_result *result;
     int lang;
     char mark;
+    bool color;
     ps_buf *out;
 } sctx;
 
@@ -145,7 +151,7 @@ static ps_status render(const sctx *c, const ps_text_column *cols, size_t ncols,
 {
     ps_status st = rows_complete(rows, nrows, ncols) ? PS_OK : PS_ERR_NOMEM;
     if (st == PS_OK && nrows > 0)
-        ps_text_table_render(c->out, cols, ncols, rows, nrows);
+        ps_text_table_render(c->out, cols, ncols, rows, nrows, c->color);
     ps_text_table_free_rows(rows, nrows);
     return st;
 }
@@ -187,6 +193,7 @@ static ps_status ranking(const sctx *c)
         row->cells[4] =
             ps_text_number_cell(l->has_points_to_target_rank, l->points_to_target_rank, c->mark, false);
         row->cells[5] = met_text(c, l->rank_met);
+        row->tone[5] = ps_text_tone(l->rank_met);
     }
     return render(c, cols, sizeof cols / sizeof cols[0], rows, n);
 }
@@ -296,9 +303,16 @@ static void coherence(const sctx *c)
     ps_text_paragraph(c->out, text, 100);
 }
 
-ps_status ps_text_sections(const ps_plan *plan, const ps_result *result, ps_lang lang, ps_buf *out)
+static sctx context(const ps_plan *plan, const ps_result *result, ps_lang lang, bool color, ps_buf *out)
 {
-    sctx c = {plan, result, lang == PS_LANG_EN ? 1 : 0, lang == PS_LANG_EN ? '.' : ',', out};
+    sctx c = {plan, result, lang == PS_LANG_EN ? 1 : 0, lang == PS_LANG_EN ? '.' : ',', color, out};
+    return c;
+}
+
+ps_status ps_text_sections(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
+                           ps_buf *out)
+{
+    sctx c = context(plan, result, options->lang, options->color, out);
     ps_status st = result->ranked ? ranking(&c) : PS_OK;
     if (st == PS_OK)
         st = what_it_takes(&c);
@@ -307,7 +321,7 @@ ps_status ps_text_sections(const ps_plan *plan, const ps_result *result, ps_lang
 
 void ps_text_coherence(const ps_plan *plan, const ps_result *result, ps_lang lang, ps_buf *out)
 {
-    sctx c = {plan, result, lang == PS_LANG_EN ? 1 : 0, lang == PS_LANG_EN ? '.' : ',', out};
+    sctx c = context(plan, result, lang, false, out);
     coherence(&c);
 }
 
@@ -341,8 +355,11 @@ static size_t owners_of(const ps_plan *plan, const char ***out)
     return n;
 }
 
+/* NULL stands for the indicators no office is named for (the total). */
 static bool owns(const ps_indicator *ind, const char *owner)
 {
+    if (!owner)
+        return ind->owner_count == 0;
     for (size_t k = 0; k < ind->owner_count; k++)
         if (strcmp(ind->owners[k], owner) == 0)
             return true;
@@ -375,19 +392,22 @@ static ps_status one_owner(const sctx *c, const char *owner, int wrap, bool firs
         row->cells[3] = ps_text_target_cell(ind, c->mark);
         row->cells[4] = ps_text_number_cell(has && ind->has_target, value - ind->target.value, c->mark, true);
         row->cells[5] = met_text(c, l->met);
+        row->tone[5] = ps_text_tone(l->met);
         targets += l->met != PS_MET_NO_TARGET;
         met += l->met == PS_MET_YES;
     }
-    ps_buf_printf(c->out, "%s%s\n", first ? "" : "\n", owner);
+    ps_buf_printf(c->out, "%s%s\n", first ? "" : "\n", owner ? owner : S(c, S_NO_OWNER));
     ps_status st = render(c, cols, sizeof cols / sizeof cols[0], rows, n);
     ps_buf_printf(c->out, S(c, S_OWNER_SUMMARY), met, targets);
     ps_buf_puts(c->out, "\n");
     return st;
 }
 
-ps_status ps_text_by_owner(const ps_plan *plan, const ps_result *result, ps_lang lang, int wrap, ps_buf *out)
+ps_status ps_text_by_owner(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
+                           ps_buf *out)
 {
-    sctx c = {plan, result, lang == PS_LANG_EN ? 1 : 0, lang == PS_LANG_EN ? '.' : ',', out};
+    sctx c = context(plan, result, options->lang, options->color, out);
+    int wrap = options->width > 0 ? options->width : 36;
     const char **owners;
     size_t n = owners_of(plan, &owners);
     if (!owners && n == 0 && plan->count > 0) {
@@ -400,6 +420,11 @@ ps_status ps_text_by_owner(const ps_plan *plan, const ps_result *result, ps_lang
     ps_status st = PS_OK;
     for (size_t k = 0; k < n && st == PS_OK; k++)
         st = one_owner(&c, owners[k], wrap, k == 0);
+    bool unowned = false;
+    for (size_t i = 0; i < plan->count; i++)
+        unowned = unowned || plan->items[i].owner_count == 0;
+    if (st == PS_OK && unowned)
+        st = one_owner(&c, NULL, wrap, n == 0);
     free(owners);
     return st;
 }

@@ -196,6 +196,7 @@ static void fill_row(const ctx *c, const ps_result *result, const ps_line *l, ps
     rw->cells[k++] = ps_text_dup(name_of(c, ind));
     if (!result->has_scores && is_kpi(l)) {
         rw->cells[k++] = target_cell(c, ind);
+        rw->tone[k] = ps_text_tone(l->met);
         rw->cells[k++] = met_cell(c, l->met);
     } else if (!result->has_scores) {
         rw->cells[k++] = num_cell(c, ind->has_baseline, ind->baseline, false);
@@ -207,11 +208,13 @@ static void fill_row(const ctx *c, const ps_result *result, const ps_line *l, ps
         snprintf(need, sizeof need, "%s%s", ind->target.op == PS_OP_GT && l->met != PS_MET_YES ? "> " : "",
                  num);
         rw->cells[k++] = l->has_need ? ps_text_dup(need) : ps_text_dup(DASH);
+        rw->tone[k] = ps_text_tone(l->met);
         rw->cells[k++] = met_cell(c, l->met);
     } else if (is_kpi(l)) {
         rw->cells[k++] = num_cell(c, l->has_score, l->score, false);
         rw->cells[k++] = target_cell(c, ind);
         rw->cells[k++] = num_cell(c, l->has_gap, l->gap, true);
+        rw->tone[k] = ps_text_tone(l->met);
         rw->cells[k++] = met_cell(c, l->met);
     } else {
         rw->cells[k++] = num_cell(c, ind->has_baseline, ind->baseline, false);
@@ -219,6 +222,7 @@ static void fill_row(const ctx *c, const ps_result *result, const ps_line *l, ps
         rw->cells[k++] = num_cell(c, l->has_change, l->change, true);
         rw->cells[k++] = target_cell(c, ind);
         rw->cells[k++] = num_cell(c, l->has_gap, l->gap, true);
+        rw->tone[k] = ps_text_tone(l->met);
         rw->cells[k++] = met_cell(c, l->met);
     }
     rw->note = owners_note(c, ind);
@@ -262,7 +266,7 @@ static ps_status table(const ctx *c, const ps_result *result, bool kpis)
             fill_row(c, result, &result->lines[i], &rows[nrows++]);
     ps_status st = rows_ok(rows, nrows, ncols) ? PS_OK : PS_ERR_NOMEM;
     if (st == PS_OK && nrows > 0)
-        ps_text_table_render(c->out, cols, ncols, rows, nrows);
+        ps_text_table_render(c->out, cols, ncols, rows, nrows, c->opt->color);
     ps_text_table_free_rows(rows, nrows);
     return st;
 }
@@ -365,11 +369,9 @@ ps_status ps_report_text(const ps_plan *plan, const ps_result *result, const ps_
              options->lang == PS_LANG_EN ? '.' : ',',
              out};
     header(&c, result);
-    ps_status st = options->by_owner ? ps_text_by_owner(plan, result, options->lang,
-                                                        options->width > 0 ? options->width : 36, out)
-                                     : tables(&c, result);
+    ps_status st = options->by_owner ? ps_text_by_owner(plan, result, options, out) : tables(&c, result);
     if (st == PS_OK)
-        st = ps_text_sections(plan, result, options->lang, out);
+        st = ps_text_sections(plan, result, options, out);
     if (st == PS_OK) {
         ps_buf_puts(out, "\n");
         summary(&c, result);

@@ -125,6 +125,16 @@ static void pad_to(ps_buf *out, const char *text, size_t width, bool right)
             ps_buf_puts(out, " ");
 }
 
+/* A name in the text table: line breaks and tabs (possible in a quoted CSV cell) become spaces. */
+static void plain_name(ps_buf *out, const char *name, size_t width)
+{
+    size_t start = out->len;
+    pad_to(out, name, width, false);
+    for (size_t i = start; i < out->len; i++)
+        if (out->data && (out->data[i] == '\n' || out->data[i] == '\r' || out->data[i] == '\t'))
+            out->data[i] = ' ';
+}
+
 static void text_rows(writer *w)
 {
     const ps_units *u = w->units;
@@ -155,7 +165,7 @@ static void text_rows(writer *w)
         snprintf(cell, sizeof cell, "%u%s", rank, unit->missing ? "*" : "");
         pad_to(&w->buf, cell, 8, false);
         ps_buf_puts(&w->buf, "  ");
-        pad_to(&w->buf, u->names + unit->name, name_width, false);
+        plain_name(&w->buf, u->names + unit->name, name_width);
         ps_buf_puts(&w->buf, "  ");
         ps_num_format(unit->total, 2, w->mark, false, cell, sizeof cell);
         pad_to(&w->buf, cell, 7, true);

@@ -81,7 +81,7 @@ static void note_lines(ps_buf *out, const char *note, size_t indent)
 
 /* Renders rows under a header; wrapped columns continue on the following lines. */
 void ps_text_table_render(ps_buf *out, const ps_text_column *cols, size_t ncols, ps_text_row *rows,
-                          size_t nrows)
+                          size_t nrows, bool color)
 {
     size_t widths[PS_TEXT_MAX_COLUMNS];
     for (size_t k = 0; k < ncols; k++) {
@@ -113,7 +113,21 @@ void ps_text_table_render(ps_buf *out, const ps_text_column *cols, size_t ncols,
                     len = ps_text_wrap_at(rest[k], widths[k], &skip);
                 if (k > 0)
                     ps_buf_puts(out, "  ");
-                emit_cell(out, rest[k], len, widths[k], cols[k].right, k + 1 == ncols);
+                const char *tone =
+                    color && rows[r].tone[k] ? (rows[r].tone[k] > 0 ? "\033[32m" : "\033[31m") : NULL;
+                if (!tone) {
+                    emit_cell(out, rest[k], len, widths[k], cols[k].right, k + 1 == ncols);
+                } else {
+                    /* the colour wraps the text only, so padding and widths stay as they are */
+                    size_t w = ps_text_width(rest[k], len), gap = widths[k] > w ? widths[k] - w : 0;
+                    if (cols[k].right)
+                        pad(out, gap);
+                    ps_buf_puts(out, tone);
+                    ps_buf_append(out, rest[k], len);
+                    ps_buf_puts(out, "\033[0m");
+                    if (!cols[k].right && k + 1 < ncols)
+                        pad(out, gap);
+                }
                 rest[k] += len + skip;
                 more = more || *rest[k] != '\0';
             }
@@ -173,4 +187,9 @@ char *ps_text_target_cell(const ps_indicator *ind, char decimal_mark)
     ps_num_format(ind->target.value, 2, decimal_mark, false, num, sizeof num);
     snprintf(buf, sizeof buf, "%s %s", ind->target.op == PS_OP_GT ? ">" : "\xe2\x89\xa5", num);
     return ps_text_dup(buf);
+}
+
+signed char ps_text_tone(ps_met met)
+{
+    return met == PS_MET_YES ? 1 : met == PS_MET_NO ? -1 : 0;
 }

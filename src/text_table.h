@@ -15,7 +15,8 @@ typedef struct {
 
 typedef struct {
     char *cells[PS_TEXT_MAX_COLUMNS];
-    char *note; /* indented lines under the row */
+    signed char tone[PS_TEXT_MAX_COLUMNS]; /* 1: good (green), -1: bad (red), 0: plain */
+    char *note;                            /* indented lines under the row */
 } ps_text_row;
 
 /* Byte length of the longest prefix of text within width display columns, cut at a space when possible;
@@ -25,7 +26,10 @@ size_t ps_text_wrap_at(const char *text, size_t width, size_t *skip);
 /* Header and rows, columns padded to their widest cell; wrapped columns continue on the next lines,
  * each row's note below it. */
 void ps_text_table_render(ps_buf *out, const ps_text_column *cols, size_t ncols, ps_text_row *rows,
-                          size_t nrows);
+                          size_t nrows, bool color);
+
+/* The tone of a result cell: met is good, missed is bad, the rest plain. */
+signed char ps_text_tone(ps_met met);
 void ps_text_table_free_rows(ps_text_row *rows, size_t nrows);
 
 /* Cells, freshly allocated (NULL when out of memory): a copy; a number with 2 decimals or a dash for
@@ -38,10 +42,12 @@ char *ps_text_target_cell(const ps_indicator *ind, char decimal_mark);
 void ps_text_paragraph(ps_buf *out, const char *text, size_t width);
 
 /* The report's sections after the tables: projected ranks (with peers) and what the total still needs. */
-ps_status ps_text_sections(const ps_plan *plan, const ps_result *result, ps_lang lang, ps_buf *out);
+ps_status ps_text_sections(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
+                           ps_buf *out);
 
 /* The report regrouped by responsible office: each office's indicators, met or missed, and its gaps. */
-ps_status ps_text_by_owner(const ps_plan *plan, const ps_result *result, ps_lang lang, int wrap, ps_buf *out);
+ps_status ps_text_by_owner(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
+                           ps_buf *out);
 
 /* One line: the total if every criterion lands on its target, against the total target. */
 void ps_text_coherence(const ps_plan *plan, const ps_result *result, ps_lang lang, ps_buf *out);

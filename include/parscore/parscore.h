@@ -7,6 +7,7 @@
 #include "parscore/rank.h"
 #include "parscore/report.h"
 #include "parscore/score.h"
+#include "parscore/trend.h"
 
 #define PARSCORE_VERSION "0.1.0"
 

@@ -109,6 +109,21 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
                  optarg);
         return false;
     }
+    case 'K':
+        if (!optarg || strcmp(optarg, "always") == 0)
+            opt->color = CLI_COLOR_ALWAYS;
+        else if (strcmp(optarg, "never") == 0)
+            opt->color = CLI_COLOR_NEVER;
+        else if (strcmp(optarg, "auto") == 0)
+            opt->color = CLI_COLOR_AUTO;
+        else {
+            snprintf(message, size,
+                     MSG("--color cần auto, always hoặc never, không phải '%s'",
+                         "--color takes auto, always or never, not '%s'"),
+                     optarg);
+            return false;
+        }
+        return true;
     case 'B':
         if (strcmp(optarg, "owner") == 0) {
             opt->by_owner = true;
@@ -138,13 +153,19 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
 
 bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t size)
 {
-    static const struct option longopts[] = {
-        {"plan", required_argument, NULL, 'p'},   {"lang", required_argument, NULL, 'l'},
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"only", required_argument, NULL, 'O'},   {"quiet", no_argument, NULL, 'q'},
-        {"peers", required_argument, NULL, 'P'},  {"peer-change", required_argument, NULL, 'C'},
-        {"by", required_argument, NULL, 'B'},     {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {{"plan", required_argument, NULL, 'p'},
+                                             {"lang", required_argument, NULL, 'l'},
+                                             {"format", required_argument, NULL, 'f'},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"only", required_argument, NULL, 'O'},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"peers", required_argument, NULL, 'P'},
+                                             {"peer-change", required_argument, NULL, 'C'},
+                                             {"by", required_argument, NULL, 'B'},
+                                             {"color", optional_argument, NULL, 'K'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {"version", no_argument, NULL, 'V'},
+                                             {NULL, 0, NULL, 0}};
     memset(opt, 0, sizeof *opt);
     opt->lang = early_lang(argc, argv);
     opterr = 0;
@@ -154,13 +175,21 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
         if (!parse_option(c, opt, argv, message, size))
             return false;
     int i = optind;
-    static const char *const commands[] = {"report", "check", "rank"};
-    for (int k = 0; k < 3 && i < argc; k++) {
+    static const char *const commands[] = {"report", "check", "rank", "trend"};
+    for (int k = 0; k < 4 && i < argc; k++) {
         if (strcmp(argv[i], commands[k]) == 0) {
             opt->command = (cli_command)k;
             i++;
             break;
         }
+    }
+    while (opt->command == CLI_TREND && i < argc) {
+        if (opt->file_count == CLI_MAX_FILES) {
+            snprintf(message, size, MSG("'trend' nhận nhiều nhất %d tệp", "'trend' takes at most %d files"),
+                     CLI_MAX_FILES);
+            return false;
+        }
+        opt->files[opt->file_count++] = argv[i++];
     }
     if (i < argc)
         opt->scores = argv[i++];
@@ -170,6 +199,12 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
     }
     if (opt->help || opt->version)
         return true;
+    if (opt->command == CLI_TREND && opt->file_count == 0) {
+        snprintf(message, size, "%s",
+                 MSG("'trend' cần các tệp điểm theo thứ tự các quý, ví dụ q1.csv q2.csv q3.csv",
+                     "'trend' needs the quarters' scores files in order, such as q1.csv q2.csv q3.csv"));
+        return false;
+    }
     if (opt->command == CLI_RANK && !opt->scores) {
         snprintf(message, size, "%s",
                  MSG("'rank' cần một tệp các đơn vị (hoặc '-' để đọc từ đầu vào chuẩn)",
@@ -177,13 +212,14 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
         return false;
     }
     if (opt->command == CLI_RANK && (opt->peers || opt->by_owner)) {
-        snprintf(message, size, "%s",
-                 MSG("--peers và --by không dùng với 'rank'", "--peers and --by do not go with 'rank'"));
+        snprintf(message, size, MSG("%s không dùng với 'rank'", "%s does not go with 'rank'"),
+                 opt->peers ? "--peers" : "--by");
         return false;
     }
-    if (opt->command != CLI_RANK && opt->format == CLI_FORMAT_CSV) {
+    if (opt->command == CLI_REPORT && opt->peers && !opt->scores) {
         snprintf(message, size, "%s",
-                 MSG("--format csv chỉ dùng với 'rank'", "--format csv goes with 'rank'"));
+                 MSG("--peers cần một tệp điểm: hạng dự kiến tính từ điểm hiện tại",
+                     "--peers needs a scores file: the projected rank comes from the current scores"));
         return false;
     }
     if (opt->command != CLI_CHECK && (opt->only_count > 0 || opt->quiet)) {
@@ -233,6 +269,8 @@ void cli_print_help(FILE *out, ps_lang lang)
               "                   rank and the rank targets (check --only rank)\n"
               "  --peer-change X  what-if: shift every other unit by X points\n"
               "  --by owner       group the report by responsible office\n"
+              "  --color WHEN     auto (default: on a terminal, unless NO_COLOR is set), always\n"
+              "                   or never: met in green, missed in red\n"
               "  --only IDS       check: only these targets, e.g. --only total,sipas,rank\n"
               "  -q, --quiet      check: print nothing, only set the exit status\n"
               "  --lang LANG      vi (default) or en: language of the report and messages\n"
@@ -279,6 +317,8 @@ void cli_print_help(FILE *out, ps_lang lang)
           "                   dự kiến và các mục tiêu về hạng (check --only rank)\n"
           "  --peer-change X  giả định: mọi đơn vị khác tăng (giảm) X điểm\n"
           "  --by owner       báo cáo theo từng cơ quan chịu trách nhiệm\n"
+          "  --color WHEN     auto (mặc định: khi in ra màn hình và không đặt NO_COLOR), always\n"
+          "                   hoặc never: đạt màu xanh, chưa đạt màu đỏ\n"
           "  --only IDS       check: chỉ các mục tiêu này, ví dụ --only total,sipas,rank\n"
           "  -q, --quiet      check: không in gì, chỉ đặt mã thoát\n"
           "  --lang LANG      vi (mặc định) hoặc en: ngôn ngữ của báo cáo và thông báo\n"

@@ -7,19 +7,24 @@
 
 #include "parscore/model.h"
 
-typedef enum { CLI_REPORT, CLI_CHECK, CLI_RANK } cli_command;
+typedef enum { CLI_REPORT, CLI_CHECK, CLI_RANK, CLI_TREND } cli_command;
 typedef enum { CLI_FORMAT_TEXT, CLI_FORMAT_JSON, CLI_FORMAT_CSV } cli_format;
+typedef enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER } cli_color;
 
 #define CLI_MAX_ONLY 64
+#define CLI_MAX_FILES 16
 
 typedef struct {
     cli_command command;
-    const char *scores; /* NULL: the plan view; for rank, the units file */
+    const char *scores;               /* NULL: the plan view; for rank, the units file */
+    const char *files[CLI_MAX_FILES]; /* trend: the quarters, in order */
+    size_t file_count;
     const char *plan;   /* NULL: the built-in plan */
     const char *output; /* NULL: standard output */
     const char *peers;  /* NULL: no ranking */
     ps_num peer_change;
     bool by_owner;
+    cli_color color;
     ps_lang lang;
     cli_format format;
     bool quiet;

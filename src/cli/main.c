@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli_args.h"
 #include "cli_output.h"
@@ -23,13 +24,26 @@ static void print_warnings(const ps_warnings *warnings, const cli_options *opt)
         print_error(&warnings->items[i], opt->lang);
 }
 
+/* Colour only where a person reads it: a terminal, no NO_COLOR, no -o, unless asked for outright. */
+static bool use_color(const cli_options *opt)
+{
+    if (opt->color != CLI_COLOR_AUTO)
+        return opt->color == CLI_COLOR_ALWAYS;
+    const char *no_color = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    if (opt->output || (no_color && *no_color) || (term && strcmp(term, "dumb") == 0))
+        return false;
+    return isatty(STDOUT_FILENO) == 1;
+}
+
 static ps_status render(const cli_options *opt, const ps_plan *plan, const ps_scores *scores,
                         const ps_result *result, const ps_check *check, ps_buf *out)
 {
     ps_report_options ro = {.lang = opt->lang,
                             .scores_source = scores ? scores->source : NULL,
                             .check = check,
-                            .by_owner = opt->by_owner};
+                            .by_owner = opt->by_owner,
+                            .color = use_color(opt)};
     if (opt->format == CLI_FORMAT_JSON)
         return ps_report_json(plan, result, &ro, out);
     if (check)
@@ -105,6 +119,39 @@ static int run_rank(const cli_options *opt, const ps_plan *plan)
     return status;
 }
 
+static int run_trend(const cli_options *opt, const ps_plan *plan, const ps_peers *peers)
+{
+    ps_trend trend;
+    ps_error err;
+    ps_trend_init(&trend, plan);
+    int status = EXIT_INPUT;
+    ps_status st = PS_OK;
+    for (size_t k = 0; k < opt->file_count && st == PS_OK; k++) {
+        st = ps_trend_add(&trend, opt->files[k], peers, opt->peer_change, &err);
+        if (st == PS_OK)
+            print_warnings(&trend.points[trend.count - 1].scores.warnings, opt);
+        else
+            print_error(&err, opt->lang);
+    }
+    if (st == PS_OK && ps_trend_finish(&trend) == PS_OK) {
+        ps_buf out;
+        ps_buf_init(&out);
+        ps_report_options ro = {.lang = opt->lang, .color = use_color(opt)};
+        ps_trend_format format = opt->format == CLI_FORMAT_JSON  ? PS_TREND_JSON
+                                 : opt->format == CLI_FORMAT_CSV ? PS_TREND_CSV
+                                                                 : PS_TREND_TEXT;
+        if (ps_report_trend(&trend, format, &ro, &out) == PS_OK)
+            status = cli_write_output(&out, opt->output, opt->lang);
+        else
+            fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
+        ps_buf_free(&out);
+    } else if (st == PS_OK) {
+        fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
+    }
+    ps_trend_free(&trend);
+    return status;
+}
+
 static int run(const cli_options *opt)
 {
     ps_plan plan;
@@ -135,7 +182,10 @@ static int run(const cli_options *opt)
     } else {
         if (opt->peers)
             print_warnings(&peers.warnings, opt);
-        status = run_with(opt, &plan, opt->scores ? &scores : NULL, opt->peers ? &peers : NULL);
+        if (opt->command == CLI_TREND)
+            status = run_trend(opt, &plan, opt->peers ? &peers : NULL);
+        else
+            status = run_with(opt, &plan, opt->scores ? &scores : NULL, opt->peers ? &peers : NULL);
         if (opt->peers)
             ps_peers_free(&peers);
     }
