@@ -47,6 +47,7 @@ typedef struct {
     int lang;
     char mark;
     bool color;
+    bool bom;
     ps_buf *out;
 } tctx;
 
@@ -266,6 +267,8 @@ static ps_status csv_trend(const tctx *c)
 {
     const ps_trend *t = c->t;
     char d = c->lang ? ',' : ';';
+    if (c->bom)
+        ps_buf_puts(c->out, "\xEF\xBB\xBF");
     ps_buf_printf(c->out, "id%cname", d);
     for (size_t k = 0; k < t->count; k++) {
         ps_buf_printf(c->out, "%c", d);
@@ -297,7 +300,7 @@ ps_status ps_report_trend(const ps_trend *trend, ps_trend_format format, const p
                           ps_buf *out)
 {
     tctx c = {trend, options->lang == PS_LANG_EN ? 1 : 0, options->lang == PS_LANG_EN ? '.' : ',',
-              options->color, out};
+              options->color, options->bom, out};
     ps_status st = format == PS_TREND_JSON  ? json_trend(&c)
                    : format == PS_TREND_CSV ? csv_trend(&c)
                                             : text_trend(&c);

@@ -345,6 +345,8 @@ ps_status ps_report_units(const ps_units *units, ps_units_format format, const p
         w.mark = '.';
         json_report(&w);
     } else if (format == PS_UNITS_CSV) {
+        if (options->bom)
+            ps_buf_puts(&w.buf, "\xEF\xBB\xBF");
         csv_report(&w);
     } else {
         text_report(&w);

@@ -78,18 +78,23 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
                  MSG("--lang cần 'vi' hoặc 'en', không phải '%s'", "--lang takes 'vi' or 'en', not '%s'"),
                  optarg);
         return false;
-    case 'f':
-        if (strcmp(optarg, "text") == 0 || strcmp(optarg, "json") == 0 || strcmp(optarg, "csv") == 0) {
-            opt->format = strcmp(optarg, "json") == 0  ? CLI_FORMAT_JSON
-                          : strcmp(optarg, "csv") == 0 ? CLI_FORMAT_CSV
-                                                       : CLI_FORMAT_TEXT;
-            return true;
+    case 'f': {
+        static const char *const formats[] = {"text", "json", "csv", "markdown", "svg"};
+        for (int k = 0; k < 5; k++) {
+            if (strcmp(optarg, formats[k]) == 0) {
+                opt->format = (cli_format)k;
+                return true;
+            }
         }
         snprintf(message, size,
-                 MSG("--format cần 'text', 'json' hoặc 'csv', không phải '%s'",
-                     "--format takes 'text', 'json' or 'csv', not '%s'"),
+                 MSG("--format cần text, json, csv, markdown hoặc svg, không phải '%s'",
+                     "--format takes text, json, csv, markdown or svg, not '%s'"),
                  optarg);
         return false;
+    }
+    case 'M':
+        opt->bom = true;
+        return true;
     case 'O':
         return parse_only(opt, optarg, message, size);
     case 'q':
@@ -153,19 +158,14 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
 
 bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t size)
 {
-    static const struct option longopts[] = {{"plan", required_argument, NULL, 'p'},
-                                             {"lang", required_argument, NULL, 'l'},
-                                             {"format", required_argument, NULL, 'f'},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"only", required_argument, NULL, 'O'},
-                                             {"quiet", no_argument, NULL, 'q'},
-                                             {"peers", required_argument, NULL, 'P'},
-                                             {"peer-change", required_argument, NULL, 'C'},
-                                             {"by", required_argument, NULL, 'B'},
-                                             {"color", optional_argument, NULL, 'K'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {"version", no_argument, NULL, 'V'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {
+        {"plan", required_argument, NULL, 'p'},   {"lang", required_argument, NULL, 'l'},
+        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+        {"only", required_argument, NULL, 'O'},   {"quiet", no_argument, NULL, 'q'},
+        {"peers", required_argument, NULL, 'P'},  {"peer-change", required_argument, NULL, 'C'},
+        {"by", required_argument, NULL, 'B'},     {"color", optional_argument, NULL, 'K'},
+        {"bom", no_argument, NULL, 'M'},          {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
     memset(opt, 0, sizeof *opt);
     opt->lang = early_lang(argc, argv);
     opterr = 0;
@@ -231,6 +231,26 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
         snprintf(message, size, "%s", MSG("--peer-change cần --peers", "--peer-change needs --peers"));
         return false;
     }
+    if (opt->command == CLI_CHECK && opt->format != CLI_FORMAT_TEXT && opt->format != CLI_FORMAT_JSON) {
+        snprintf(message, size, "%s",
+                 MSG("'check' chỉ có --format text hoặc json", "'check' takes --format text or json only"));
+        return false;
+    }
+    if ((opt->command == CLI_RANK || opt->command == CLI_TREND) &&
+        (opt->format == CLI_FORMAT_MARKDOWN || opt->format == CLI_FORMAT_SVG)) {
+        snprintf(message, size,
+                 MSG("'%s' có --format text, json hoặc csv", "'%s' takes --format text, json or csv"),
+                 opt->command == CLI_RANK ? "rank" : "trend");
+        return false;
+    }
+    if (opt->bom && opt->format != CLI_FORMAT_CSV) {
+        snprintf(message, size, "%s", MSG("--bom dùng với --format csv", "--bom goes with --format csv"));
+        return false;
+    }
+    if (opt->by_owner && opt->command == CLI_TREND) {
+        snprintf(message, size, "%s", MSG("--by không dùng với 'trend'", "--by does not go with 'trend'"));
+        return false;
+    }
     if (opt->command == CLI_CHECK && !opt->scores) {
         snprintf(message, size, "%s",
                  MSG("'check' cần một tệp điểm (hoặc '-' để đọc từ đầu vào chuẩn)",
@@ -246,6 +266,7 @@ void cli_print_help(FILE *out, ps_lang lang)
         fputs("Usage: parscore [report] [SCORES] [OPTIONS]\n"
               "       parscore check SCORES [--only ID[,ID...]] [-q] [OPTIONS]\n"
               "       parscore rank UNITS [--format text|json|csv] [OPTIONS]\n"
+              "       parscore trend SCORES_Q1 SCORES_Q2 ... [--peers FILE] [OPTIONS]\n"
               "\n"
               "Scorecard for the 2023 PAR INDEX and SIPAS plan of Sìn Hồ district: the total,\n"
               "the gap to every target, and which targets are met.\n"
@@ -256,6 +277,8 @@ void cli_print_help(FILE *out, ps_lang lang)
               "                   target is met, 1 when any is missed (a missing score is a miss)\n"
               "  rank             rank many units (communes, districts): a unit column and one\n"
               "                   percent column per criterion id; totals with the plan's max points\n"
+              "  trend            the quarters side by side, in order, with each change and a\n"
+              "                   straight-line outlook for the year end against each target\n"
               "\n"
               "  SCORES           quarterly scores, CSV or JSON: id and score (%) or points;\n"
               "                   '-' reads standard input. Without it, report shows the plan:\n"
@@ -263,13 +286,16 @@ void cli_print_help(FILE *out, ps_lang lang)
               "\n"
               "Options:\n"
               "  --plan FILE      use this plan (CSV or JSON) instead of the built-in one\n"
-              "  --format FORMAT  text (default), json, or csv (rank only)\n"
+              "  --format FORMAT  text (default), json, csv, markdown (tables to paste into a\n"
+              "                   report) or svg (a chart); check: text or json; rank and trend:\n"
+              "                   text, json or csv\n"
+              "  --bom            csv: start with a byte order mark, for spreadsheets that want one\n"
               "  -o, --output FILE  write to FILE (replaced only when all went well)\n"
               "  --peers FILE     other units' published totals (CSV or JSON): adds the projected\n"
               "                   rank and the rank targets (check --only rank)\n"
               "  --peer-change X  what-if: shift every other unit by X points\n"
               "  --by owner       group the report by responsible office\n"
-              "  --color WHEN     auto (default: on a terminal, unless NO_COLOR is set), always\n"
+              "  --color[=WHEN]   auto (default: on a terminal, unless NO_COLOR is set), always\n"
               "                   or never: met in green, missed in red\n"
               "  --only IDS       check: only these targets, e.g. --only total,sipas,rank\n"
               "  -q, --quiet      check: print nothing, only set the exit status\n"
@@ -284,6 +310,12 @@ void cli_print_help(FILE *out, ps_lang lang)
               "  parscore check --only total,sipas scores.csv && echo 'on target'\n"
               "  parscore --peers examples/peers-2022.csv examples/scores-2023-q3.csv\n"
               "  parscore rank --format csv examples/communes-2023.csv\n"
+              "  parscore trend examples/scores-2023-q1.csv examples/scores-2023-q2.csv "
+              "examples/scores-2023-q3.csv\n"
+              "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
+              "  parscore trend examples/scores-2023-q1.csv examples/scores-2023-q2.csv "
+              "examples/scores-2023-q3.csv\n"
+              "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
               "\n"
               "Exit status: 0 success (check: every checked target met); 1 check: a target\n"
               "missed; 2 usage error, bad input or output that could not be written.\n",
@@ -293,6 +325,7 @@ void cli_print_help(FILE *out, ps_lang lang)
     fputs("Cách dùng: parscore [report] [TỆP_ĐIỂM] [TÙY_CHỌN]\n"
           "           parscore check TỆP_ĐIỂM [--only MÃ[,MÃ...]] [-q] [TÙY_CHỌN]\n"
           "           parscore rank TỆP_ĐƠN_VỊ [--format text|json|csv] [TÙY_CHỌN]\n"
+          "           parscore trend TỆP_QUÝ_1 TỆP_QUÝ_2 ... [--peers TỆP] [TÙY_CHỌN]\n"
           "\n"
           "Bảng điểm theo Kế hoạch nâng cao PAR INDEX, SIPAS huyện Sìn Hồ năm 2023: điểm tổng,\n"
           "chênh lệch so với từng mục tiêu và các mục tiêu đã đạt.\n"
@@ -304,6 +337,8 @@ void cli_print_help(FILE *out, ps_lang lang)
           "                   cũng là chưa đạt)\n"
           "  rank             xếp hạng nhiều đơn vị (xã, huyện): cột unit và mỗi lĩnh vực một\n"
           "                   cột phần trăm theo mã; tổng tính theo điểm tối đa của kế hoạch\n"
+          "  trend            các quý cạnh nhau theo thứ tự, với thay đổi từng quý và dự báo\n"
+          "                   cuối năm theo đường thẳng so với từng mục tiêu\n"
           "\n"
           "  TỆP_ĐIỂM         điểm của quý, CSV hoặc JSON: id và score (%) hoặc points;\n"
           "                   '-' đọc từ đầu vào chuẩn. Không có tệp: report hiện kế hoạch,\n"
@@ -311,13 +346,16 @@ void cli_print_help(FILE *out, ps_lang lang)
           "\n"
           "Tùy chọn:\n"
           "  --plan FILE      dùng kế hoạch này (CSV hoặc JSON) thay cho kế hoạch có sẵn\n"
-          "  --format FORMAT  text (mặc định), json, hoặc csv (chỉ với rank)\n"
+          "  --format FORMAT  text (mặc định), json, csv, markdown (bảng để dán vào báo cáo)\n"
+          "                   hoặc svg (biểu đồ); check: text hoặc json; rank và trend: text,\n"
+          "                   json hoặc csv\n"
+          "  --bom            csv: thêm dấu BOM ở đầu tệp, cho bảng tính cần nó\n"
           "  -o, --output FILE  ghi vào FILE (chỉ thay tệp khi mọi việc thành công)\n"
           "  --peers FILE     kết quả công bố của các đơn vị khác (CSV hoặc JSON): thêm hạng\n"
           "                   dự kiến và các mục tiêu về hạng (check --only rank)\n"
           "  --peer-change X  giả định: mọi đơn vị khác tăng (giảm) X điểm\n"
           "  --by owner       báo cáo theo từng cơ quan chịu trách nhiệm\n"
-          "  --color WHEN     auto (mặc định: khi in ra màn hình và không đặt NO_COLOR), always\n"
+          "  --color[=WHEN]   auto (mặc định: khi in ra màn hình và không đặt NO_COLOR), always\n"
           "                   hoặc never: đạt màu xanh, chưa đạt màu đỏ\n"
           "  --only IDS       check: chỉ các mục tiêu này, ví dụ --only total,sipas,rank\n"
           "  -q, --quiet      check: không in gì, chỉ đặt mã thoát\n"
@@ -332,6 +370,9 @@ void cli_print_help(FILE *out, ps_lang lang)
           "  parscore check --only total,sipas scores.csv && echo 'đạt mục tiêu'\n"
           "  parscore --peers examples/peers-2022.csv examples/scores-2023-q3.csv\n"
           "  parscore rank --format csv examples/communes-2023.csv\n"
+          "  parscore trend examples/scores-2023-q1.csv examples/scores-2023-q2.csv "
+          "examples/scores-2023-q3.csv\n"
+          "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
           "\n"
           "Mã thoát: 0 thành công (check: mọi mục tiêu được kiểm tra đều đạt); 1 check: có\n"
           "mục tiêu chưa đạt; 2 sai cách dùng, dữ liệu vào sai hoặc không ghi được kết quả.\n",

@@ -8,7 +8,13 @@
 #include "parscore/model.h"
 
 typedef enum { CLI_REPORT, CLI_CHECK, CLI_RANK, CLI_TREND } cli_command;
-typedef enum { CLI_FORMAT_TEXT, CLI_FORMAT_JSON, CLI_FORMAT_CSV } cli_format;
+typedef enum {
+    CLI_FORMAT_TEXT,
+    CLI_FORMAT_JSON,
+    CLI_FORMAT_CSV,
+    CLI_FORMAT_MARKDOWN,
+    CLI_FORMAT_SVG
+} cli_format;
 typedef enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER } cli_color;
 
 #define CLI_MAX_ONLY 64
@@ -24,6 +30,7 @@ typedef struct {
     const char *peers;  /* NULL: no ranking */
     ps_num peer_change;
     bool by_owner;
+    bool bom;
     cli_color color;
     ps_lang lang;
     cli_format format;

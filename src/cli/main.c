@@ -43,9 +43,16 @@ static ps_status render(const cli_options *opt, const ps_plan *plan, const ps_sc
                             .scores_source = scores ? scores->source : NULL,
                             .check = check,
                             .by_owner = opt->by_owner,
-                            .color = use_color(opt)};
+                            .color = opt->format == CLI_FORMAT_TEXT && use_color(opt),
+                            .bom = opt->bom};
     if (opt->format == CLI_FORMAT_JSON)
         return ps_report_json(plan, result, &ro, out);
+    if (opt->format == CLI_FORMAT_MARKDOWN)
+        return ps_report_markdown(plan, result, &ro, out);
+    if (opt->format == CLI_FORMAT_CSV)
+        return ps_report_csv(plan, result, &ro, out);
+    if (opt->format == CLI_FORMAT_SVG)
+        return ps_report_svg(plan, result, &ro, out);
     if (check)
         return ps_report_check_text(plan, check, &ro, out);
     return ps_report_text(plan, result, &ro, out);
@@ -106,7 +113,7 @@ static int run_rank(const cli_options *opt, const ps_plan *plan)
     cli_stream out;
     int status = EXIT_INPUT;
     if (cli_stream_open(&out, opt->output, opt->lang)) {
-        ps_report_options ro = {.lang = opt->lang, .scores_source = units.source};
+        ps_report_options ro = {.lang = opt->lang, .scores_source = units.source, .bom = opt->bom};
         ps_units_format format = opt->format == CLI_FORMAT_JSON  ? PS_UNITS_JSON
                                  : opt->format == CLI_FORMAT_CSV ? PS_UNITS_CSV
                                                                  : PS_UNITS_TEXT;
@@ -136,7 +143,8 @@ static int run_trend(const cli_options *opt, const ps_plan *plan, const ps_peers
     if (st == PS_OK && ps_trend_finish(&trend) == PS_OK) {
         ps_buf out;
         ps_buf_init(&out);
-        ps_report_options ro = {.lang = opt->lang, .color = use_color(opt)};
+        ps_report_options ro = {
+            .lang = opt->lang, .color = opt->format == CLI_FORMAT_TEXT && use_color(opt), .bom = opt->bom};
         ps_trend_format format = opt->format == CLI_FORMAT_JSON  ? PS_TREND_JSON
                                  : opt->format == CLI_FORMAT_CSV ? PS_TREND_CSV
                                                                  : PS_TREND_TEXT;
