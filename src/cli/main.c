@@ -203,6 +203,25 @@ static int run(const cli_options *opt)
     return status;
 }
 
+/* The version, and the plan this binary carries (or the one --plan names), so a report can be traced. */
+static void version_text(const cli_options *opt, ps_buf *out)
+{
+    ps_plan plan;
+    ps_error err;
+    ps_buf_puts(out, "parscore " PARSCORE_VERSION "\n");
+    ps_status st = opt->plan ? ps_plan_load_file(opt->plan, &plan, &err) : ps_plan_load_builtin(&plan, &err);
+    if (st != PS_OK) {
+        print_error(&err, opt->lang);
+        return;
+    }
+    bool en = opt->lang == PS_LANG_EN;
+    ps_buf_printf(out, en ? "plan: %s: %s %s, %zu indicators, max points %s\n"
+                          : "kế hoạch: %s: %s %s, %zu chỉ số, điểm tối đa %s\n",
+                  plan.source, plan.unit ? plan.unit : "—", plan.year ? plan.year : "—", plan.count,
+                  plan.illustrative_max ? (en ? "illustrative" : "minh họa") : (en ? "official" : "chính thức"));
+    ps_plan_free(&plan);
+}
+
 int main(int argc, char **argv)
 {
     /* a closed pipe becomes a write error we report, not a silent death */
@@ -230,7 +249,7 @@ int main(int argc, char **argv)
                 free(text);
             }
         } else {
-            ps_buf_puts(&out, "parscore " PARSCORE_VERSION "\n");
+            version_text(&opt, &out);
         }
         int status = cli_write_output(&out, NULL, opt.lang);
         ps_buf_free(&out);
