@@ -134,12 +134,20 @@ static void on_field(void *data, size_t len, void *ctx)
     }
     size_t valid = ps_utf8_valid_prefix(text, len);
     if (valid < len) {
-        /* the column of the bad byte: the field's start, the opening quote if any, the characters before it
-         */
-        long col =
-            r->field_start.column + r->field_lead + (r->field_quoted ? 1 : 0) + ps_utf8_chars(text, valid);
-        fail(r, PS_MSG_INVALID_UTF8, r->field_start.line, col,
-             column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
+        /* where the bad byte is: after the field's start, its opening quote and the text before it, which
+         * in a quoted field may run over several lines */
+        long line = r->field_start.line;
+        long col = r->field_start.column + r->field_lead + (r->field_quoted ? 1 : 0);
+        size_t from = 0;
+        for (size_t i = 0; i < valid; i++) {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= valid || text[i + 1] != '\n'))) {
+                line++;
+                col = 1;
+                from = i + 1;
+            }
+        }
+        col += ps_utf8_chars(text + from, valid - from);
+        fail(r, PS_MSG_INVALID_UTF8, line, col, column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
         return;
     }
     if (!grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots) ||
@@ -327,6 +335,11 @@ static void on_field_end(void *data, size_t len, void *ctx)
 
 static ps_status parse_meta_line(reader *r, const char *line, size_t len, long line_no)
 {
+    const char *nul = memchr(line, '\0', len);
+    if (nul) {
+        fail(r, PS_MSG_BAD_BYTE, line_no, ps_utf8_chars(line, (size_t)(nul - line)) + 1, "NUL", NULL);
+        return r->status;
+    }
     if (ps_utf8_valid_prefix(line, len) < len) {
         fail(r, PS_MSG_INVALID_UTF8, line_no, ps_utf8_chars(line, ps_utf8_valid_prefix(line, len)) + 1, "#",
              NULL);

@@ -122,6 +122,8 @@ static const char *const messages[PS_MSG_COUNT][2] = {
     [PS_MSG_PEER_COUNT] =
         {"tệp so sánh có {0} đơn vị, kế hoạch xếp hạng trong {1}: hạng dự kiến chỉ tính trong {0}",
          "the peers file has {0} units, the plan ranks among {1}: the projected rank is among {0}"},
+    [PS_MSG_JSON_SURROGATE] = {"\\u… không hợp lệ: nửa cặp UTF-16 (surrogate) đứng một mình",
+                               "invalid \\u… escape: half of a UTF-16 surrogate pair on its own"},
 };
 
 static void append(char *buf, size_t size, size_t *len, const char *text, size_t n)

@@ -115,9 +115,18 @@ static void scan_value(scanner *s, const cJSON *node, long key_line, long key_co
     char c = s->text[s->i];
     if (c == '{' || c == '[') {
         step(s);
+        size_t members = 0;
         for (const cJSON *child = node->child; child && s->status == PS_OK; child = child->next) {
             skip_ws(s);
             long child_key_line = s->line, child_key_column = s->column;
+            if (c == '{' && ++members > PS_LIMIT_COLUMNS) {
+                /* checked before the duplicate-key search, which compares each key with those before it */
+                char limit[16];
+                snprintf(limit, sizeof limit, "%d", PS_LIMIT_COLUMNS);
+                node_pos here = {child, s->line, s->column, s->line, s->column, s->i, s->i};
+                fail_at(s, &here, PS_MSG_TOO_MANY_COLUMNS, limit, NULL, NULL);
+                return;
+            }
             if (c == '{') {
                 for (const cJSON *prev = node->child; prev != child; prev = prev->next) {
                     if (strcmp(prev->string, child->string) == 0) {
@@ -240,7 +249,25 @@ static bool v_escape(validator *v, size_t esc)
     }
     if (memcmp(v->text + v->i + 1, "0000", 4) == 0)
         return v_fail(v, PS_MSG_JSON_NUL_ESCAPE, esc);
+    unsigned code = (unsigned)strtoul(
+        (char[]){v->text[v->i + 1], v->text[v->i + 2], v->text[v->i + 3], v->text[v->i + 4], '\0'}, NULL, 16);
     v->i += 5;
+    if (code >= 0xDC00 && code <= 0xDFFF)
+        return v_fail(v, PS_MSG_JSON_SURROGATE, esc); /* a low half with no high half before it */
+    if (code >= 0xD800 && code <= 0xDBFF) {
+        /* a high half must be followed by its low half: \uD83D\uDE00 */
+        const char *t = v->text + v->i;
+        size_t left = v->len - v->i;
+        if (left < 6 || t[0] != '\\' || t[1] != 'u' || !is_hex(t[2]) || !is_hex(t[3]) || !is_hex(t[4]) ||
+            !is_hex(t[5]))
+            return v_fail(
+                v, left < 6 && memchr(t, '"', left) == NULL ? PS_MSG_JSON_TRUNCATED : PS_MSG_JSON_SURROGATE,
+                left < 6 && memchr(t, '"', left) == NULL ? v->len : esc);
+        unsigned low = (unsigned)strtoul((char[]){t[2], t[3], t[4], t[5], '\0'}, NULL, 16);
+        if (low < 0xDC00 || low > 0xDFFF)
+            return v_fail(v, PS_MSG_JSON_SURROGATE, esc);
+        v->i += 6;
+    }
     return true;
 }
 
@@ -417,9 +444,11 @@ static ps_status precheck(scanner *s)
 static cJSON *parse(scanner *s)
 {
     /* the length includes the terminating NUL, as cJSON wants for require_null_terminated */
-    cJSON *root = cJSON_ParseWithLengthOpts(s->text, s->len + 1, NULL, 1);
-    if (!root) /* valid JSON that cJSON still refuses: out of memory */
-        s->status = PS_ERR_NOMEM;
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(s->text, s->len + 1, &end, 1);
+    if (!root) /* what the check above let through and cJSON still refuses: say where */
+        fail_at_offset(s, end && end >= s->text ? (size_t)(end - s->text) : 0, PS_MSG_JSON_SYNTAX, NULL,
+                       NULL);
     return root;
 }
 
@@ -525,6 +554,13 @@ static ps_status emit_row(scanner *s, const cJSON *obj, size_t index, const char
         if (!text) {
             if (s->status == PS_OK)
                 s->status = PS_ERR_NOMEM;
+            break;
+        }
+        if (strlen(text) > PS_LIMIT_FIELD_BYTES) {
+            char limit[32];
+            snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
+            free(text);
+            fail_at(s, p, PS_MSG_FIELD_TOO_LONG, limit, NULL, NULL);
             break;
         }
         fields[k] = (ps_table_field){text, strlen(text), p ? p->line : 0, p ? p->column : 0,

@@ -299,8 +299,12 @@ static ps_status csv_trend(const tctx *c)
 ps_status ps_report_trend(const ps_trend *trend, ps_trend_format format, const ps_report_options *options,
                           ps_buf *out)
 {
-    tctx c = {trend, options->lang == PS_LANG_EN ? 1 : 0, options->lang == PS_LANG_EN ? '.' : ',',
-              options->color, options->bom, out};
+    tctx c = {trend,
+              options->lang == PS_LANG_EN ? 1 : 0,
+              options->lang == PS_LANG_EN ? '.' : ',',
+              options->color,
+              options->bom,
+              out};
     ps_status st = format == PS_TREND_JSON  ? json_trend(&c)
                    : format == PS_TREND_CSV ? csv_trend(&c)
                                             : text_trend(&c);

@@ -93,6 +93,7 @@ typedef enum {
     PS_MSG_FILE_CHANGED,     /* {0}: bytes at opening, {1}: bytes read */
     PS_MSG_TOO_MANY_PERIODS, /* {0}: limit */
     PS_MSG_PEER_COUNT,       /* warning; {0}: units in the file, {1}: units the plan ranks among */
+    PS_MSG_JSON_SURROGATE,
     PS_MSG_COUNT
 } ps_msg;
 
