@@ -4,154 +4,10 @@
 #include <string.h>
 
 #include "parscore/report.h"
+#include "labels.h"
 #include "text_table.h"
 
 #define DASH PS_TEXT_DASH
-
-/* The wording is the text report's (report_text.c, report_sections.c): the same report, other markup. */
-typedef enum {
-    M_TITLE_PLAN,
-    M_TITLE_SCORES,
-    M_PERIOD,
-    M_SOURCE_PLAN,
-    M_SOURCE_SCORES,
-    M_ID,
-    M_NAME,
-    M_RANK,
-    M_TARGET,
-    M_TARGET_RANK,
-    M_NEED,
-    M_CHANGE,
-    M_GAP,
-    M_RESULT,
-    M_MET,
-    M_MISSED,
-    M_OWNERS,
-    M_KPI_TITLE,
-    M_PARTIAL,
-    M_NO_CRITERIA,
-    M_SUMMARY,
-    M_SUMMARY_UNKNOWN,
-    M_SUMMARY_PLAN,
-    M_SUMMARY_PLAN_UNKNOWN,
-    M_ILLUSTRATIVE,
-    M_NEED_NOTE,
-    M_RANK_TITLE,
-    M_ASSUME,
-    M_ASSUME_SHIFT,
-    M_RANK_BASE,
-    M_RANK_NOW,
-    M_STILL_NEEDED,
-    M_TAKES_TITLE,
-    M_RANK_HELD,
-    M_RANK_NEED,
-    M_TARGET_MET,
-    M_TARGET_NEED,
-    M_LEVER_TITLE,
-    M_MAX,
-    M_HEADROOM,
-    M_FOR_RANK,
-    M_FOR_TARGET,
-    M_NOT_ALONE,
-    M_COHERENT,
-    M_INCOHERENT,
-    M_OWNER_SUMMARY,
-    M_NO_OWNER,
-    M_BASELINE_WORD,
-    M_YEAR_WORD,
-    M_COUNT
-} label;
-
-static const char *const labels[M_COUNT][2] = {
-    [M_TITLE_PLAN] = {"%s: kết quả năm %s so với mục tiêu năm %s", "%s: %s results against the %s targets"},
-    [M_TITLE_SCORES] = {"%s: chỉ số năm %s", "%s: %s scores"},
-    [M_PERIOD] = {", kỳ %s", ", period %s"},
-    [M_SOURCE_PLAN] = {"Kế hoạch: %s", "Plan: %s"},
-    [M_SOURCE_SCORES] = {"Điểm: %s", "Scores: %s"},
-    [M_ID] = {"Mã", "Id"},
-    [M_NAME] = {"Chỉ số", "Indicator"},
-    [M_RANK] = {"Hạng", "Rank"},
-    [M_TARGET] = {"Mục tiêu", "Target"},
-    [M_TARGET_RANK] = {"Hạng MT", "Target rank"},
-    [M_NEED] = {"Cần tăng", "Gain needed"},
-    [M_CHANGE] = {"Thay đổi", "Change"},
-    [M_GAP] = {"Chênh lệch", "Gap"},
-    [M_RESULT] = {"Kết quả", "Result"},
-    [M_MET] = {"Đạt", "met"},
-    [M_MISSED] = {"Chưa đạt", "missed"},
-    [M_OWNERS] = {"Đơn vị", "Offices"},
-    [M_KPI_TITLE] = {"Chỉ tiêu của các cơ quan, đơn vị (mục III)", "Office targets (section III)"},
-    [M_PARTIAL] = {"Tạm tính: thiếu điểm lĩnh vực %s", "Partial: criteria without a score: %s"},
-    [M_NO_CRITERIA] = {"Chưa tính được: không có điểm lĩnh vực nào",
-                       "Not computed: no criterion has a score"},
-    [M_SUMMARY] = {"Đạt %zu/%zu mục tiêu.", "%zu/%zu targets met."},
-    [M_SUMMARY_UNKNOWN] =
-        {"Đạt %zu/%zu mục tiêu; %zu mục tiêu chưa đánh giá được (chưa có điểm, hoặc tổng tạm tính).",
-         "%zu/%zu targets met; %zu not judged yet (no score, or a partial total)."},
-    [M_SUMMARY_PLAN] = {"Kết quả năm %s đã đạt %zu/%zu mục tiêu năm %s.",
-                        "The %s results meet %zu/%zu of the %s targets."},
-    [M_SUMMARY_PLAN_UNKNOWN] =
-        {"Kết quả năm %s đã đạt %zu/%zu mục tiêu năm %s; %zu mục tiêu chưa có số liệu năm %s.",
-         "The %s results meet %zu/%zu of the %s targets; %zu without a %s value."},
-    [M_ILLUSTRATIVE] =
-        {"Lưu ý: điểm tối đa của các lĩnh vực dùng để tính tổng (%s) là số minh họa, chưa phải bảng "
-         "chính thức (Quyết định 701/QĐ-UBND); khi có bảng chính thức, hãy thay cột max_points "
-         "trong tệp kế hoạch (--plan).",
-         "Note: the max points used for the total (%s) are illustrative, not the official table "
-         "(Quyết định 701/QĐ-UBND); when the official table is available, replace the max_points "
-         "column of the plan file (--plan)."},
-    [M_NEED_NOTE] = {"\"> x\": cần tăng hơn x điểm phần trăm; \"x\": cần tăng ít nhất x.",
-                     "\"> x\": needs a gain of more than x percentage points; \"x\": at least x."},
-    [M_RANK_TITLE] = {"Xếp hạng dự kiến trong %d đơn vị (so với %s)",
-                      "Projected rank among %d units (against %s)"},
-    [M_ASSUME] =
-        {"Giả định: các đơn vị khác giữ kết quả công bố gần nhất; so ở 2 chữ số thập phân, bằng điểm thì "
-         "đồng hạng (1, 2, 2, 4). Cần thêm: điểm để vượt hẳn đơn vị đang giữ hạng mục tiêu.",
-         "Assumption: the other units keep their last published results; compared at 2 decimals, equal "
-         "values share a rank (1, 2, 2, 4). Still needed: the points to pass the unit now at the target rank "
-         "outright."},
-    [M_ASSUME_SHIFT] =
-        {"Giả định: các đơn vị khác giữ kết quả công bố gần nhất, cộng %s điểm (--peer-change); so ở "
-         "2 chữ số thập phân, bằng điểm thì đồng hạng (1, 2, 2, 4). Cần thêm: điểm để vượt hẳn đơn vị đang "
-         "giữ hạng mục tiêu.",
-         "Assumption: the other units keep their last published results, shifted by %s points "
-         "(--peer-change); compared at 2 decimals, equal values share a rank (1, 2, 2, 4). Still needed: the "
-         "points to pass the unit now at the target rank outright."},
-    [M_RANK_BASE] = {"Hạng %s", "Rank %s"},
-    [M_RANK_NOW] = {"Dự kiến", "Projected"},
-    [M_STILL_NEEDED] = {"Cần thêm", "Still needed"},
-    [M_TAKES_TITLE] = {"Cần thêm bao nhiêu cho tổng", "What the total still needs"},
-    [M_RANK_HELD] = {"Hạng mục tiêu %d: đã giữ được.", "Target rank %d: held."},
-    [M_RANK_NEED] =
-        {"Hạng mục tiêu %d: tổng cần thêm %s điểm, để vượt hẳn %s (đang ở hạng %d với %s); bằng điểm "
-         "thì đồng hạng.",
-         "Target rank %d: the total needs %s more points to pass %s outright (now at rank %d with %s); "
-         "an equal total would share the rank."},
-    [M_TARGET_MET] = {"Mục tiêu tổng %s: đã đạt.", "Total target %s: met."},
-    [M_TARGET_NEED] = {"Mục tiêu tổng %s: cần thêm %s điểm.", "Total target %s: %s more points needed."},
-    [M_LEVER_TITLE] =
-        {"Nếu chỉ một lĩnh vực tăng, mỗi lĩnh vực cần thêm (lĩnh vực có điểm tối đa lớn nhất trước):",
-         "If one criterion alone made up the difference, it would need (heaviest criterion first):"},
-    [M_MAX] = {"Điểm tối đa", "Max points"},
-    [M_HEADROOM] = {"Còn có thể tăng", "Headroom"},
-    [M_FOR_RANK] = {"Cho hạng", "For the rank"},
-    [M_FOR_TARGET] = {"Cho mục tiêu tổng", "For the total target"},
-    [M_NOT_ALONE] = {"không đủ", "cannot alone"},
-    [M_COHERENT] =
-        {"Nếu mọi lĩnh vực vừa đúng mục tiêu, tổng là %s so với mục tiêu tổng %s: các mục tiêu của kế "
-         "hoạch khớp nhau.",
-         "If every criterion lands exactly on its target, the total is %s against the total target %s: "
-         "the plan's targets agree."},
-    [M_INCOHERENT] =
-        {"Nếu mọi lĩnh vực vừa đúng mục tiêu, tổng là %s so với mục tiêu tổng %s: đạt các mục tiêu lĩnh "
-         "vực vẫn chưa đủ cho mục tiêu tổng.",
-         "If every criterion lands exactly on its target, the total is %s against the total target "
-         "%s: meeting the criterion targets is not enough for the total target."},
-    [M_OWNER_SUMMARY] = {"Đạt %zu/%zu mục tiêu", "%zu/%zu targets met"},
-    [M_NO_OWNER] = {"(Không giao cho cơ quan nào)", "(No office named)"},
-    [M_BASELINE_WORD] = {"Gốc", "Baseline"},
-    [M_YEAR_WORD] = {"Điểm", "Score"},
-};
 
 typedef struct {
     const ps_plan *plan;
@@ -162,9 +18,9 @@ typedef struct {
     bool nomem; /* a cell or a line could not be allocated */
 } ctx;
 
-static const char *L(const ctx *c, label l)
+static const char *L(const ctx *c, ps_label l)
 {
-    return labels[l][c->opt->lang == PS_LANG_EN ? 1 : 0];
+    return ps_label_text(l, c->opt->lang);
 }
 
 /* ---- escaping: text from the plan and the inputs becomes inert Markdown on one line ---- */
@@ -330,7 +186,7 @@ static char *int_cell(int value, int of, const char *prefix)
 
 static char *met_cell(const ctx *c, ps_met met)
 {
-    return ps_text_dup(met == PS_MET_YES ? L(c, M_MET) : met == PS_MET_NO ? L(c, M_MISSED) : DASH);
+    return ps_text_dup(met == PS_MET_YES ? L(c, PS_L_MET) : met == PS_MET_NO ? L(c, PS_L_MISSED) : DASH);
 }
 
 static const char *name_of(const ctx *c, const ps_indicator *ind)
@@ -375,41 +231,41 @@ static bool is_kpi(const ps_line *l)
 
 static const char *baseline_head(const ctx *c)
 {
-    return c->plan->baseline_year ? c->plan->baseline_year : L(c, M_BASELINE_WORD);
+    return c->plan->baseline_year ? c->plan->baseline_year : L(c, PS_L_BASELINE_WORD);
 }
 
 static const char *year_head(const ctx *c)
 {
-    return c->plan->year ? c->plan->year : L(c, M_YEAR_WORD);
+    return c->plan->year ? c->plan->year : L(c, PS_L_YEAR_WORD);
 }
 
 static size_t main_columns(const ctx *c, bool kpis, ps_text_column *cols, char *baseline, char *year)
 {
     const ps_result *r = c->result;
     size_t n = 0;
-    cols[n++] = (ps_text_column){L(c, M_ID), false, 0};
-    cols[n++] = (ps_text_column){L(c, M_NAME), false, 0};
+    cols[n++] = (ps_text_column){L(c, PS_L_ID), false, 0};
+    cols[n++] = (ps_text_column){L(c, PS_L_NAME), false, 0};
     if (!r->has_scores && kpis) {
-        cols[n++] = (ps_text_column){L(c, M_TARGET), true, 0};
+        cols[n++] = (ps_text_column){L(c, PS_L_TARGET), true, 0};
     } else if (!r->has_scores) {
         cols[n++] = (ps_text_column){baseline, true, 0};
-        cols[n++] = (ps_text_column){L(c, M_RANK), true, 0};
-        cols[n++] = (ps_text_column){L(c, M_TARGET), true, 0};
-        cols[n++] = (ps_text_column){L(c, M_TARGET_RANK), true, 0};
-        cols[n++] = (ps_text_column){L(c, M_NEED), true, 0};
+        cols[n++] = (ps_text_column){L(c, PS_L_RANK), true, 0};
+        cols[n++] = (ps_text_column){L(c, PS_L_TARGET), true, 0};
+        cols[n++] = (ps_text_column){L(c, PS_L_TARGET_RANK), true, 0};
+        cols[n++] = (ps_text_column){L(c, PS_L_NEED), true, 0};
     } else if (kpis) {
         cols[n++] = (ps_text_column){year, true, 0};
-        cols[n++] = (ps_text_column){L(c, M_TARGET), true, 0};
-        cols[n++] = (ps_text_column){L(c, M_GAP), true, 0};
+        cols[n++] = (ps_text_column){L(c, PS_L_TARGET), true, 0};
+        cols[n++] = (ps_text_column){L(c, PS_L_GAP), true, 0};
     } else {
         cols[n++] = (ps_text_column){baseline, true, 0};
         cols[n++] = (ps_text_column){year, true, 0};
-        cols[n++] = (ps_text_column){L(c, M_CHANGE), true, 0};
-        cols[n++] = (ps_text_column){L(c, M_TARGET), true, 0};
-        cols[n++] = (ps_text_column){L(c, M_GAP), true, 0};
+        cols[n++] = (ps_text_column){L(c, PS_L_CHANGE), true, 0};
+        cols[n++] = (ps_text_column){L(c, PS_L_TARGET), true, 0};
+        cols[n++] = (ps_text_column){L(c, PS_L_GAP), true, 0};
     }
-    cols[n++] = (ps_text_column){L(c, M_RESULT), false, 0};
-    cols[n++] = (ps_text_column){L(c, M_OWNERS), false, 0};
+    cols[n++] = (ps_text_column){L(c, PS_L_RESULT), false, 0};
+    cols[n++] = (ps_text_column){L(c, PS_L_OWNERS), false, 0};
     return n;
 }
 
@@ -478,7 +334,7 @@ static void partial_note(ctx *c)
     if (!r->has_scores || !total || (!total->partial && total->has_score))
         return;
     if (r->missing_count == r->max_points_count) {
-        paragraph(c, L(c, M_NO_CRITERIA));
+        paragraph(c, L(c, PS_L_NO_CRITERIA));
         return;
     }
     ps_buf ids, line;
@@ -488,7 +344,7 @@ static void partial_note(ctx *c)
         ps_buf_puts(&ids, k ? ", " : "");
         md_put(&ids, r->missing[k]->id);
     }
-    ps_buf_printf(&line, L(c, M_PARTIAL), ids.data ? ids.data : "");
+    ps_buf_printf(&line, L(c, PS_L_PARTIAL), ids.data ? ids.data : "");
     c->nomem = c->nomem || ids.failed || line.failed;
     paragraph(c, line.data);
     ps_buf_free(&ids);
@@ -503,7 +359,7 @@ static void tables(ctx *c)
     for (size_t i = 0; i < c->result->count; i++)
         any_kpi = any_kpi || is_kpi(&c->result->lines[i]);
     if (any_kpi) {
-        heading(c, L(c, M_KPI_TITLE));
+        heading(c, L(c, PS_L_KPI_TITLE));
         main_table(c, true);
     }
 }
@@ -540,15 +396,15 @@ static void one_owner(ctx *c, const char *owner)
     const ps_result *r = c->result;
     /* the plan view shows the baseline where a report shows the score */
     const char *year = r->has_scores ? c->plan->year : c->plan->baseline_year;
-    char *head = owner ? md_escape(owner) : ps_text_dup(L(c, M_NO_OWNER)),
+    char *head = owner ? md_escape(owner) : ps_text_dup(L(c, PS_L_NO_OWNER)),
          *value = md_escape(year ? year : "%");
     ps_text_row *rows = head && value ? new_rows(c, r->count) : NULL;
     size_t n = 0, targets = 0, met = 0;
     if (rows) {
         heading(c, head);
-        ps_text_column cols[] = {{L(c, M_ID), false, 0}, {L(c, M_NAME), false, 0},
-                                 {value, true, 0},       {L(c, M_TARGET), true, 0},
-                                 {L(c, M_GAP), true, 0}, {L(c, M_RESULT), false, 0}};
+        ps_text_column cols[] = {{L(c, PS_L_ID), false, 0}, {L(c, PS_L_NAME), false, 0},
+                                 {value, true, 0},          {L(c, PS_L_TARGET), true, 0},
+                                 {L(c, PS_L_GAP), true, 0}, {L(c, PS_L_RESULT), false, 0}};
         for (size_t i = 0; i < r->count; i++) {
             const ps_line *l = &r->lines[i];
             const ps_indicator *ind = l->indicator;
@@ -568,7 +424,7 @@ static void one_owner(ctx *c, const char *owner)
         }
         md_table(c, cols, sizeof cols / sizeof cols[0], rows, n);
         ps_buf_puts(c->out, "\n");
-        ps_buf_printf(c->out, L(c, M_OWNER_SUMMARY), met, targets);
+        ps_buf_printf(c->out, L(c, PS_L_OWNER_SUMMARY), met, targets);
         ps_buf_puts(c->out, "\n");
     } else {
         c->nomem = true;
@@ -602,22 +458,22 @@ static void ranking(ctx *c)
     ps_buf_init(&title);
     ps_buf_init(&assume);
     ps_buf_init(&base);
-    ps_buf_printf(&title, L(c, M_RANK_TITLE), total && total->rank_of > 0 ? total->rank_of : 0,
+    ps_buf_printf(&title, L(c, PS_L_RANK_TITLE), total && total->rank_of > 0 ? total->rank_of : 0,
                   source ? source : "");
     ps_num_format(r->peer_change, 2, c->mark, true, change, sizeof change);
     if (r->peer_change != 0)
-        ps_buf_printf(&assume, L(c, M_ASSUME_SHIFT), change);
+        ps_buf_printf(&assume, L(c, PS_L_ASSUME_SHIFT), change);
     else
-        ps_buf_puts(&assume, L(c, M_ASSUME));
-    ps_buf_printf(&base, L(c, M_RANK_BASE), base_year ? base_year : "");
+        ps_buf_puts(&assume, L(c, PS_L_ASSUME));
+    ps_buf_printf(&base, L(c, PS_L_RANK_BASE), base_year ? base_year : "");
     c->nomem = c->nomem || !source || !base_year || title.failed || assume.failed || base.failed;
     heading(c, title.data);
     paragraph(c, assume.data);
     ps_text_row *rows = base.data ? new_rows(c, r->count) : NULL;
     if (rows) {
-        ps_text_column cols[] = {{L(c, M_ID), false, 0},          {base.data, true, 0},
-                                 {L(c, M_RANK_NOW), true, 0},     {L(c, M_TARGET), true, 0},
-                                 {L(c, M_STILL_NEEDED), true, 0}, {L(c, M_RESULT), false, 0}};
+        ps_text_column cols[] = {{L(c, PS_L_ID), false, 0},          {base.data, true, 0},
+                                 {L(c, PS_L_RANK_NOW), true, 0},     {L(c, PS_L_TARGET), true, 0},
+                                 {L(c, PS_L_STILL_NEEDED), true, 0}, {L(c, PS_L_RESULT), false, 0}};
         size_t n = 0;
         for (size_t i = 0; i < r->count; i++) {
             const ps_line *l = &r->lines[i];
@@ -649,12 +505,12 @@ static void total_needs(ctx *c, const ps_line *total)
     if (total->has_points_to_target_rank) {
         ps_buf_init(&line);
         if (total->points_to_target_rank == 0) {
-            ps_buf_printf(&line, L(c, M_RANK_HELD), total->indicator->target_rank);
+            ps_buf_printf(&line, L(c, PS_L_RANK_HELD), total->indicator->target_rank);
         } else {
             char *holder = md_escape(total->rank_holder ? total->rank_holder : "?");
             ps_num_format(total->points_to_target_rank, 2, c->mark, false, a, sizeof a);
             ps_num_format(total->rank_holder_value, 2, c->mark, false, b, sizeof b);
-            ps_buf_printf(&line, L(c, M_RANK_NEED), total->indicator->target_rank, a, holder ? holder : "",
+            ps_buf_printf(&line, L(c, PS_L_RANK_NEED), total->indicator->target_rank, a, holder ? holder : "",
                           total->indicator->target_rank, b);
             c->nomem = c->nomem || !holder;
             free(holder);
@@ -668,9 +524,9 @@ static void total_needs(ctx *c, const ps_line *total)
         ps_buf_init(&line);
         ps_num_format(r->to_target, 2, c->mark, false, a, sizeof a);
         if (r->to_target == 0)
-            ps_buf_printf(&line, L(c, M_TARGET_MET), target ? target : "");
+            ps_buf_printf(&line, L(c, PS_L_TARGET_MET), target ? target : "");
         else
-            ps_buf_printf(&line, L(c, M_TARGET_NEED), target ? target : "", a);
+            ps_buf_printf(&line, L(c, PS_L_TARGET_NEED), target ? target : "", a);
         c->nomem = c->nomem || !target || line.failed;
         paragraph(c, line.data);
         free(target);
@@ -686,26 +542,26 @@ static char *lever_cell(const ctx *c, bool has, ps_num need, bool alone)
     ps_num_format(need, 2, c->mark, need > 0, num, sizeof num);
     if (alone)
         return ps_text_dup(num);
-    snprintf(buf, sizeof buf, "%s (%s)", L(c, M_NOT_ALONE), num);
+    snprintf(buf, sizeof buf, "%s (%s)", L(c, PS_L_NOT_ALONE), num);
     return ps_text_dup(buf);
 }
 
 static void levers(ctx *c, bool rank_gap, bool target_gap)
 {
     const ps_result *r = c->result;
-    char *year = md_escape(c->plan->year ? c->plan->year : L(c, M_NAME));
+    char *year = md_escape(c->plan->year ? c->plan->year : L(c, PS_L_NAME));
     ps_text_row *rows = year ? new_rows(c, r->lever_count) : NULL;
     if (rows) {
         ps_text_column cols[6];
         size_t ncols = 0;
-        cols[ncols++] = (ps_text_column){L(c, M_ID), false, 0};
-        cols[ncols++] = (ps_text_column){L(c, M_MAX), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_ID), false, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_MAX), true, 0};
         cols[ncols++] = (ps_text_column){year, true, 0};
-        cols[ncols++] = (ps_text_column){L(c, M_HEADROOM), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_HEADROOM), true, 0};
         if (rank_gap)
-            cols[ncols++] = (ps_text_column){L(c, M_FOR_RANK), true, 0};
+            cols[ncols++] = (ps_text_column){L(c, PS_L_FOR_RANK), true, 0};
         if (target_gap)
-            cols[ncols++] = (ps_text_column){L(c, M_FOR_TARGET), true, 0};
+            cols[ncols++] = (ps_text_column){L(c, PS_L_FOR_TARGET), true, 0};
         for (size_t k = 0; k < r->lever_count; k++) {
             const ps_lever *lv = &r->levers[k];
             char max[40];
@@ -733,13 +589,13 @@ static void what_it_takes(ctx *c)
     const ps_line *total = total_line(r);
     if (!total || r->lever_count == 0)
         return;
-    heading(c, L(c, M_TAKES_TITLE));
+    heading(c, L(c, PS_L_TAKES_TITLE));
     total_needs(c, total);
     bool rank_gap = total->has_points_to_target_rank && total->points_to_target_rank > 0;
     bool target_gap = r->has_to_target && r->to_target > 0;
     if (!rank_gap && !target_gap)
         return;
-    paragraph(c, L(c, M_LEVER_TITLE));
+    paragraph(c, L(c, PS_L_LEVER_TITLE));
     levers(c, rank_gap, target_gap);
 }
 
@@ -757,17 +613,17 @@ static void title(ctx *c)
         if (!plan->year || !plan->baseline_year) /* a plan without its years: say less rather than wrong */
             ps_buf_puts(c->out, unit);
         else if (r->has_scores)
-            ps_buf_printf(c->out, L(c, M_TITLE_SCORES), unit, year);
+            ps_buf_printf(c->out, L(c, PS_L_TITLE_SCORES), unit, year);
         else
-            ps_buf_printf(c->out, L(c, M_TITLE_PLAN), unit, base, year);
+            ps_buf_printf(c->out, L(c, PS_L_TITLE_PLAN), unit, base, year);
         if (r->has_scores && r->period)
-            ps_buf_printf(c->out, L(c, M_PERIOD), period);
+            ps_buf_printf(c->out, L(c, PS_L_PERIOD), period);
         ps_buf_puts(c->out, "\n\n");
-        ps_buf_printf(c->out, L(c, M_SOURCE_PLAN), plan_source);
+        ps_buf_printf(c->out, L(c, PS_L_SOURCE_PLAN), plan_source);
         ps_buf_puts(c->out, "\n");
         if (r->has_scores && c->opt->scores_source) {
             ps_buf_puts(c->out, "\n");
-            ps_buf_printf(c->out, L(c, M_SOURCE_SCORES), scores_source);
+            ps_buf_printf(c->out, L(c, PS_L_SOURCE_SCORES), scores_source);
             ps_buf_puts(c->out, "\n");
         }
     } else {
@@ -784,24 +640,25 @@ static void title(ctx *c)
 static void summary(ctx *c)
 {
     const ps_result *r = c->result;
-    char *base = md_escape(c->plan->baseline_year ? c->plan->baseline_year : L(c, M_BASELINE_WORD));
+    char *base = md_escape(c->plan->baseline_year ? c->plan->baseline_year : L(c, PS_L_BASELINE_WORD));
     char *year = md_escape(year_head(c));
     ps_buf line;
     ps_buf_init(&line);
     if (!base || !year)
         c->nomem = true;
     else if (r->has_scores && r->unknown > 0)
-        ps_buf_printf(&line, L(c, M_SUMMARY_UNKNOWN), r->met, r->targets, r->unknown);
+        ps_buf_printf(&line, L(c, PS_L_SUMMARY_UNKNOWN), r->met, r->targets, r->unknown);
     else if (r->has_scores)
-        ps_buf_printf(&line, L(c, M_SUMMARY), r->met, r->targets);
+        ps_buf_printf(&line, L(c, PS_L_SUMMARY), r->met, r->targets);
     else if (r->unknown > 0)
-        ps_buf_printf(&line, L(c, M_SUMMARY_PLAN_UNKNOWN), base, r->met, r->targets, year, r->unknown, base);
+        ps_buf_printf(&line, L(c, PS_L_SUMMARY_PLAN_UNKNOWN), base, r->met, r->targets, year, r->unknown,
+                      base);
     else
-        ps_buf_printf(&line, L(c, M_SUMMARY_PLAN), base, r->met, r->targets, year);
+        ps_buf_printf(&line, L(c, PS_L_SUMMARY_PLAN), base, r->met, r->targets, year);
     c->nomem = c->nomem || line.failed;
     paragraph(c, line.data);
     if (!r->has_scores)
-        paragraph(c, L(c, M_NEED_NOTE));
+        paragraph(c, L(c, PS_L_NEED_NOTE));
     ps_buf_free(&line);
     free(base);
     free(year);
@@ -819,7 +676,7 @@ static void coherence(ctx *c)
     ps_buf_init(&line);
     ps_num_format(r->total_at_targets, 2, c->mark, false, at, sizeof at);
     bool agrees = ps_target_met(&total->indicator->target, r->total_at_targets);
-    ps_buf_printf(&line, L(c, agrees ? M_COHERENT : M_INCOHERENT), at, target ? target : "");
+    ps_buf_printf(&line, L(c, agrees ? PS_L_COHERENT : PS_L_INCOHERENT), at, target ? target : "");
     c->nomem = c->nomem || !target || line.failed;
     paragraph(c, line.data);
     free(target);
@@ -844,7 +701,7 @@ static void illustrative_note(ctx *c)
         md_put(&list, ind->id);
         ps_buf_printf(&list, ": %s", num);
     }
-    ps_buf_printf(&note, L(c, M_ILLUSTRATIVE), list.data ? list.data : "");
+    ps_buf_printf(&note, L(c, PS_L_ILLUSTRATIVE), list.data ? list.data : "");
     c->nomem = c->nomem || list.failed || note.failed;
     paragraph(c, note.data);
     ps_buf_free(&list);

@@ -4,98 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "labels.h"
 #include "text_table.h"
-
-typedef enum {
-    S_RANK_TITLE,
-    S_ASSUME,
-    S_ASSUME_SHIFT,
-    S_ID,
-    S_RANK_BASE,
-    S_RANK_NOW,
-    S_RANK_TARGET,
-    S_NEED,
-    S_RESULT,
-    S_MET,
-    S_MISSED,
-    S_TAKES_TITLE,
-    S_RANK_HELD,
-    S_RANK_NEED,
-    S_TARGET_MET,
-    S_TARGET_NEED,
-    S_LEVER_TITLE,
-    S_MAX,
-    S_HEADROOM,
-    S_FOR_RANK,
-    S_FOR_TARGET,
-    S_NOT_ALONE,
-    S_COHERENT,
-    S_INCOHERENT,
-    S_OWNER_SUMMARY,
-    S_NAME,
-    S_TARGET,
-    S_GAP,
-    S_NO_OWNER,
-    S_COUNT
-} section_label;
-
-static const char *const labels[S_COUNT][2] = {
-    [S_RANK_TITLE] = {"Xếp hạng dự kiến trong %d đơn vị (so với %s)",
-                      "Projected rank among %d units (against %s)"},
-    [S_ASSUME] =
-        {"Giả định: các đơn vị khác giữ kết quả công bố gần nhất; so ở 2 chữ số thập phân, bằng điểm thì "
-         "đồng hạng (1, 2, 2, 4). Cần thêm: điểm để vượt hẳn đơn vị đang giữ hạng mục tiêu.",
-         "Assumption: the other units keep their last published results; compared at 2 decimals, equal "
-         "values share a rank (1, 2, 2, 4). Still needed: the points to pass the unit now at the target rank "
-         "outright."},
-    [S_ASSUME_SHIFT] =
-        {"Giả định: các đơn vị khác giữ kết quả công bố gần nhất, cộng %s điểm (--peer-change); so ở "
-         "2 chữ số thập phân, bằng điểm thì đồng hạng (1, 2, 2, 4). Cần thêm: điểm để vượt hẳn đơn vị đang "
-         "giữ hạng mục tiêu.",
-         "Assumption: the other units keep their last published results, shifted by %s points "
-         "(--peer-change); compared at 2 decimals, equal values share a rank (1, 2, 2, 4). Still needed: the "
-         "points to pass the unit now at the target rank outright."},
-    [S_ID] = {"Mã", "Id"},
-    [S_RANK_BASE] = {"Hạng %s", "Rank %s"},
-    [S_RANK_NOW] = {"Dự kiến", "Projected"},
-    [S_RANK_TARGET] = {"Mục tiêu", "Target"},
-    [S_NEED] = {"Cần thêm", "Still needed"},
-    [S_RESULT] = {"Kết quả", "Result"},
-    [S_MET] = {"Đạt", "met"},
-    [S_MISSED] = {"Chưa đạt", "missed"},
-    [S_TAKES_TITLE] = {"Cần thêm bao nhiêu cho tổng", "What the total still needs"},
-    [S_RANK_HELD] = {"Hạng mục tiêu %d: đã giữ được.", "Target rank %d: held."},
-    [S_RANK_NEED] =
-        {"Hạng mục tiêu %d: tổng cần thêm %s điểm, để vượt hẳn %s (đang ở hạng %d với %s); bằng điểm "
-         "thì đồng hạng.",
-         "Target rank %d: the total needs %s more points to pass %s outright (now at rank %d with %s); "
-         "an equal total would share the rank."},
-    [S_TARGET_MET] = {"Mục tiêu tổng %s: đã đạt.", "Total target %s: met."},
-    [S_TARGET_NEED] = {"Mục tiêu tổng %s: cần thêm %s điểm.", "Total target %s: %s more points needed."},
-    [S_LEVER_TITLE] =
-        {"Nếu chỉ một lĩnh vực tăng, mỗi lĩnh vực cần thêm (lĩnh vực có điểm tối đa lớn nhất trước):",
-         "If one criterion alone made up the difference, it would need (heaviest criterion first):"},
-    [S_MAX] = {"Điểm tối đa", "Max points"},
-    [S_HEADROOM] = {"Còn có thể tăng", "Headroom"},
-    [S_FOR_RANK] = {"Cho hạng", "For the rank"},
-    [S_FOR_TARGET] = {"Cho mục tiêu tổng", "For the total target"},
-    [S_NOT_ALONE] = {"không đủ", "cannot alone"},
-    [S_COHERENT] =
-        {"Nếu mọi lĩnh vực vừa đúng mục tiêu, tổng là %s so với mục tiêu tổng %s: các mục tiêu của kế "
-         "hoạch khớp nhau.",
-         "If every criterion lands exactly on its target, the total is %s against the total target %s: "
-         "the plan's targets agree."},
-    [S_INCOHERENT] =
-        {"Nếu mọi lĩnh vực vừa đúng mục tiêu, tổng là %s so với mục tiêu tổng %s: đạt các mục tiêu lĩnh "
-         "vực vẫn chưa đủ cho mục tiêu tổng.",
-         "If every criterion lands exactly on its target, the total is %s against the total target "
-         "%s: meeting the criterion targets is not enough for the total target."},
-    [S_OWNER_SUMMARY] = {"Đạt %zu/%zu mục tiêu", "%zu/%zu targets met"},
-    [S_NAME] = {"Chỉ số", "Indicator"},
-    [S_TARGET] = {"Mục tiêu", "Target"},
-    [S_GAP] = {"Chênh lệch", "Gap"},
-    [S_NO_OWNER] = {"(Không giao cho cơ quan nào)", "(No office named)"},
-};
 
 typedef struct {
     const ps_plan *plan;
@@ -106,9 +16,9 @@ typedef struct {
     ps_buf *out;
 } sctx;
 
-static const char *S(const sctx *c, section_label l)
+static const char *S(const sctx *c, ps_label l)
 {
-    return labels[l][c->lang];
+    return ps_label_text(l, c->lang ? PS_LANG_EN : PS_LANG_VI);
 }
 
 static char *rank_text(int rank, int of)
@@ -134,7 +44,9 @@ static char *rank_target_text(int rank)
 
 static char *met_text(const sctx *c, ps_met met)
 {
-    return ps_text_dup(met == PS_MET_YES ? S(c, S_MET) : met == PS_MET_NO ? S(c, S_MISSED) : PS_TEXT_DASH);
+    return ps_text_dup(met == PS_MET_YES  ? S(c, PS_L_MET)
+                       : met == PS_MET_NO ? S(c, PS_L_MISSED)
+                                          : PS_TEXT_DASH);
 }
 
 static bool rows_complete(const ps_text_row *rows, size_t nrows, size_t ncols)
@@ -160,23 +72,23 @@ static ps_status ranking(const sctx *c)
 {
     const ps_result *r = c->result;
     char base[48], change[40], text[512];
-    snprintf(base, sizeof base, S(c, S_RANK_BASE), c->plan->baseline_year ? c->plan->baseline_year : "");
+    snprintf(base, sizeof base, S(c, PS_L_RANK_BASE), c->plan->baseline_year ? c->plan->baseline_year : "");
     int units = 0;
     for (size_t i = 0; i < r->count; i++)
         if (r->lines[i].indicator->kind == PS_KIND_TOTAL && r->lines[i].rank_of > 0)
             units = r->lines[i].rank_of;
     ps_buf_puts(c->out, "\n");
-    ps_buf_printf(c->out, S(c, S_RANK_TITLE), units, r->peers_source ? r->peers_source : "");
+    ps_buf_printf(c->out, S(c, PS_L_RANK_TITLE), units, r->peers_source ? r->peers_source : "");
     ps_buf_puts(c->out, "\n");
     ps_num_format(r->peer_change, 2, c->mark, true, change, sizeof change);
     if (r->peer_change != 0)
-        snprintf(text, sizeof text, S(c, S_ASSUME_SHIFT), change);
+        snprintf(text, sizeof text, S(c, PS_L_ASSUME_SHIFT), change);
     else
-        snprintf(text, sizeof text, "%s", S(c, S_ASSUME));
+        snprintf(text, sizeof text, "%s", S(c, PS_L_ASSUME));
     ps_text_paragraph(c->out, text, 100);
-    ps_text_column cols[] = {{S(c, S_ID), false, 0},      {base, true, 0},
-                             {S(c, S_RANK_NOW), true, 0}, {S(c, S_RANK_TARGET), true, 0},
-                             {S(c, S_NEED), true, 0},     {S(c, S_RESULT), false, 0}};
+    ps_text_column cols[] = {{S(c, PS_L_ID), false, 0},          {base, true, 0},
+                             {S(c, PS_L_RANK_NOW), true, 0},     {S(c, PS_L_TARGET), true, 0},
+                             {S(c, PS_L_STILL_NEEDED), true, 0}, {S(c, PS_L_RESULT), false, 0}};
     ps_text_row *rows = calloc(r->count ? r->count : 1, sizeof *rows);
     if (!rows)
         return PS_ERR_NOMEM;
@@ -212,11 +124,11 @@ static void total_needs(const sctx *c, const ps_line *total)
     char a[40], b[40], text[512];
     if (total->has_points_to_target_rank) {
         if (total->points_to_target_rank == 0) {
-            snprintf(text, sizeof text, S(c, S_RANK_HELD), total->indicator->target_rank);
+            snprintf(text, sizeof text, S(c, PS_L_RANK_HELD), total->indicator->target_rank);
         } else {
             ps_num_format(total->points_to_target_rank, 2, c->mark, false, a, sizeof a);
             ps_num_format(total->rank_holder_value, 2, c->mark, false, b, sizeof b);
-            snprintf(text, sizeof text, S(c, S_RANK_NEED), total->indicator->target_rank, a,
+            snprintf(text, sizeof text, S(c, PS_L_RANK_NEED), total->indicator->target_rank, a,
                      total->rank_holder ? total->rank_holder : "?", total->indicator->target_rank, b);
         }
         ps_text_paragraph(c->out, text, 100);
@@ -225,9 +137,9 @@ static void total_needs(const sctx *c, const ps_line *total)
         char *target = ps_text_target_cell(total->indicator, c->mark);
         ps_num_format(r->to_target, 2, c->mark, false, a, sizeof a);
         if (r->to_target == 0)
-            snprintf(text, sizeof text, S(c, S_TARGET_MET), target ? target : "");
+            snprintf(text, sizeof text, S(c, PS_L_TARGET_MET), target ? target : "");
         else
-            snprintf(text, sizeof text, S(c, S_TARGET_NEED), target ? target : "", a);
+            snprintf(text, sizeof text, S(c, PS_L_TARGET_NEED), target ? target : "", a);
         free(target);
         ps_text_paragraph(c->out, text, 100);
     }
@@ -241,7 +153,7 @@ static char *lever_cell(const sctx *c, bool has, ps_num need, bool alone)
     ps_num_format(need, 2, c->mark, need > 0, num, sizeof num);
     if (alone)
         return ps_text_dup(num);
-    snprintf(buf, sizeof buf, "%s (%s)", S(c, S_NOT_ALONE), num);
+    snprintf(buf, sizeof buf, "%s (%s)", S(c, PS_L_NOT_ALONE), num);
     return ps_text_dup(buf);
 }
 
@@ -251,24 +163,24 @@ static ps_status what_it_takes(const sctx *c)
     const ps_line *total = total_line(r);
     if (!total || r->lever_count == 0)
         return PS_OK;
-    ps_buf_printf(c->out, "\n%s\n", S(c, S_TAKES_TITLE));
+    ps_buf_printf(c->out, "\n%s\n", S(c, PS_L_TAKES_TITLE));
     total_needs(c, total);
     bool rank_gap = total->has_points_to_target_rank && total->points_to_target_rank > 0;
     bool target_gap = r->has_to_target && r->to_target > 0;
     if (!rank_gap && !target_gap)
         return PS_OK;
-    ps_buf_puts(c->out, S(c, S_LEVER_TITLE));
+    ps_buf_puts(c->out, S(c, PS_L_LEVER_TITLE));
     ps_buf_puts(c->out, "\n");
     ps_text_column cols[6];
     size_t ncols = 0;
-    cols[ncols++] = (ps_text_column){S(c, S_ID), false, 0};
-    cols[ncols++] = (ps_text_column){S(c, S_MAX), true, 0};
-    cols[ncols++] = (ps_text_column){c->plan->year ? c->plan->year : S(c, S_NAME), true, 0};
-    cols[ncols++] = (ps_text_column){S(c, S_HEADROOM), true, 0};
+    cols[ncols++] = (ps_text_column){S(c, PS_L_ID), false, 0};
+    cols[ncols++] = (ps_text_column){S(c, PS_L_MAX), true, 0};
+    cols[ncols++] = (ps_text_column){c->plan->year ? c->plan->year : S(c, PS_L_NAME), true, 0};
+    cols[ncols++] = (ps_text_column){S(c, PS_L_HEADROOM), true, 0};
     if (rank_gap)
-        cols[ncols++] = (ps_text_column){S(c, S_FOR_RANK), true, 0};
+        cols[ncols++] = (ps_text_column){S(c, PS_L_FOR_RANK), true, 0};
     if (target_gap)
-        cols[ncols++] = (ps_text_column){S(c, S_FOR_TARGET), true, 0};
+        cols[ncols++] = (ps_text_column){S(c, PS_L_FOR_TARGET), true, 0};
     ps_text_row *rows = calloc(r->lever_count, sizeof *rows);
     if (!rows)
         return PS_ERR_NOMEM;
@@ -298,7 +210,7 @@ static void coherence(const sctx *c)
     char *target = ps_text_target_cell(total->indicator, c->mark);
     ps_num_format(c->result->total_at_targets, 2, c->mark, false, at, sizeof at);
     bool agrees = ps_target_met(&total->indicator->target, c->result->total_at_targets);
-    snprintf(text, sizeof text, S(c, agrees ? S_COHERENT : S_INCOHERENT), at, target ? target : "");
+    snprintf(text, sizeof text, S(c, agrees ? PS_L_COHERENT : PS_L_INCOHERENT), at, target ? target : "");
     free(target);
     ps_text_paragraph(c->out, text, 100);
 }
@@ -371,9 +283,9 @@ static ps_status one_owner(const sctx *c, const char *owner, int wrap, bool firs
     const ps_result *r = c->result;
     /* the plan view shows the baseline where a report shows the score */
     const char *year = r->has_scores ? c->plan->year : c->plan->baseline_year;
-    ps_text_column cols[] = {{S(c, S_ID), false, 0},       {S(c, S_NAME), false, (size_t)wrap},
-                             {year ? year : "%", true, 0}, {S(c, S_TARGET), true, 0},
-                             {S(c, S_GAP), true, 0},       {S(c, S_RESULT), false, 0}};
+    ps_text_column cols[] = {{S(c, PS_L_ID), false, 0},    {S(c, PS_L_NAME), false, (size_t)wrap},
+                             {year ? year : "%", true, 0}, {S(c, PS_L_TARGET), true, 0},
+                             {S(c, PS_L_GAP), true, 0},    {S(c, PS_L_RESULT), false, 0}};
     ps_text_row *rows = calloc(r->count ? r->count : 1, sizeof *rows);
     if (!rows)
         return PS_ERR_NOMEM;
@@ -396,9 +308,9 @@ static ps_status one_owner(const sctx *c, const char *owner, int wrap, bool firs
         targets += l->met != PS_MET_NO_TARGET;
         met += l->met == PS_MET_YES;
     }
-    ps_buf_printf(c->out, "%s%s\n", first ? "" : "\n", owner ? owner : S(c, S_NO_OWNER));
+    ps_buf_printf(c->out, "%s%s\n", first ? "" : "\n", owner ? owner : S(c, PS_L_NO_OWNER));
     ps_status st = render(c, cols, sizeof cols / sizeof cols[0], rows, n);
-    ps_buf_printf(c->out, S(c, S_OWNER_SUMMARY), met, targets);
+    ps_buf_printf(c->out, S(c, PS_L_OWNER_SUMMARY), met, targets);
     ps_buf_puts(c->out, "\n");
     return st;
 }

@@ -4,81 +4,10 @@
 #include <string.h>
 
 #include "parscore/report.h"
+#include "labels.h"
 #include "text_table.h"
 
 #define DASH PS_TEXT_DASH
-
-typedef enum {
-    L_TITLE_PLAN,
-    L_TITLE_SCORES,
-    L_PERIOD,
-    L_SOURCE_PLAN,
-    L_SOURCE_SCORES,
-    L_ID,
-    L_NAME,
-    L_RANK,
-    L_TARGET,
-    L_TARGET_RANK,
-    L_NEED,
-    L_CHANGE,
-    L_GAP,
-    L_RESULT,
-    L_MET,
-    L_MISSED,
-    L_OWNERS,
-    L_KPI_TITLE,
-    L_PARTIAL,
-    L_NO_CRITERIA,
-    L_SUMMARY,
-    L_SUMMARY_UNKNOWN,
-    L_SUMMARY_PLAN,
-    L_SUMMARY_PLAN_UNKNOWN,
-    L_ILLUSTRATIVE,
-    L_NEED_NOTE,
-    L_COUNT
-} label;
-
-static const char *const labels[L_COUNT][2] = {
-    [L_TITLE_PLAN] = {"%s: kết quả năm %s so với mục tiêu năm %s", "%s: %s results against the %s targets"},
-    [L_TITLE_SCORES] = {"%s: chỉ số năm %s", "%s: %s scores"},
-    [L_PERIOD] = {", kỳ %s", ", period %s"},
-    [L_SOURCE_PLAN] = {"Kế hoạch: %s", "Plan: %s"},
-    [L_SOURCE_SCORES] = {"Điểm: %s", "Scores: %s"},
-    [L_ID] = {"Mã", "Id"},
-    [L_NAME] = {"Chỉ số", "Indicator"},
-    [L_RANK] = {"Hạng", "Rank"},
-    [L_TARGET] = {"Mục tiêu", "Target"},
-    [L_TARGET_RANK] = {"Hạng MT", "Target rank"},
-    [L_NEED] = {"Cần tăng", "Gain needed"},
-    [L_CHANGE] = {"Thay đổi", "Change"},
-    [L_GAP] = {"Chênh lệch", "Gap"},
-    [L_RESULT] = {"Kết quả", "Result"},
-    [L_MET] = {"Đạt", "met"},
-    [L_MISSED] = {"Chưa đạt", "missed"},
-    [L_OWNERS] = {"Đơn vị: ", "Offices: "},
-    [L_KPI_TITLE] = {"Chỉ tiêu của các cơ quan, đơn vị (mục III)", "Office targets (section III)"},
-    [L_PARTIAL] = {"Tạm tính: thiếu điểm lĩnh vực %s", "Partial: criteria without a score: %s"},
-    [L_NO_CRITERIA] = {"Chưa tính được: không có điểm lĩnh vực nào",
-                       "Not computed: no criterion has a score"},
-    [L_SUMMARY] = {"Đạt %zu/%zu mục tiêu.", "%zu/%zu targets met."},
-    [L_SUMMARY_UNKNOWN] =
-        {"Đạt %zu/%zu mục tiêu; %zu mục tiêu chưa đánh giá được (chưa có điểm, hoặc tổng tạm tính).",
-         "%zu/%zu targets met; %zu not judged yet (no score, or a partial total)."},
-    [L_SUMMARY_PLAN] = {"Kết quả năm %s đã đạt %zu/%zu mục tiêu năm %s.",
-                        "The %s results meet %zu/%zu of the %s targets."},
-    [L_SUMMARY_PLAN_UNKNOWN] =
-        {"Kết quả năm %s đã đạt %zu/%zu mục tiêu năm %s; %zu mục tiêu chưa có số liệu năm %s.",
-         "The %s results meet %zu/%zu of the %s targets; %zu without a %s value."},
-    [L_ILLUSTRATIVE] =
-        {"Lưu ý: điểm tối đa của các lĩnh vực dùng để tính tổng (%s) là số minh họa, chưa phải bảng "
-         "chính thức (Quyết định 701/QĐ-UBND); khi có bảng chính thức, hãy thay cột max_points "
-         "trong tệp kế hoạch (--plan).",
-         "Note: the max points used for the total (%s) are illustrative, not the official table "
-         "(Quyết định 701/QĐ-UBND); when the official table is available, replace the max_points "
-         "column of the plan file (--plan)."},
-    [L_NEED_NOTE] = {"\"> x\": cần tăng hơn x điểm phần trăm; \"x\": cần tăng ít nhất x.",
-                     "\"> x\": needs a gain of more than x percentage points; \"x\": at least x."},
-};
 
 typedef struct {
     const ps_plan *plan;
@@ -89,12 +18,9 @@ typedef struct {
     ps_buf *out;
 } ctx;
 
-#define L_BASELINE_WORD(o) ((o)->lang == PS_LANG_EN ? "Baseline" : "Gốc")
-#define L_YEAR_WORD(o) ((o)->lang == PS_LANG_EN ? "Score" : "Điểm")
-
-static const char *L(const ctx *c, label l)
+static const char *L(const ctx *c, ps_label l)
 {
-    return labels[l][c->opt->lang == PS_LANG_EN ? 1 : 0];
+    return ps_label_text(l, c->opt->lang);
 }
 
 static char *num_cell(const ctx *c, bool has, ps_num value, bool plus)
@@ -119,9 +45,9 @@ static char *rank_cell(int rank)
 static char *met_cell(const ctx *c, ps_met met)
 {
     if (met == PS_MET_YES)
-        return ps_text_dup(L(c, L_MET));
+        return ps_text_dup(L(c, PS_L_MET));
     if (met == PS_MET_NO)
-        return ps_text_dup(L(c, L_MISSED));
+        return ps_text_dup(L(c, PS_L_MISSED));
     return ps_text_dup(DASH);
 }
 
@@ -136,7 +62,8 @@ static char *owners_note(const ctx *c, const ps_indicator *ind)
         return NULL;
     ps_buf b;
     ps_buf_init(&b);
-    ps_buf_puts(&b, L(c, L_OWNERS));
+    ps_buf_puts(&b, L(c, PS_L_OWNERS));
+    ps_buf_puts(&b, ": ");
     for (size_t k = 0; k < ind->owner_count; k++) {
         if (k > 0)
             ps_buf_puts(&b, "; ");
@@ -159,14 +86,14 @@ static char *missing_note(const ctx *c, const ps_result *result)
     ps_buf b;
     ps_buf_init(&b);
     if (result->missing_count == result->max_points_count) {
-        ps_buf_puts(&b, L(c, L_NO_CRITERIA));
+        ps_buf_puts(&b, L(c, PS_L_NO_CRITERIA));
         return b.data;
     }
     ps_buf ids;
     ps_buf_init(&ids);
     for (size_t k = 0; k < result->missing_count; k++)
         ps_buf_printf(&ids, "%s%s", k ? ", " : "", result->missing[k]->id);
-    ps_buf_printf(&b, L(c, L_PARTIAL), ids.data ? ids.data : "");
+    ps_buf_printf(&b, L(c, PS_L_PARTIAL), ids.data ? ids.data : "");
     ps_buf_free(&ids);
     return b.data;
 }
@@ -235,28 +162,28 @@ static ps_status table(const ctx *c, const ps_result *result, bool kpis)
     size_t wrap = c->opt->width > 0 ? (size_t)c->opt->width : 36;
     ps_text_column cols[PS_TEXT_MAX_COLUMNS];
     size_t ncols = 0;
-    cols[ncols++] = (ps_text_column){L(c, L_ID), false, 0};
-    cols[ncols++] = (ps_text_column){L(c, L_NAME), false, wrap};
+    cols[ncols++] = (ps_text_column){L(c, PS_L_ID), false, 0};
+    cols[ncols++] = (ps_text_column){L(c, PS_L_NAME), false, wrap};
     if (!result->has_scores && kpis) {
-        cols[ncols++] = (ps_text_column){L(c, L_TARGET), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_TARGET), true, 0};
     } else if (!result->has_scores) {
         cols[ncols++] = (ps_text_column){c->baseline_year, true, 0};
-        cols[ncols++] = (ps_text_column){L(c, L_RANK), true, 0};
-        cols[ncols++] = (ps_text_column){L(c, L_TARGET), true, 0};
-        cols[ncols++] = (ps_text_column){L(c, L_TARGET_RANK), true, 0};
-        cols[ncols++] = (ps_text_column){L(c, L_NEED), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_RANK), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_TARGET), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_TARGET_RANK), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_NEED), true, 0};
     } else if (kpis) {
         cols[ncols++] = (ps_text_column){c->year, true, 0};
-        cols[ncols++] = (ps_text_column){L(c, L_TARGET), true, 0};
-        cols[ncols++] = (ps_text_column){L(c, L_GAP), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_TARGET), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_GAP), true, 0};
     } else {
         cols[ncols++] = (ps_text_column){c->baseline_year, true, 0};
         cols[ncols++] = (ps_text_column){c->year, true, 0};
-        cols[ncols++] = (ps_text_column){L(c, L_CHANGE), true, 0};
-        cols[ncols++] = (ps_text_column){L(c, L_TARGET), true, 0};
-        cols[ncols++] = (ps_text_column){L(c, L_GAP), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_CHANGE), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_TARGET), true, 0};
+        cols[ncols++] = (ps_text_column){L(c, PS_L_GAP), true, 0};
     }
-    cols[ncols++] = (ps_text_column){L(c, L_RESULT), false, 0};
+    cols[ncols++] = (ps_text_column){L(c, PS_L_RESULT), false, 0};
     ps_text_row *rows = calloc(result->count ? result->count : 1, sizeof *rows);
     if (!rows)
         return PS_ERR_NOMEM;
@@ -278,11 +205,11 @@ static void title(const ctx *c, const ps_result *result)
     if (!plan->year || !plan->baseline_year) /* a plan without its years: say less rather than wrong */
         ps_buf_puts(c->out, unit);
     else if (result->has_scores)
-        ps_buf_printf(c->out, L(c, L_TITLE_SCORES), unit, c->year);
+        ps_buf_printf(c->out, L(c, PS_L_TITLE_SCORES), unit, c->year);
     else
-        ps_buf_printf(c->out, L(c, L_TITLE_PLAN), unit, c->baseline_year, c->year);
+        ps_buf_printf(c->out, L(c, PS_L_TITLE_PLAN), unit, c->baseline_year, c->year);
     if (result->has_scores && result->period)
-        ps_buf_printf(c->out, L(c, L_PERIOD), result->period);
+        ps_buf_printf(c->out, L(c, PS_L_PERIOD), result->period);
     ps_buf_puts(c->out, "\n");
 }
 
@@ -291,10 +218,10 @@ static void header(const ctx *c, const ps_result *result)
     const ps_plan *plan = c->plan;
     ps_buf *out = c->out;
     title(c, result);
-    ps_buf_printf(out, L(c, L_SOURCE_PLAN), plan->source ? plan->source : "");
+    ps_buf_printf(out, L(c, PS_L_SOURCE_PLAN), plan->source ? plan->source : "");
     ps_buf_puts(out, "\n");
     if (result->has_scores && c->opt->scores_source) {
-        ps_buf_printf(out, L(c, L_SOURCE_SCORES), c->opt->scores_source);
+        ps_buf_printf(out, L(c, PS_L_SOURCE_SCORES), c->opt->scores_source);
         ps_buf_puts(out, "\n");
     }
     ps_buf_puts(out, "\n");
@@ -304,17 +231,17 @@ static void summary(const ctx *c, const ps_result *result)
 {
     ps_buf *out = c->out;
     if (result->has_scores && result->unknown > 0)
-        ps_buf_printf(out, L(c, L_SUMMARY_UNKNOWN), result->met, result->targets, result->unknown);
+        ps_buf_printf(out, L(c, PS_L_SUMMARY_UNKNOWN), result->met, result->targets, result->unknown);
     else if (result->has_scores)
-        ps_buf_printf(out, L(c, L_SUMMARY), result->met, result->targets);
+        ps_buf_printf(out, L(c, PS_L_SUMMARY), result->met, result->targets);
     else if (result->unknown > 0)
-        ps_buf_printf(out, L(c, L_SUMMARY_PLAN_UNKNOWN), c->baseline_year, result->met, result->targets,
+        ps_buf_printf(out, L(c, PS_L_SUMMARY_PLAN_UNKNOWN), c->baseline_year, result->met, result->targets,
                       c->year, result->unknown, c->baseline_year);
     else
-        ps_buf_printf(out, L(c, L_SUMMARY_PLAN), c->baseline_year, result->met, result->targets, c->year);
+        ps_buf_printf(out, L(c, PS_L_SUMMARY_PLAN), c->baseline_year, result->met, result->targets, c->year);
     ps_buf_puts(out, "\n");
     if (!result->has_scores) {
-        ps_buf_puts(out, L(c, L_NEED_NOTE));
+        ps_buf_puts(out, L(c, PS_L_NEED_NOTE));
         ps_buf_puts(out, "\n");
     }
 }
@@ -335,7 +262,7 @@ static void illustrative_note(const ctx *c)
         ps_num_format_short(ind->max_points, c->mark, num, sizeof num);
         ps_buf_printf(&list, "%s%s: %s", list.len ? "; " : "", ind->id, num);
     }
-    ps_buf_printf(&note, L(c, L_ILLUSTRATIVE), list.data ? list.data : "");
+    ps_buf_printf(&note, L(c, PS_L_ILLUSTRATIVE), list.data ? list.data : "");
     if (note.data) {
         ps_buf_puts(c->out, "\n");
         ps_text_paragraph(c->out, note.data, 100);
@@ -353,7 +280,7 @@ static ps_status tables(const ctx *c, const ps_result *result)
     for (size_t i = 0; i < result->count; i++)
         any_kpi = any_kpi || is_kpi(&result->lines[i]);
     if (st == PS_OK && any_kpi) {
-        ps_buf_printf(c->out, "\n%s\n", L(c, L_KPI_TITLE));
+        ps_buf_printf(c->out, "\n%s\n", L(c, PS_L_KPI_TITLE));
         st = table(c, result, true);
     }
     return st;
@@ -363,8 +290,8 @@ ps_status ps_report_text(const ps_plan *plan, const ps_result *result, const ps_
                          ps_buf *out)
 {
     ctx c = {plan,
-             plan->baseline_year ? plan->baseline_year : L_BASELINE_WORD(options),
-             plan->year ? plan->year : L_YEAR_WORD(options),
+             plan->baseline_year ? plan->baseline_year : ps_label_text(PS_L_BASELINE_WORD, options->lang),
+             plan->year ? plan->year : ps_label_text(PS_L_YEAR_WORD, options->lang),
              options,
              options->lang == PS_LANG_EN ? '.' : ',',
              out};
