@@ -123,3 +123,22 @@ ps_parse_result ps_field_number(const ps_table_field *field, ps_num *out, bool *
         *percent = false;
     return ps_num_parse_exponent(field->text, field->len, out, negative);
 }
+
+ps_status ps_field_percent(const char *file, const ps_table_field *field, const char *column, bool *has,
+                           ps_num *value, ps_error *err)
+{
+    bool negative = false;
+    ps_parse_result r = ps_field_number(field, value, NULL, &negative);
+    *has = r == PS_PARSE_OK;
+    if (r == PS_PARSE_EMPTY)
+        return PS_OK;
+    ps_msg code = r == PS_PARSE_INVALID                                    ? PS_MSG_NOT_A_NUMBER
+                  : r == PS_PARSE_TOO_LARGE || *value > 100 * PS_NUM_SCALE ? PS_MSG_PERCENT_RANGE
+                  : negative                                               ? PS_MSG_NEGATIVE
+                                                                           : PS_MSG_NONE;
+    if (code == PS_MSG_NONE)
+        return PS_OK;
+    *has = false;
+    ps_error_set(err, code, file, field->line, field->column, column, field->text, NULL);
+    return PS_ERR_INPUT;
+}

@@ -21,4 +21,9 @@ const ps_table_field *ps_column_field(const ps_table_row *row, const ps_column *
 /* A field's number: ps_num_parse, or for a JSON number ps_num_parse_exponent. */
 ps_parse_result ps_field_number(const ps_table_field *field, ps_num *out, bool *percent, bool *negative);
 
+/* A percent in 0..100 from a field; *has is false for an empty field. Anything else is an error naming
+ * the column: not a number, outside 0..100, or negative. */
+ps_status ps_field_percent(const char *file, const ps_table_field *field, const char *column, bool *has,
+                           ps_num *value, ps_error *err);
+
 #endif

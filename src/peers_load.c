@@ -42,24 +42,6 @@ static ps_status on_header(void *ctx, const ps_table_row *row, ps_error *err)
     return ps_columns_map(row, pr->columns, pr->column_count, pr->file, &pr->peers->warnings, err);
 }
 
-static ps_status read_percent(const peers_reader *pr, const ps_table_field *f, const char *column, bool *has,
-                              ps_num *value, ps_error *err)
-{
-    bool negative = false;
-    ps_parse_result r = ps_field_number(f, value, NULL, &negative);
-    *has = r == PS_PARSE_OK;
-    if (r == PS_PARSE_EMPTY)
-        return PS_OK;
-    ps_msg code = r == PS_PARSE_INVALID                                    ? PS_MSG_NOT_A_NUMBER
-                  : negative                                               ? PS_MSG_NEGATIVE
-                  : r == PS_PARSE_TOO_LARGE || *value > 100 * PS_NUM_SCALE ? PS_MSG_PERCENT_RANGE
-                                                                           : PS_MSG_NONE;
-    if (code == PS_MSG_NONE)
-        return PS_OK;
-    ps_error_set(err, code, pr->file, f->line, f->column, column, f->text, NULL);
-    return PS_ERR_INPUT;
-}
-
 static ps_status add_peer(peers_reader *pr, ps_peer **out)
 {
     ps_peers *peers = pr->peers;
@@ -126,7 +108,7 @@ static ps_status on_row(void *ctx, const ps_table_row *row, ps_error *err)
         return st;
     const ps_table_field *total = ps_column_field(row, &pr->columns[COL_TOTAL]);
     bool has_total = false;
-    st = read_percent(pr, total, "total", &has_total, &p->total, err);
+    st = ps_field_percent(pr->file, total, "total", &has_total, &p->total, err);
     if (st == PS_OK && !has_total) {
         ps_error_set(err, PS_MSG_MISSING_VALUE, pr->file, total->line, total->column, "total", NULL, NULL);
         st = PS_ERR_INPUT;
@@ -134,7 +116,7 @@ static ps_status on_row(void *ctx, const ps_table_row *row, ps_error *err)
     for (size_t i = 0; st == PS_OK && i < pr->plan->count; i++) {
         const ps_table_field *f = ps_column_field(row, &pr->columns[COL_ITEMS + i]);
         if (f)
-            st = read_percent(pr, f, pr->plan->items[i].id, &p->has_value[i], &p->value[i], err);
+            st = ps_field_percent(pr->file, f, pr->plan->items[i].id, &p->has_value[i], &p->value[i], err);
     }
     return st;
 }

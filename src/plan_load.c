@@ -94,24 +94,6 @@ static bool is_blank(const ps_table_field *f)
     return true;
 }
 
-/* A percent in 0..100, or nothing when the field is empty. */
-static ps_status read_percent(const plan_reader *pr, const ps_table_field *f, const char *column, bool *has,
-                              ps_num *value, ps_error *err)
-{
-    bool negative = false;
-    ps_parse_result r = ps_field_number(f, value, NULL, &negative);
-    *has = r == PS_PARSE_OK;
-    if (r == PS_PARSE_EMPTY)
-        return PS_OK;
-    if (r == PS_PARSE_INVALID)
-        return fail_at(err, PS_MSG_NOT_A_NUMBER, pr->file, f, column, f->text);
-    if (r == PS_PARSE_TOO_LARGE || *value > 100 * PS_NUM_SCALE)
-        return fail_at(err, PS_MSG_PERCENT_RANGE, pr->file, f, column, f->text);
-    if (negative)
-        return fail_at(err, PS_MSG_NEGATIVE, pr->file, f, column, f->text);
-    return PS_OK;
-}
-
 static ps_status read_rank(const plan_reader *pr, const ps_table_field *f, const char *column, int *rank,
                            ps_error *err)
 {
@@ -245,8 +227,8 @@ static ps_status read_item(plan_reader *pr, const ps_table_row *row, ps_indicato
         st = fail_at(err, PS_MSG_MAX_POINTS_NEEDED, pr->file, ps_column_field(row, &c[COL_MAX]), item->id,
                      NULL);
     if (st == PS_OK)
-        st = read_percent(pr, ps_column_field(row, &c[COL_BASELINE]), "baseline", &item->has_baseline,
-                          &item->baseline, err);
+        st = ps_field_percent(pr->file, ps_column_field(row, &c[COL_BASELINE]), "baseline",
+                              &item->has_baseline, &item->baseline, err);
     if (st == PS_OK)
         st = read_rank(pr, ps_column_field(row, &c[COL_BASELINE_RANK]), "baseline_rank", &item->baseline_rank,
                        err);

@@ -59,24 +59,6 @@ static ps_status keep_name(ps_units *u, const char *text, size_t len, uint32_t *
     return PS_OK;
 }
 
-static ps_status read_value(const units_reader *ur, const ps_table_field *f, const char *column, bool *has,
-                            ps_num *value, ps_error *err)
-{
-    bool negative = false;
-    ps_parse_result r = ps_field_number(f, value, NULL, &negative);
-    *has = r == PS_PARSE_OK;
-    if (r == PS_PARSE_EMPTY)
-        return PS_OK;
-    ps_msg code = r == PS_PARSE_INVALID                                    ? PS_MSG_NOT_A_NUMBER
-                  : negative                                               ? PS_MSG_NEGATIVE
-                  : r == PS_PARSE_TOO_LARGE || *value > 100 * PS_NUM_SCALE ? PS_MSG_PERCENT_RANGE
-                                                                           : PS_MSG_NONE;
-    if (code == PS_MSG_NONE)
-        return PS_OK;
-    ps_error_set(err, code, ur->file, f->line, f->column, column, f->text, NULL);
-    return PS_ERR_INPUT;
-}
-
 static ps_status on_row(void *ctx, const ps_table_row *row, ps_error *err)
 {
     units_reader *ur = ctx;
@@ -96,7 +78,7 @@ static ps_status on_row(void *ctx, const ps_table_row *row, ps_error *err)
         const ps_table_field *f = ps_column_field(row, &ur->columns[COL_FIRST + k]);
         bool has = false;
         ps_num v = 0;
-        if (f && read_value(ur, f, c->id, &has, &v, err) != PS_OK)
+        if (f && ps_field_percent(ur->file, f, c->id, &has, &v, err) != PS_OK)
             return PS_ERR_INPUT;
         if (!has) {
             unit.missing |= UINT32_C(1) << k;
