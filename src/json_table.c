@@ -591,6 +591,12 @@ static ps_status walk(scanner *s, const cJSON *root, const char *rows_key, const
             if (!value)
                 return s->status == PS_OK ? (s->status = PS_ERR_NOMEM) : s->status;
             const node_pos *p = find_pos(s, child);
+            if (strlen(value) > PS_LIMIT_FIELD_BYTES) { /* a "period" is held to the field limit too */
+                char limit[32];
+                snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
+                free(value);
+                return fail_at(s, p, PS_MSG_FIELD_TOO_LONG, limit, NULL, NULL);
+            }
             s->status = h->meta(h->ctx, child->string, value, p ? p->line : 0, s->err);
             free(value);
             if (s->status != PS_OK)

@@ -1,0 +1,129 @@
+#!/bin/sh
+# Runs the bad-input corpus: usage: run.sh BINARY GENERATED_DIR
+#
+# Every case of cases.tsv (FILE, ROLE, EXPECTED_STATUS, FRAGMENT and an optional LANG, tab-separated; '#'
+# lines are comments) must exit with EXPECTED_STATUS, print nothing on stdout, print FRAGMENT (a fixed
+# string) on stderr, and print no sanitizer or valgrind report. FILE is relative to this folder; @gen/NAME is
+# NAME in GENERATED_DIR (made by generate.sh). ROLE says how parscore gets the file:
+#   scores  parscore FILE                 plan   parscore --plan FILE
+#   peers   parscore --peers FILE ../../examples/scores-2023-q3.csv
+#   units   parscore rank FILE            check  parscore check FILE
+#   stdin   parscore - < FILE
+# LANG (vi by default) is passed as --lang LANG.
+#
+# Prints one line per failed case and a last line "N passed, M failed"; exits 1 if any case failed.
+# Environment: PARSCORE_WRAPPER goes before the binary (e.g. "valgrind --error-exitcode=99 -q");
+# PARSCORE_BAD_TIMEOUT is the seconds a case may take (default 30); PARSCORE_BAD_ONLY, if set, runs only the
+# cases whose FILE contains it.
+set -u
+
+if [ $# -ne 2 ]; then
+    echo "usage: $0 BINARY GENERATED_DIR" >&2
+    exit 2
+fi
+
+absolute() {
+    case $1 in
+    /*) printf '%s\n' "$1" ;;
+    *) printf '%s/%s\n' "$(pwd)" "$1" ;;
+    esac
+}
+
+bin=$(absolute "$1")
+gen=$(absolute "$2")
+here=$(cd "$(dirname "$0")" && pwd)
+wrapper=${PARSCORE_WRAPPER:-}
+limit=${PARSCORE_BAD_TIMEOUT:-30}
+only=${PARSCORE_BAD_ONLY:-}
+
+if [ ! -x "$bin" ]; then
+    echo "run.sh: $bin is not an executable" >&2
+    exit 2
+fi
+if [ ! -d "$gen" ]; then
+    echo "run.sh: $gen is not a folder: run generate.sh $gen first" >&2
+    exit 2
+fi
+
+cd "$here" || exit 2
+work=$(mktemp -d "${TMPDIR:-/tmp}/parscore-bad.XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT INT TERM
+
+tab=$(printf '\t')
+passed=0
+failed=0
+line_no=0
+
+fail() {
+    failed=$((failed + 1))
+    printf 'FAIL cases.tsv:%s: %s (%s): %s\n' "$line_no" "$file" "$role" "$1"
+}
+
+while IFS= read -r entry || [ -n "$entry" ]; do
+    line_no=$((line_no + 1))
+    case $entry in
+    '' | '#'*) continue ;;
+    esac
+    IFS=$tab read -r file role status fragment lang <<EOF
+$entry
+EOF
+    if [ -z "${fragment:-}" ]; then
+        fail "malformed line: expected FILE, ROLE, STATUS and FRAGMENT separated by tabs"
+        continue
+    fi
+    if [ -n "$only" ]; then
+        case $file in
+        *"$only"*) ;;
+        *) continue ;;
+        esac
+    fi
+    case $file in
+    @gen/*) path=$gen/${file#@gen/} ;;
+    *) path=$file ;;
+    esac
+    set -- --lang "${lang:-vi}"
+    case $role in
+    scores) set -- "$@" "$path" ;;
+    plan) set -- "$@" --plan "$path" ;;
+    peers) set -- "$@" --peers "$path" ../../examples/scores-2023-q3.csv ;;
+    units) set -- rank "$@" "$path" ;;
+    check) set -- check "$@" "$path" ;;
+    stdin) set -- "$@" - ;;
+    *)
+        fail "unknown role '$role'"
+        continue
+        ;;
+    esac
+    if [ "$role" = stdin ]; then
+        # shellcheck disable=SC2086 # the wrapper is a command line
+        timeout "$limit" $wrapper "$bin" "$@" <"$path" >"$work/out" 2>"$work/err"
+    else
+        # shellcheck disable=SC2086
+        timeout "$limit" $wrapper "$bin" "$@" </dev/null >"$work/out" 2>"$work/err"
+    fi
+    got=$?
+    problems=
+    if [ "$got" -eq 124 ]; then
+        problems="timed out after ${limit}s"
+    elif [ "$got" -ne "$status" ]; then
+        problems="exit status $got, expected $status"
+    fi
+    if [ -s "$work/out" ]; then
+        problems="${problems:+$problems; }$(wc -c <"$work/out" | tr -d ' ') bytes on stdout"
+    fi
+    if ! LC_ALL=C grep -qF -- "$fragment" "$work/err"; then
+        problems="${problems:+$problems; }stderr lacks '$fragment'"
+    fi
+    if LC_ALL=C grep -qE 'runtime error|AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|^==[0-9]+==' \
+        "$work/err"; then
+        problems="${problems:+$problems; }sanitizer or valgrind report"
+    fi
+    if [ -n "$problems" ]; then
+        fail "$problems; stderr: $(head -n 1 "$work/err" | cut -c 1-300)"
+    else
+        passed=$((passed + 1))
+    fi
+done <cases.tsv
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
