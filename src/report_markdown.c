@@ -534,18 +534,6 @@ static void total_needs(ctx *c, const ps_line *total)
     }
 }
 
-static char *lever_cell(const ctx *c, bool has, ps_num need, bool alone)
-{
-    char num[40], buf[96];
-    if (!has)
-        return ps_text_dup(DASH);
-    ps_num_format(need, 2, c->mark, need > 0, num, sizeof num);
-    if (alone)
-        return ps_text_dup(num);
-    snprintf(buf, sizeof buf, "%s (%s)", L(c, PS_L_NOT_ALONE), num);
-    return ps_text_dup(buf);
-}
-
 static void levers(ctx *c, bool rank_gap, bool target_gap)
 {
     const ps_result *r = c->result;
@@ -572,9 +560,11 @@ static void levers(ctx *c, bool rank_gap, bool target_gap)
             rows[k].cells[at++] = num_cell(c, true, 100 * PS_NUM_SCALE - lv->headroom, false);
             rows[k].cells[at++] = num_cell(c, true, lv->headroom, false);
             if (rank_gap)
-                rows[k].cells[at++] = lever_cell(c, lv->has_for_rank, lv->for_rank, lv->alone_for_rank);
+                rows[k].cells[at++] = ps_text_lever_cell(c->mark, c->opt->lang, lv->has_for_rank,
+                                                         lv->for_rank, lv->alone_for_rank);
             if (target_gap)
-                rows[k].cells[at++] = lever_cell(c, lv->has_for_target, lv->for_target, lv->alone_for_target);
+                rows[k].cells[at++] = ps_text_lever_cell(c->mark, c->opt->lang, lv->has_for_target,
+                                                         lv->for_target, lv->alone_for_target);
         }
         md_table(c, cols, ncols, rows, r->lever_count);
     } else {

@@ -145,18 +145,6 @@ static void total_needs(const sctx *c, const ps_line *total)
     }
 }
 
-static char *lever_cell(const sctx *c, bool has, ps_num need, bool alone)
-{
-    char num[40], buf[96];
-    if (!has)
-        return ps_text_dup(PS_TEXT_DASH);
-    ps_num_format(need, 2, c->mark, need > 0, num, sizeof num);
-    if (alone)
-        return ps_text_dup(num);
-    snprintf(buf, sizeof buf, "%s (%s)", S(c, PS_L_NOT_ALONE), num);
-    return ps_text_dup(buf);
-}
-
 static ps_status what_it_takes(const sctx *c)
 {
     const ps_result *r = c->result;
@@ -194,9 +182,12 @@ static ps_status what_it_takes(const sctx *c)
         rows[k].cells[at++] = ps_text_number_cell(true, 100 * PS_NUM_SCALE - lv->headroom, c->mark, false);
         rows[k].cells[at++] = ps_text_number_cell(true, lv->headroom, c->mark, false);
         if (rank_gap)
-            rows[k].cells[at++] = lever_cell(c, lv->has_for_rank, lv->for_rank, lv->alone_for_rank);
+            rows[k].cells[at++] = ps_text_lever_cell(c->mark, c->lang ? PS_LANG_EN : PS_LANG_VI,
+                                                     lv->has_for_rank, lv->for_rank, lv->alone_for_rank);
         if (target_gap)
-            rows[k].cells[at++] = lever_cell(c, lv->has_for_target, lv->for_target, lv->alone_for_target);
+            rows[k].cells[at++] =
+                ps_text_lever_cell(c->mark, c->lang ? PS_LANG_EN : PS_LANG_VI, lv->has_for_target,
+                                   lv->for_target, lv->alone_for_target);
     }
     return render(c, cols, ncols, rows, r->lever_count);
 }

@@ -1,6 +1,8 @@
 /* Plain-text tables and paragraphs measured in display columns (utf8proc widths, not bytes). */
 #include "text_table.h"
 
+#include "labels.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,4 +194,16 @@ char *ps_text_target_cell(const ps_indicator *ind, char decimal_mark)
 signed char ps_text_tone(ps_met met)
 {
     return met == PS_MET_YES ? 1 : met == PS_MET_NO ? -1 : 0;
+}
+
+char *ps_text_lever_cell(char decimal_mark, ps_lang lang, bool has, ps_num need, bool alone)
+{
+    char num[40], buf[96];
+    if (!has)
+        return ps_text_dup(PS_TEXT_DASH);
+    ps_num_format(need, 2, decimal_mark, need > 0, num, sizeof num);
+    if (alone)
+        return ps_text_dup(num);
+    snprintf(buf, sizeof buf, "%s (%s)", ps_label_text(PS_L_NOT_ALONE, lang), num);
+    return ps_text_dup(buf);
 }

@@ -38,6 +38,9 @@ char *ps_text_dup(const char *text);
 char *ps_text_number_cell(bool has, ps_num value, char decimal_mark, bool plus);
 char *ps_text_target_cell(const ps_indicator *ind, char decimal_mark);
 
+/* What one criterion alone needs: "+0,24", "không đủ (+23,13)" beyond its headroom, or a dash. */
+char *ps_text_lever_cell(char decimal_mark, ps_lang lang, bool has, ps_num need, bool alone);
+
 /* A paragraph wrapped at width display columns. */
 void ps_text_paragraph(ps_buf *out, const char *text, size_t width);
 
