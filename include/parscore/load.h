@@ -36,6 +36,16 @@ ps_status ps_peers_load_file(const char *path, const ps_plan *plan, ps_peers *pe
 ps_status ps_peers_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
                                ps_peers *peers, ps_error *err);
 
+/* Units (communes, districts) to rank: CSV streamed row by row, or JSON {"units": […]}; a unit column and
+ * one percent column per criterion id. Each row goes to on_unit as soon as it is read, so the caller keeps
+ * only what it needs of it. On success *source is the input's display name (the caller frees it) and
+ * warnings holds the unknown columns (the caller frees them with the units or on its own). */
+ps_status ps_units_read_file(const char *path, const ps_plan *plan, ps_unit_row_fn on_unit, void *ctx,
+                             char **source, ps_warnings *warnings, ps_error *err);
+ps_status ps_units_read_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
+                               ps_unit_row_fn on_unit, void *ctx, char **source, ps_warnings *warnings,
+                               ps_error *err);
+
 #ifdef __cplusplus
 }
 #endif

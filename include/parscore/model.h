@@ -1,119 +1,12 @@
-/* parscore model: fixed-point numbers, targets, indicators, plans, scores and errors. */
+/* parscore model: targets, indicators, plans, quarterly scores and peers, as the loaders fill them. */
 #ifndef PARSCORE_MODEL_H
 #define PARSCORE_MODEL_H
 
-#include <stdbool.h>
-#include <stddef.h>
-#include <stdint.h>
+#include "parscore/base.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* A number in millionths: exact for every value people type, so 2-decimal output has no float artefacts. */
-typedef int64_t ps_num;
-#define PS_NUM_SCALE INT64_C(1000000)
-
-typedef enum {
-    PS_OK = 0,
-    PS_ERR_INPUT, /* the input is wrong: the error says where and why */
-    PS_ERR_IO,    /* reading or writing failed */
-    PS_ERR_NOMEM
-} ps_status;
-
-typedef enum { PS_LANG_VI = 0, PS_LANG_EN = 1 } ps_lang;
-
-/* Every message the core can give; the text of each, in both languages, is in ps_error_format. */
-typedef enum {
-    PS_MSG_NONE = 0,
-    PS_MSG_NOMEM,
-    PS_MSG_OPEN, /* {0}: system reason */
-    PS_MSG_READ, /* {0}: system reason */
-    PS_MSG_IS_DIRECTORY,
-    PS_MSG_EMPTY,
-    PS_MSG_HEADER_ONLY,
-    PS_MSG_NO_SCORES,
-    PS_MSG_UTF16,
-    PS_MSG_INVALID_UTF8, /* {0}: column name */
-    PS_MSG_NUL_BYTE,     /* {0}: column name */
-    PS_MSG_UNCLOSED_QUOTE,
-    PS_MSG_BAD_QUOTE,
-    PS_MSG_FIELD_TOO_LONG,   /* {0}: limit in bytes */
-    PS_MSG_TOO_MANY_COLUMNS, /* {0}: limit */
-    PS_MSG_TOO_MANY_ROWS,    /* {0}: limit */
-    PS_MSG_LINE_TOO_LONG,    /* {0}: limit in bytes */
-    PS_MSG_RAGGED_ROW,       /* {0}: fields in row, {1}: fields in header */
-    PS_MSG_MISSING_COLUMN,   /* {0}: column name(s) */
-    PS_MSG_DUPLICATE_COLUMN, /* {0}: column name */
-    PS_MSG_EMPTY_COLUMN_NAME,
-    PS_MSG_UNKNOWN_COLUMN,   /* warning; {0}: column name */
-    PS_MSG_MISSING_VALUE,    /* {0}: column name */
-    PS_MSG_NOT_A_NUMBER,     /* {0}: column name, {1}: value */
-    PS_MSG_NUMBER_TOO_LARGE, /* {0}: column name, {1}: value */
-    PS_MSG_PERCENT_RANGE,    /* {0}: column name, {1}: value */
-    PS_MSG_NEGATIVE,         /* {0}: column name, {1}: value */
-    PS_MSG_POINTS_OVER_MAX,  /* {0}: value, {n}: max points, {2}: id */
-    PS_MSG_POINTS_PERCENT,   /* {0}: value */
-    PS_MSG_POINTS_NO_MAX,    /* {0}: id */
-    PS_MSG_SCORE_AND_POINTS, /* {0}: id */
-    PS_MSG_UNKNOWN_ID,       /* {0}: id */
-    PS_MSG_DUPLICATE_ID,     /* {0}: id, {1}: line of the first one */
-    PS_MSG_TOTAL_IS_COMPUTED,
-    PS_MSG_BAD_ID,            /* {0}: id */
-    PS_MSG_BAD_KIND,          /* {0}: value */
-    PS_MSG_BAD_TARGET,        /* {0}: column name, {1}: value */
-    PS_MSG_BAD_RANK,          /* {0}: column name, {1}: value */
-    PS_MSG_MAX_POINTS_RANGE,  /* {0}: value */
-    PS_MSG_MAX_POINTS_NEEDED, /* {0}: id */
-    PS_MSG_MAX_POINTS_SUM,    /* {0}: limit */
-    PS_MSG_PLAN_TOTAL_ROWS,   /* {0}: how many total rows */
-    PS_MSG_PLAN_NO_CRITERIA,
-    PS_MSG_BAD_META,        /* {0}: key, {1}: value */
-    PS_MSG_INPUT_TOO_LARGE, /* {0}: limit in bytes */
-    PS_MSG_BAD_BYTE,        /* {0}: what: "NUL" or "UTF-8" */
-    PS_MSG_JSON_SYNTAX,
-    PS_MSG_JSON_TRUNCATED,
-    PS_MSG_JSON_TRAILING,
-    PS_MSG_JSON_DEPTH,         /* {0}: limit */
-    PS_MSG_JSON_DUPLICATE_KEY, /* {0}: key, {1}: line of the first one */
-    PS_MSG_JSON_TYPE,          /* {0}: where, {1}: expected, {2}: found */
-    PS_MSG_JSON_MISSING_KEY,   /* {0}: key */
-    PS_MSG_CHECK_UNKNOWN_ID,   /* {0}: id */
-    PS_MSG_CHECK_NO_TARGET,    /* {0}: id */
-    PS_MSG_NO_UNIT,            /* the plan names no unit */
-    PS_MSG_PEER_DUPLICATE,     /* {0}: unit, {1}: line of the first one */
-    PS_MSG_PEER_NO_SUBJECT,    /* {0}: unit */
-    PS_MSG_PEER_TOO_FEW,
-    PS_MSG_CHECK_NO_PEERS,    /* {0}: id */
-    PS_MSG_TOO_MANY_CRITERIA, /* {0}: limit */
-    PS_MSG_JSON_CONTROL,
-    PS_MSG_JSON_NUL_ESCAPE,
-    PS_MSG_JSON_EMPTY,
-    PS_MSG_NO_ROWS,          /* {0}: JSON path of the empty array */
-    PS_MSG_FILE_CHANGED,     /* {0}: bytes at opening, {1}: bytes read */
-    PS_MSG_TOO_MANY_PERIODS, /* {0}: limit */
-    PS_MSG_PEER_COUNT,       /* warning; {0}: units in the file, {1}: units the plan ranks among */
-    PS_MSG_JSON_SURROGATE,
-    PS_MSG_COUNT
-} ps_msg;
-
-/* Where and why an input was rejected; file points at the caller's string and must outlive the error. */
-typedef struct {
-    ps_msg code;
-    bool warning;
-    const char *file;
-    long line;   /* 1-based; 0 when no line applies */
-    long column; /* 1-based, in characters; 0 when no column applies */
-    char arg[3][96];
-    bool has_number; /* a number for {n}, written with the language's decimal mark */
-    ps_num number;
-} ps_error;
-
-/* Warnings gathered while loading (unknown columns and the like); the caller decides how to show them. */
-typedef struct {
-    ps_error *items;
-    size_t count;
-} ps_warnings;
 
 typedef enum { PS_OP_GT = 1, PS_OP_GE = 2 } ps_op;
 
@@ -190,41 +83,38 @@ typedef struct {
     ps_warnings warnings;
 } ps_peers;
 
-/* Outcome of reading a number or a target from text. */
-typedef enum { PS_PARSE_OK = 0, PS_PARSE_EMPTY, PS_PARSE_INVALID, PS_PARSE_TOO_LARGE } ps_parse_result;
-
-/* Reads "53,48", "53.48", "+7", "90 %" (with percent set when a % sign was there, negative when a minus
- * sign was, so "-0" can be refused). No exponents, no thousands separators, no NaN or Inf. */
-ps_parse_result ps_num_parse(const char *text, size_t len, ps_num *out, bool *percent, bool *negative);
-
-/* Reads a JSON number exactly: an exponent moves the decimal point ("4.85e1" is 48.5); no % sign. */
-ps_parse_result ps_num_parse_exponent(const char *text, size_t len, ps_num *out, bool *negative);
-
 /* Reads ">50", ">= 60", "≥60", "Trên 50%", "tối thiểu 60%", "đạt 100%", "60% trở lên", "100%". */
 ps_parse_result ps_target_parse(const char *text, size_t len, ps_target *out);
 
 bool ps_target_met(const ps_target *target, ps_num value);
 
-/* Writes value rounded half away from zero to `decimals` places, with `decimal_mark` as separator. With
- * `plus`, the sign is always shown for a value that is not exactly 0, so "+0.00" (above by less than
- * 0.005) differs from "-0.00" and "0.00". Without it there is never a "-0.00". Returns the length. */
-size_t ps_num_format(ps_num value, int decimals, char decimal_mark, bool plus, char *buf, size_t size);
+/* The most criteria a plan may have for ranking units: one bit each in a unit's masks. */
+#define PS_RANK_MAX_CRITERIA 32
 
-/* The shortest exact form: 7,5 rather than 7,50; 8 rather than 8,00. */
-size_t ps_num_format_short(ps_num value, char decimal_mark, char *buf, size_t size);
+/* The plan's criteria in plan order, the order of the bits in ps_unit_row.has and in a unit's masks;
+ * borrowed from plan. More than PS_RANK_MAX_CRITERIA is an input error naming the plan. */
+ps_status ps_plan_rank_criteria(const ps_plan *plan, const ps_indicator *criteria[PS_RANK_MAX_CRITERIA],
+                                size_t *count, ps_error *err);
 
-/* value rounded half away from zero to 2 decimals, in millionths: what people see. */
-ps_num ps_num_round2(ps_num value);
+/* One unit's row as a units loader reads it. Everything is borrowed and valid only during the call. */
+typedef struct {
+    const char *name; /* trimmed, not empty; name_len bytes, not NUL-terminated */
+    size_t name_len;
+    const ps_num *values; /* percent per criterion, in ps_plan_rank_criteria order */
+    uint32_t has;         /* bit k: criterion k has a value (values[k] means nothing otherwise) */
+    long line;
+} ps_unit_row;
 
-/* numerator / denominator rounded so that a later rounding to fewer decimals is exact (see num.c). */
-ps_num ps_num_div(int64_t numerator, int64_t denominator);
+/* Receives each unit as it is read; anything but PS_OK (out of memory) stops the reading. */
+typedef ps_status (*ps_unit_row_fn)(void *ctx, const ps_unit_row *row);
 
-/* "FILE:LINE:COLUMN: message" (or shorter when no line or column applies), in the given language. */
-size_t ps_error_format(const ps_error *err, ps_lang lang, char *buf, size_t size);
-
+/* Each releases what the loader allocated and leaves the struct empty; every pointer into it (results,
+ * checks, trends, units) dies with it. */
 void ps_plan_free(ps_plan *plan);
 void ps_scores_free(ps_scores *scores);
 void ps_peers_free(ps_peers *peers);
+
+/* The indicator with that id, borrowed from plan (lives as long as plan); NULL when there is none. */
 const ps_indicator *ps_plan_find(const ps_plan *plan, const char *id);
 
 #ifdef __cplusplus

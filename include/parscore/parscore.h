@@ -2,6 +2,7 @@
 #ifndef PARSCORE_H
 #define PARSCORE_H
 
+#include "parscore/base.h"
 #include "parscore/load.h"
 #include "parscore/model.h"
 #include "parscore/rank.h"

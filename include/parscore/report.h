@@ -2,29 +2,13 @@
 #ifndef PARSCORE_REPORT_H
 #define PARSCORE_REPORT_H
 
+#include "parscore/rank.h"
 #include "parscore/score.h"
+#include "parscore/trend.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* A growing byte buffer; a failed allocation sets failed and later appends do nothing. */
-typedef struct {
-    char *data;
-    size_t len;
-    size_t cap;
-    bool failed;
-} ps_buf;
-
-void ps_buf_init(ps_buf *buf);
-void ps_buf_free(ps_buf *buf);
-void ps_buf_append(ps_buf *buf, const char *text, size_t len);
-void ps_buf_puts(ps_buf *buf, const char *text);
-void ps_buf_printf(ps_buf *buf, const char *format, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
 
 typedef struct {
     ps_lang lang;
@@ -61,8 +45,20 @@ ps_status ps_report_svg(const ps_plan *plan, const ps_result *result, const ps_r
 ps_status ps_report_check_text(const ps_plan *plan, const ps_check *check, const ps_report_options *options,
                                ps_buf *out);
 
-/* Display width of UTF-8 text in terminal columns (Vietnamese diacritics take none of their own). */
-size_t ps_text_width(const char *text, size_t len);
+typedef enum { PS_TREND_TEXT, PS_TREND_JSON, PS_TREND_CSV } ps_trend_format;
+
+/* The trend: each indicator across the quarters with its changes, and the year-end outlook. */
+ps_status ps_report_trend(const ps_trend *trend, ps_trend_format format, const ps_report_options *options,
+                          ps_buf *out);
+
+typedef enum { PS_UNITS_TEXT, PS_UNITS_JSON, PS_UNITS_CSV } ps_units_format;
+
+/* Receives the output piece by piece; returns false to stop (a write error). */
+typedef bool (*ps_sink)(void *ctx, const char *data, size_t len);
+
+/* Writes the ranked units through sink in pieces, so a million rows never sit in memory at once. */
+ps_status ps_report_units(const ps_units *units, ps_units_format format, const ps_report_options *options,
+                          ps_sink sink, void *sink_ctx);
 
 #ifdef __cplusplus
 }

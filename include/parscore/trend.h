@@ -2,7 +2,6 @@
 #ifndef PARSCORE_TREND_H
 #define PARSCORE_TREND_H
 
-#include "parscore/rank.h"
 #include "parscore/score.h"
 
 #ifdef __cplusplus
@@ -11,7 +10,7 @@ extern "C" {
 
 #define PS_TREND_MAX_PERIODS 16
 
-/* One quarter: its scores and their result. */
+/* One quarter: its scores (owned) and their result (pointing into the plan and the scores). */
 typedef struct {
     char *period; /* from the file ("# period:"), else from its name, else the name itself */
     int quarter;  /* 1..4 when the period names one ("2023-Q3", "quý 3"), else 0 */
@@ -19,6 +18,8 @@ typedef struct {
     ps_result result;
 } ps_trend_point;
 
+/* plan is borrowed and must outlive the trend; the points, outlooks and their arrays are owned and
+ * released by ps_trend_free. */
 typedef struct {
     const ps_plan *plan;
     ps_trend_point points[PS_TREND_MAX_PERIODS];
@@ -33,8 +34,11 @@ typedef struct {
 
 void ps_trend_init(ps_trend *trend, const ps_plan *plan);
 
-/* Reads one quarter's scores (CSV or JSON) and scores it, ranked against peers when they are given. */
-ps_status ps_trend_add(ps_trend *trend, const char *path, const ps_peers *peers, ps_num peer_change,
+/* Adds one quarter's scores, loaded against trend->plan, and scores it, ranked against peers when they are
+ * given (peers is read during the call only). The trend takes the scores over in every case: *scores is
+ * left empty, and on failure its content is released. The period is the file's "# period:", else one
+ * found in its name (scores->source), else the name itself. */
+ps_status ps_trend_add(ps_trend *trend, ps_scores *scores, const ps_peers *peers, ps_num peer_change,
                        ps_error *err);
 
 /* Computes the outlooks once every quarter is in. */
@@ -43,15 +47,11 @@ ps_status ps_trend_finish(ps_trend *trend);
 void ps_trend_free(ps_trend *trend);
 
 /* The quarter a period names: "2023-Q3", "Q3", "q3", "quý 3", "Quý III" give 3; 0 when none. */
-int ps_period_quarter(const char *period);
+ps_status ps_period_quarter(const char *period, int *quarter);
 
-/* A period from a file name: "scores-2023-q3.csv" gives "2023-Q3"; NULL when the name has none. */
-char *ps_period_from_path(const char *path);
-
-typedef enum { PS_TREND_TEXT, PS_TREND_JSON, PS_TREND_CSV } ps_trend_format;
-
-ps_status ps_report_trend(const ps_trend *trend, ps_trend_format format, const ps_report_options *options,
-                          ps_buf *out);
+/* A period from a file name: "scores-2023-q3.csv" gives "2023-Q3" (a fresh copy the caller frees);
+ * *period is NULL when the name has none. */
+ps_status ps_period_from_path(const char *path, char **period);
 
 #ifdef __cplusplus
 }

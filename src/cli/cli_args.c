@@ -1,5 +1,5 @@
 /* Argument parsing for parscore with getopt_long, and the --help text in both languages. */
-#include "cli_args.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* Output for the parscore command: all or nothing, and write errors (full disk, closed pipe) reported. */
-#include "cli_output.h"
+#include "cli/cli_output.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli_args.h"
-#include "cli_output.h"
+#include "cli/cli_args.h"
+#include "cli/cli_output.h"
 #include "parscore/parscore.h"
 
 enum { EXIT_OK = 0, EXIT_MISSED = 1, EXIT_INPUT = 2 };
@@ -103,8 +103,13 @@ static int run_rank(const cli_options *opt, const ps_plan *plan)
 {
     ps_units units;
     ps_error err;
-    if (ps_units_load_file(opt->scores, plan, &units, &err) != PS_OK) {
+    ps_status st = ps_units_init(&units, plan, &err);
+    if (st == PS_OK) /* each row is reduced to its 16 bytes as it is read */
+        st =
+            ps_units_read_file(opt->scores, plan, ps_units_add, &units, &units.source, &units.warnings, &err);
+    if (st != PS_OK) {
         print_error(&err, opt->lang);
+        ps_units_free(&units);
         return EXIT_INPUT;
     }
     print_warnings(&units.warnings, opt);
@@ -117,7 +122,7 @@ static int run_rank(const cli_options *opt, const ps_plan *plan)
         ps_units_format format = opt->format == CLI_FORMAT_JSON  ? PS_UNITS_JSON
                                  : opt->format == CLI_FORMAT_CSV ? PS_UNITS_CSV
                                                                  : PS_UNITS_TEXT;
-        ps_status st = ps_report_units(&units, format, &ro, cli_stream_write, &out);
+        st = ps_report_units(&units, format, &ro, cli_stream_write, &out);
         if (st == PS_ERR_NOMEM)
             fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
         status = cli_stream_close(&out, st == PS_OK, opt->lang);
@@ -134,7 +139,10 @@ static int run_trend(const cli_options *opt, const ps_plan *plan, const ps_peers
     int status = EXIT_INPUT;
     ps_status st = PS_OK;
     for (size_t k = 0; k < opt->file_count && st == PS_OK; k++) {
-        st = ps_trend_add(&trend, opt->files[k], peers, opt->peer_change, &err);
+        ps_scores scores;
+        st = ps_scores_load_file(opt->files[k], plan, &scores, &err);
+        if (st == PS_OK) /* the trend takes the scores over */
+            st = ps_trend_add(&trend, &scores, peers, opt->peer_change, &err);
         if (st == PS_OK)
             print_warnings(&trend.points[trend.count - 1].scores.warnings, opt);
         else
@@ -215,10 +223,12 @@ static void version_text(const cli_options *opt, ps_buf *out)
         return;
     }
     bool en = opt->lang == PS_LANG_EN;
-    ps_buf_printf(out, en ? "plan: %s: %s %s, %zu indicators, max points %s\n"
-                          : "kế hoạch: %s: %s %s, %zu chỉ số, điểm tối đa %s\n",
+    ps_buf_printf(out,
+                  en ? "plan: %s: %s %s, %zu indicators, max points %s\n"
+                     : "kế hoạch: %s: %s %s, %zu chỉ số, điểm tối đa %s\n",
                   plan.source, plan.unit ? plan.unit : "—", plan.year ? plan.year : "—", plan.count,
-                  plan.illustrative_max ? (en ? "illustrative" : "minh họa") : (en ? "official" : "chính thức"));
+                  plan.illustrative_max ? (en ? "illustrative" : "minh họa")
+                                        : (en ? "official" : "chính thức"));
     ps_plan_free(&plan);
 }
 

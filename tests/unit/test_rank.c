@@ -574,7 +574,8 @@ static void levers_headroom_exactly_enough(void **state)
     assert_true(lever_of(&r, "1")->alone_for_target);
     ps_result_free(&r);
     ps_scores_free(&s);
-    /* 90.01: total 64.011; 0.99 more passes 65 (65.001); 9.90 of criterion 1 is within its 9.99 of headroom */
+    /* 90.01: total 64.011; 0.99 more passes 65 (65.001); 9.90 of criterion 1 is within its 9.99 of headroom
+     */
     score_csv("id,score\n1,90.01\n2,60\n3,60\n4,60\n5,70.1\n6,60\n7,60\n8,60\n", &s, &r);
     assert_int_equal(ps_rank_apply(&r, &builtin, NULL, 0), PS_OK);
     assert_num(r.to_target, 990000);
@@ -582,7 +583,8 @@ static void levers_headroom_exactly_enough(void **state)
     assert_true(lever_of(&r, "1")->alone_for_target);
     ps_result_free(&r);
     ps_scores_free(&s);
-    /* 99.995 of criterion 1 can make up 0.99 with 9.9 of its own only if it has that headroom: 0.005 it has not */
+    /* 99.995 of criterion 1 can make up 0.99 with 9.9 of its own only if it has that headroom: 0.005 it has
+     * not */
     score_csv("id,score\n1,99.995\n2,60\n3,51\n4,60\n5,70.1\n6,60\n7,60\n8,60\n", &s, &r);
     assert_int_equal(ps_rank_apply(&r, &builtin, NULL, 0), PS_OK);
     assert_true(r.to_target > 0);
@@ -706,12 +708,23 @@ static char *write_temp(const char *name, const char *text)
     return path;
 }
 
+/* What the CLI does: units reduced as the loader reads them. */
+static ps_status load_units(const char *path, ps_units *u, ps_error *err)
+{
+    ps_status st = ps_units_init(u, &builtin, err);
+    if (st == PS_OK)
+        st = ps_units_read_file(path, &builtin, ps_units_add, u, &u->source, &u->warnings, err);
+    if (st != PS_OK)
+        ps_units_free(u);
+    return st;
+}
+
 static void units_ok(const char *name, const char *text, ps_units *u)
 {
     ps_error err;
     memset(&err, 0, sizeof err);
     char *path = write_temp(name, text);
-    ps_status st = ps_units_load_file(path, &builtin, u, &err);
+    ps_status st = load_units(path, u, &err);
     remove(path);
     if (st != PS_OK)
         fail_with(&err, "units");
@@ -723,7 +736,7 @@ static void units_refused(const char *name, const char *text, ps_msg code, long 
     ps_units u;
     memset(&err, 0, sizeof err);
     char *path = write_temp(name, text);
-    ps_status st = ps_units_load_file(path, &builtin, &u, &err);
+    ps_status st = load_units(path, &u, &err);
     remove(path);
     if (st != PS_ERR_INPUT || err.code != code || err.line != line) {
         char msg[512];

@@ -1,0 +1,135 @@
+/* UTF-8 text: validation, normalisation for matching, display width, and safe copies. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "base/text.h"
+
+char *ps_strndup(const char *text, size_t len)
+{
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return NULL;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    return copy;
+}
+
+char *ps_strdup(const char *text)
+{
+    return ps_strndup(text, strlen(text));
+}
+
+size_t ps_utf8_valid_prefix(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        if ((unsigned char)text[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return i;
+        i += (size_t)n;
+    }
+    return len;
+}
+
+long ps_utf8_chars(const char *text, size_t len)
+{
+    long n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static ps_status normalise(const char *text, size_t len, int options, char **result)
+{
+    *result = NULL;
+    while (len > 0 && is_blank(*text)) {
+        text++;
+        len--;
+    }
+    while (len > 0 && is_blank(text[len - 1]))
+        len--;
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &out,
+                                      (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | options));
+    if (n < 0)
+        return n == UTF8PROC_ERROR_NOMEM ? PS_ERR_NOMEM : PS_ERR_INPUT;
+    /* NFKC can turn a no-break space into a plain one at either end: trim again */
+    size_t start = 0, end = (size_t)n;
+    while (start < end && is_blank((char)out[start]))
+        start++;
+    while (end > start && is_blank((char)out[end - 1]))
+        end--;
+    memmove(out, out + start, end - start);
+    out[end - start] = '\0';
+    *result = (char *)out;
+    return PS_OK;
+}
+
+ps_status ps_text_nfc(const char *text, size_t len, char **out)
+{
+    return normalise(text, len, 0, out);
+}
+
+ps_status ps_text_fold(const char *text, size_t len, char **out)
+{
+    return normalise(text, len, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD, out);
+}
+
+size_t ps_text_width(const char *text, size_t len)
+{
+    size_t width = 0, i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            width++; /* an invalid byte shows as one replacement character */
+            i++;
+            continue;
+        }
+        int w = utf8proc_charwidth(cp);
+        width += w > 0 ? (size_t)w : 0;
+        i += (size_t)n;
+    }
+    return width;
+}
+
+ps_status ps_id_canonical(const char *text, size_t len, char **out)
+{
+    *out = NULL;
+    while (len > 0 && (*text == ' ' || *text == '\t')) {
+        text++;
+        len--;
+    }
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
+    if (len == 0 || len > 64)
+        return PS_ERR_INPUT;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+              c == '_'))
+            return PS_ERR_INPUT;
+    }
+    char *id = ps_strndup(text, len);
+    if (!id)
+        return PS_ERR_NOMEM;
+    for (size_t i = 0; i < len; i++)
+        if (id[i] >= 'A' && id[i] <= 'Z')
+            id[i] = (char)(id[i] - 'A' + 'a');
+    *out = id;
+    return PS_OK;
+}

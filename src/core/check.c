@@ -1,0 +1,77 @@
+/* Checking targets for a gate: which selected targets pass, where a missing score never passes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "base/text.h"
+#include "parscore/score.h"
+
+static bool add_item(ps_check *check, const ps_line *line, bool rank)
+{
+    for (size_t k = 0; k < check->count; k++)
+        if (check->items[k].line == line && check->items[k].rank == rank)
+            return true; /* asked for twice: checked once */
+    ps_check_item *items = realloc(check->items, (check->count + 1) * sizeof *items);
+    if (!items)
+        return false;
+    check->items = items;
+    bool passed = (rank ? line->rank_met : line->met) == PS_MET_YES;
+    check->items[check->count++] = (ps_check_item){line, rank, passed};
+    check->passed += passed;
+    return true;
+}
+
+static ps_status add_all(const ps_result *result, ps_check *check)
+{
+    for (size_t i = 0; i < result->count; i++) {
+        const ps_line *l = &result->lines[i];
+        if (l->met != PS_MET_NO_TARGET && !add_item(check, l, false))
+            return PS_ERR_NOMEM;
+        if (l->rank_met != PS_MET_NO_TARGET && !add_item(check, l, true))
+            return PS_ERR_NOMEM;
+    }
+    return PS_OK;
+}
+
+/* "rank" is the total's rank target, "rank:ID" another's; anything else a value target. */
+static ps_status add_one(const ps_result *result, const char *name, ps_check *check, ps_error *err)
+{
+    bool rank = strcmp(name, "rank") == 0 || strncmp(name, "rank:", 5) == 0;
+    const char *id_text = strcmp(name, "rank") == 0 ? "total" : rank ? name + 5 : name;
+    char *id;
+    ps_status st = ps_id_canonical(id_text, strlen(id_text), &id);
+    if (st == PS_ERR_NOMEM)
+        return st;
+    long at = st == PS_OK ? ps_result_find(result, id) : -1;
+    free(id);
+    const ps_line *l = at >= 0 ? &result->lines[at] : NULL;
+    ps_msg code = !l                                       ? PS_MSG_CHECK_UNKNOWN_ID
+                  : rank && l->indicator->target_rank <= 0 ? PS_MSG_CHECK_NO_TARGET
+                  : rank && !result->ranked                ? PS_MSG_CHECK_NO_PEERS
+                  : !rank && !l->indicator->has_target     ? PS_MSG_CHECK_NO_TARGET
+                                                           : PS_MSG_NONE;
+    if (code != PS_MSG_NONE) {
+        ps_error_set(err, code, NULL, 0, 0, name, NULL, NULL);
+        return PS_ERR_INPUT;
+    }
+    return add_item(check, l, rank) ? PS_OK : PS_ERR_NOMEM;
+}
+
+ps_status ps_check_targets(const ps_result *result, const char *const *ids, size_t id_count, ps_check *check,
+                           ps_error *err)
+{
+    memset(check, 0, sizeof *check);
+    check->selected = ids != NULL;
+    ps_status st = ids ? PS_OK : add_all(result, check);
+    for (size_t k = 0; ids && k < id_count && st == PS_OK; k++)
+        st = add_one(result, ids[k], check, err);
+    if (st != PS_OK)
+        ps_check_free(check);
+    return st;
+}
+
+void ps_check_free(ps_check *check)
+{
+    free(check->items);
+    memset(check, 0, sizeof *check);
+}

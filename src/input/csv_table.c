@@ -1,0 +1,560 @@
+/* Streaming CSV reading: BOM, comment lines, delimiter detection, positions and limits around libcsv. */
+#include "input/csv_table.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/file.h"
+#include "input/table.h"
+#include "base/error.h"
+#include "base/text.h"
+#include "parscore/load.h"
+
+/* libcsv's parser state when no row is under way (ROW_NOT_BEGUN in libcsv.c). */
+#define LIBCSV_ROW_NOT_BEGUN 0
+#define CHUNK_BYTES 65536
+
+typedef struct {
+    long line;
+    long column;
+    bool after_cr;
+} position;
+
+typedef struct {
+    size_t offset; /* into the arena */
+    size_t len;
+    long line;
+    long column;
+} field_slot;
+
+typedef struct {
+    const char *name;
+    const ps_table_handler *handler;
+    ps_error *err;
+    ps_status status; /* first failure; reading stops there */
+    struct csv_parser parser;
+    bool parser_ready;
+    /* before the header: BOM, comments and the header line are gathered here */
+    char *pre;
+    size_t pre_len, pre_cap;
+    bool started; /* header found, libcsv is being fed */
+    bool bom_checked;
+    position pos;         /* of the next byte to read */
+    position field_start; /* of the field being read */
+    size_t field_bytes;
+    long field_lead;   /* spaces before the field's text */
+    bool field_quoted; /* the field opens with a quote */
+    /* the row being gathered */
+    field_slot *slots;
+    size_t slot_count, slot_cap;
+    char *arena;
+    size_t arena_len, arena_cap;
+    /* the header's names, to name columns in errors */
+    char **header;
+    size_t header_count;
+    bool seen_header;
+    long last_line;
+} reader;
+
+static void fail(reader *r, ps_msg code, long line, long column, const char *a0, const char *a1)
+{
+    if (r->status != PS_OK)
+        return;
+    r->status = code == PS_MSG_NOMEM ? PS_ERR_NOMEM : PS_ERR_INPUT;
+    ps_error_set(r->err, code, r->name, line, column, a0, a1, NULL);
+}
+
+static void advance(position *p, const char *bytes, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)bytes[i];
+        if (c == '\n') {
+            if (!p->after_cr)
+                p->line++;
+            p->column = 1;
+            p->after_cr = false;
+        } else if (c == '\r') {
+            p->line++;
+            p->column = 1;
+            p->after_cr = true;
+        } else {
+            if ((c & 0xC0) != 0x80)
+                p->column++;
+            p->after_cr = false;
+        }
+    }
+}
+
+static bool grow(void **data, size_t *cap, size_t need, size_t item)
+{
+    if (need <= *cap)
+        return true;
+    size_t next = *cap ? *cap : 16;
+    while (next < need)
+        next *= 2;
+    void *p = realloc(*data, next * item);
+    if (!p)
+        return false;
+    *data = p;
+    *cap = next;
+    return true;
+}
+
+static const char *column_name(const reader *r, size_t index, char *buf, size_t size)
+{
+    if (r->seen_header && index < r->header_count)
+        return r->header[index];
+    snprintf(buf, size, "#%zu", index + 1);
+    return buf;
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+    reader *r = ctx;
+    if (r->status != PS_OK)
+        return;
+    if (r->slot_count >= PS_LIMIT_COLUMNS) {
+        char limit[32];
+        snprintf(limit, sizeof limit, "%d", PS_LIMIT_COLUMNS);
+        fail(r, PS_MSG_TOO_MANY_COLUMNS, r->field_start.line, r->field_start.column, limit, NULL);
+        return;
+    }
+    char namebuf[32];
+    const char *text = data ? data : "";
+    if (len > PS_LIMIT_FIELD_BYTES) {
+        char limit[32];
+        snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
+        fail(r, PS_MSG_FIELD_TOO_LONG, r->field_start.line, r->field_start.column, limit, NULL);
+        return;
+    }
+    if (len > 0 && memchr(text, '\0', len)) {
+        fail(r, PS_MSG_NUL_BYTE, r->field_start.line, r->field_start.column,
+             column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
+        return;
+    }
+    size_t valid = ps_utf8_valid_prefix(text, len);
+    if (valid < len) {
+        /* where the bad byte is: after the field's start, its opening quote and the text before it, which
+         * in a quoted field may run over several lines */
+        long line = r->field_start.line;
+        long col = r->field_start.column + r->field_lead + (r->field_quoted ? 1 : 0);
+        size_t from = 0;
+        for (size_t i = 0; i < valid; i++) {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= valid || text[i + 1] != '\n'))) {
+                line++;
+                col = 1;
+                from = i + 1;
+            }
+        }
+        col += ps_utf8_chars(text + from, valid - from);
+        fail(r, PS_MSG_INVALID_UTF8, line, col, column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
+        return;
+    }
+    if (!grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots) ||
+        !grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1)) {
+        fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+        return;
+    }
+    field_slot *slot = &r->slots[r->slot_count++];
+    slot->offset = r->arena_len;
+    slot->len = len;
+    slot->line = r->field_start.line;
+    slot->column = r->field_start.column;
+    if (len > 0)
+        memcpy(r->arena + r->arena_len, text, len);
+    r->arena[r->arena_len + len] = '\0';
+    r->arena_len += len + 1;
+}
+
+static bool all_blank(const reader *r)
+{
+    for (size_t i = 0; i < r->slot_count; i++) {
+        const char *t = r->arena + r->slots[i].offset;
+        for (size_t k = 0; k < r->slots[i].len; k++)
+            if (t[k] != ' ' && t[k] != '\t')
+                return false;
+    }
+    return true;
+}
+
+static ps_status keep_header(reader *r, const ps_table_row *row)
+{
+    r->header = calloc(row->count, sizeof *r->header);
+    if (!r->header)
+        return PS_ERR_NOMEM;
+    r->header_count = row->count;
+    for (size_t i = 0; i < row->count; i++) {
+        ps_status st = ps_text_nfc(row->fields[i].text, row->fields[i].len, &r->header[i]);
+        if (st != PS_OK) /* fields are valid UTF-8 by now: only memory can fail */
+            return PS_ERR_NOMEM;
+    }
+    return PS_OK;
+}
+
+static void deliver_row(reader *r)
+{
+    ps_table_field *fields = malloc((r->slot_count ? r->slot_count : 1) * sizeof *fields);
+    if (!fields) {
+        fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+        return;
+    }
+    for (size_t i = 0; i < r->slot_count; i++) {
+        fields[i].text = r->arena + r->slots[i].offset;
+        fields[i].len = r->slots[i].len;
+        fields[i].line = r->slots[i].line;
+        fields[i].column = r->slots[i].column;
+        fields[i].json_number = false;
+    }
+    ps_table_row row = {fields, r->slot_count, r->slot_count ? fields[0].line : r->field_start.line};
+    ps_status st = PS_OK;
+    if (!r->seen_header) {
+        st = keep_header(r, &row);
+        if (st == PS_OK)
+            st = r->handler->header(r->handler->ctx, &row, r->err);
+        r->seen_header = true;
+    } else if (row.count != r->header_count) {
+        char got[32], want[32];
+        snprintf(got, sizeof got, "%zu", row.count);
+        snprintf(want, sizeof want, "%zu", r->header_count);
+        fail(r, PS_MSG_RAGGED_ROW, row.line, 0, got, want);
+    } else {
+        st = r->handler->row(r->handler->ctx, &row, r->err);
+    }
+    free(fields);
+    if (st == PS_ERR_NOMEM)
+        fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+    else if (st != PS_OK && r->status == PS_OK)
+        r->status = st;
+}
+
+static void on_row(int terminator, void *ctx)
+{
+    (void)terminator;
+    reader *r = ctx;
+    if (r->status != PS_OK)
+        return;
+    /* rows of empty cells, as spreadsheets export below a table, carry nothing */
+    if (r->seen_header && all_blank(r)) {
+        r->slot_count = 0;
+        r->arena_len = 0;
+        return;
+    }
+    if (r->slot_count > 0)
+        r->last_line = r->slots[r->slot_count - 1].line;
+    deliver_row(r);
+    r->slot_count = 0;
+    r->arena_len = 0;
+}
+
+static int space_only(unsigned char c)
+{
+    return c == ' ';
+}
+
+static unsigned char detect_delimiter(const char *line, size_t len)
+{
+    size_t counts[3] = {0, 0, 0};
+    const char delims[3] = {',', ';', '\t'};
+    bool quoted = false;
+    for (size_t i = 0; i < len; i++) {
+        if (line[i] == '"')
+            quoted = !quoted;
+        for (int k = 0; k < 3 && !quoted; k++)
+            if (line[i] == delims[k])
+                counts[k]++;
+    }
+    int best = 0;
+    for (int k = 1; k < 3; k++)
+        if (counts[k] > counts[best])
+            best = k;
+    return (unsigned char)delims[best];
+}
+
+/* Feeds libcsv one field-sized piece at a time, so each callback knows where its field began. */
+static void feed(reader *r, const char *data, size_t len)
+{
+    unsigned char delim = csv_get_delim(&r->parser);
+    size_t i = 0;
+    while (i < len && r->status == PS_OK) {
+        size_t j = i;
+        while (j < len && data[j] != (char)delim && data[j] != '\n' && data[j] != '\r')
+            j++;
+        if (j < len)
+            j++; /* the terminator belongs to this piece */
+        size_t piece = j - i;
+        /* the exact limit is on the field's text (on_field); this bounds what libcsv buffers meanwhile,
+         * allowing for quotes, doubled quotes and leading spaces */
+        if (r->field_bytes + piece > 2 * (size_t)PS_LIMIT_FIELD_BYTES + 4) {
+            char limit[32];
+            snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
+            fail(r, PS_MSG_FIELD_TOO_LONG, r->field_start.line, r->field_start.column, limit, NULL);
+            return;
+        }
+        if (r->field_bytes == 0) {
+            /* libcsv drops the spaces and the quote before a field's text: note them for columns */
+            size_t k = i;
+            while (k < j && data[k] == ' ')
+                k++;
+            r->field_lead = (long)(k - i);
+            r->field_quoted = k < j && data[k] == '"';
+        }
+        position before = r->pos;
+        advance(&r->pos, data + i, piece);
+        r->field_bytes += piece;
+        size_t slots_before = r->slot_count;
+        size_t done = csv_parse(&r->parser, data + i, piece, on_field, on_row, r);
+        if (r->status != PS_OK)
+            return;
+        if (done < piece) {
+            /* text after a closing quote: point at that quote, the one that ended the field too soon */
+            size_t bad = done;
+            for (size_t k = done; data[i + done] != '"' && k-- > 0;) {
+                if (data[i + k] == '"') {
+                    bad = k;
+                    break;
+                }
+            }
+            position at = before;
+            advance(&at, data + i, bad);
+            fail(r, PS_MSG_BAD_QUOTE, at.line, at.column, NULL, NULL);
+            return;
+        }
+        if (r->slot_count != slots_before || r->parser.pstate == LIBCSV_ROW_NOT_BEGUN) {
+            /* a field or row ended with this piece's terminator: the next field starts after it */
+            r->field_start = r->pos;
+            r->field_bytes = 0;
+        }
+        i = j;
+    }
+}
+
+static void on_field_end(void *data, size_t len, void *ctx)
+{
+    on_field(data, len, ctx);
+}
+
+static ps_status parse_meta_line(reader *r, const char *line, size_t len, long line_no)
+{
+    const char *nul = memchr(line, '\0', len);
+    if (nul) {
+        fail(r, PS_MSG_BAD_BYTE, line_no, ps_utf8_chars(line, (size_t)(nul - line)) + 1, "NUL", NULL);
+        return r->status;
+    }
+    if (ps_utf8_valid_prefix(line, len) < len) {
+        fail(r, PS_MSG_INVALID_UTF8, line_no, ps_utf8_chars(line, ps_utf8_valid_prefix(line, len)) + 1, "#",
+             NULL);
+        return r->status;
+    }
+    size_t i = 1;
+    while (i < len && line[i] == ' ')
+        i++;
+    size_t key_start = i;
+    while (i < len &&
+           ((line[i] >= 'a' && line[i] <= 'z') || (line[i] >= 'A' && line[i] <= 'Z') || line[i] == '_'))
+        i++;
+    if (i == key_start || i >= len || line[i] != ':' || !r->handler->meta)
+        return PS_OK; /* a plain comment */
+    char *key = ps_strndup(line + key_start, i - key_start);
+    for (char *k = key; k && *k; k++)
+        if (*k >= 'A' && *k <= 'Z')
+            *k = (char)(*k - 'A' + 'a'); /* "# Unit:" is "# unit:" */
+    char *value = NULL;
+    ps_status st = ps_text_nfc(line + i + 1, len - i - 1, &value) == PS_OK ? PS_OK : PS_ERR_NOMEM;
+    if (!key)
+        st = PS_ERR_NOMEM;
+    if (st == PS_OK)
+        st = r->handler->meta(r->handler->ctx, key, value, line_no, r->err);
+    free(key);
+    free(value);
+    if (st == PS_ERR_NOMEM)
+        fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+    else if (st != PS_OK && r->status == PS_OK)
+        r->status = st;
+    return r->status;
+}
+
+static size_t line_end(const char *data, size_t len, size_t from)
+{
+    while (from < len && data[from] != '\n' && data[from] != '\r')
+        from++;
+    return from;
+}
+
+static void start_parser(reader *r, const char *header, size_t len)
+{
+    if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+        return;
+    }
+    r->parser_ready = true;
+    csv_set_delim(&r->parser, detect_delimiter(header, len));
+    csv_set_space_func(&r->parser, space_only);
+    r->started = true;
+    r->field_start = r->pos;
+}
+
+/* Handles the BOM, comment and blank lines and the header line; returns bytes of pre consumed. */
+static size_t scan_prelude(reader *r, bool at_eof)
+{
+    size_t i = 0;
+    if (!r->bom_checked) {
+        if (r->pre_len < 3 && !at_eof)
+            return 0;
+        r->bom_checked = true;
+        const unsigned char *u = (const unsigned char *)r->pre;
+        if (r->pre_len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+            fail(r, PS_MSG_UTF16, 0, 0, NULL, NULL);
+            return 0;
+        }
+        if (r->pre_len >= 3 && memcmp(r->pre, "\xEF\xBB\xBF", 3) == 0)
+            i = 3;
+    }
+    while (i < r->pre_len && r->status == PS_OK) {
+        size_t end = line_end(r->pre, r->pre_len, i);
+        /* a line is complete at its terminator; after a CR, wait to see whether an LF follows */
+        if (!at_eof && (end == r->pre_len || (r->pre[end] == '\r' && end + 1 == r->pre_len)))
+            return i;
+        size_t next = end;
+        if (next < r->pre_len && r->pre[next] == '\r')
+            next++;
+        if (next < r->pre_len && r->pre[next] == '\n' && (next == end || r->pre[end] == '\r'))
+            next++;
+        bool blank = true;
+        for (size_t k = i; k < end; k++)
+            if (r->pre[k] != ' ' && r->pre[k] != '\t')
+                blank = false;
+        if (r->pre[i] == '#') {
+            if (parse_meta_line(r, r->pre + i, end - i, r->pos.line) != PS_OK)
+                return i;
+        } else if (!blank) {
+            start_parser(r, r->pre + i, end - i);
+            return i;
+        }
+        advance(&r->pos, r->pre + i, next - i);
+        i = next;
+    }
+    return i;
+}
+
+static void take(reader *r, const char *data, size_t len, bool at_eof)
+{
+    if (r->status != PS_OK)
+        return;
+    if (r->started) {
+        feed(r, data, len);
+        return;
+    }
+    if (!grow((void **)&r->pre, &r->pre_cap, r->pre_len + len + 1, 1)) {
+        fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+        return;
+    }
+    memcpy(r->pre + r->pre_len, data, len);
+    r->pre_len += len;
+    size_t used = scan_prelude(r, at_eof);
+    if (r->status != PS_OK)
+        return;
+    if (r->started) {
+        feed(r, r->pre + used, r->pre_len - used);
+        r->pre_len = 0;
+        return;
+    }
+    memmove(r->pre, r->pre + used, r->pre_len - used);
+    r->pre_len -= used;
+    if (r->pre_len > PS_LIMIT_LINE_BYTES) {
+        char limit[32];
+        snprintf(limit, sizeof limit, "%d", PS_LIMIT_LINE_BYTES);
+        fail(r, PS_MSG_LINE_TOO_LONG, r->pos.line, 0, limit, NULL);
+    }
+}
+
+static void finish(reader *r)
+{
+    take(r, "", 0, true);
+    if (r->status != PS_OK)
+        return;
+    if (!r->started) {
+        fail(r, PS_MSG_EMPTY, 0, 0, NULL, NULL);
+        return;
+    }
+    if (csv_fini(&r->parser, on_field_end, on_row, r) != 0 && r->status == PS_OK) {
+        fail(r, PS_MSG_UNCLOSED_QUOTE, r->field_start.line, r->field_start.column, NULL, NULL);
+        return;
+    }
+    if (r->status == PS_OK && r->handler->end) {
+        ps_status st = r->handler->end(r->handler->ctx, r->last_line, r->err);
+        if (st != PS_OK)
+            r->status = st;
+    }
+}
+
+static void reader_init(reader *r, const char *name, const ps_table_handler *handler, ps_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->name = name;
+    r->handler = handler;
+    r->err = err;
+    r->pos.line = 1;
+    r->pos.column = 1;
+}
+
+static ps_status reader_done(reader *r)
+{
+    if (r->parser_ready)
+        csv_free(&r->parser);
+    for (size_t i = 0; i < r->header_count; i++)
+        free(r->header[i]);
+    free(r->header);
+    free(r->pre);
+    free(r->slots);
+    free(r->arena);
+    return r->status;
+}
+
+ps_status ps_csv_read_buffer(const char *data, size_t len, const char *name, const ps_table_handler *handler,
+                             ps_error *err)
+{
+    reader r;
+    reader_init(&r, name, handler, err);
+    take(&r, data, len, false);
+    finish(&r);
+    return reader_done(&r);
+}
+
+ps_status ps_csv_read_file(const char *path, const ps_table_handler *handler, ps_error *err)
+{
+    FILE *f;
+    long long size;
+    ps_status st = ps_input_open(path, &f, &size, err);
+    if (st != PS_OK)
+        return st;
+    const char *name = ps_input_name(path);
+    unsigned long long bytes_read = 0;
+    reader r;
+    reader_init(&r, name, handler, err);
+    char *chunk = malloc(CHUNK_BYTES);
+    if (!chunk)
+        fail(&r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+    while (chunk && r.status == PS_OK) {
+        size_t n = fread(chunk, 1, CHUNK_BYTES, f);
+        bytes_read += n;
+        if (n > 0)
+            take(&r, chunk, n, false);
+        if (n < CHUNK_BYTES) {
+            if (ferror(f)) {
+                ps_error_set(err, PS_MSG_READ, name, 0, 0, strerror(errno), NULL, NULL);
+                r.status = PS_ERR_IO;
+            }
+            break;
+        }
+    }
+    free(chunk);
+    if (r.status == PS_OK && ps_input_check_unchanged(path, f, size, bytes_read, err) != PS_OK)
+        r.status = PS_ERR_IO;
+    if (r.status == PS_OK)
+        finish(&r);
+    if (f != stdin)
+        fclose(f);
+    return reader_done(&r);
+}

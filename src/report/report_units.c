@@ -1,0 +1,358 @@
+/* Ranked units as text, JSON or CSV, written through a sink in pieces of about 64 KiB. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parscore/rank.h"
+#include "report/text_table.h"
+
+#define FLUSH_BYTES 65536
+#define NAME_WIDTH_MAX 40
+
+typedef struct {
+    const ps_units *units;
+    const ps_indicator *total; /* the plan's total row, for its target */
+    int lang;
+    char mark;
+    ps_buf buf;
+    ps_sink sink;
+    void *sink_ctx;
+    bool failed;
+} writer;
+
+static const char *const words[][2] = {
+    {"%zu đơn vị, xếp hạng theo tổng điểm của kế hoạch %s", "%zu units, ranked by the total of the plan %s"},
+    {"Hạng", "Rank"},
+    {"Đơn vị", "Unit"},
+    {"Tổng", "Total"},
+    {"Chênh lệch", "Gap"},
+    {"Mục tiêu tổng", "Total target"},
+    {"Lĩnh vực chưa đạt", "Criteria missed"},
+    {"Thiếu", "Missing"},
+    {"Đạt", "met"},
+    {"Chưa đạt", "missed"},
+    {"* tạm tính: thiếu điểm của một số lĩnh vực, xếp sau các đơn vị đủ điểm; so ở 2 chữ số thập phân, bằng "
+     "điểm "
+     "thì đồng hạng.",
+     "* partial: some criteria have no value; ranked after the complete units. Totals are compared at 2 "
+     "decimals, equal totals share a rank."},
+    {"Điểm tối đa là số minh họa, chưa phải bảng chính thức.",
+     "The max points are illustrative, not the official table."},
+};
+enum {
+    W_TITLE,
+    W_RANK,
+    W_UNIT,
+    W_TOTAL,
+    W_GAP,
+    W_TARGET,
+    W_MISSED,
+    W_MISSING,
+    W_MET,
+    W_NOT_MET,
+    W_PARTIAL,
+    W_ILLUSTRATIVE
+};
+
+static const char *W(const writer *w, int k)
+{
+    return words[k][w->lang];
+}
+
+static void flush(writer *w, bool force)
+{
+    if (w->failed || (!force && w->buf.len < FLUSH_BYTES))
+        return;
+    if (w->buf.failed || (w->buf.len > 0 && !w->sink(w->sink_ctx, w->buf.data, w->buf.len)))
+        w->failed = true;
+    w->buf.len = 0;
+}
+
+static void ids(ps_buf *out, const ps_units *u, uint32_t mask, const char *sep)
+{
+    bool first = true;
+    for (size_t k = 0; k < u->criteria_count; k++) {
+        if (!(mask & (UINT32_C(1) << k)))
+            continue;
+        if (!first)
+            ps_buf_puts(out, sep);
+        ps_buf_puts(out, u->criteria[k]->id);
+        first = false;
+    }
+}
+
+/* Rows are written a million at a time: no printf in these paths. */
+static void put_uint(ps_buf *out, uint32_t v)
+{
+    char digits[12];
+    size_t n = 0;
+    do {
+        digits[sizeof digits - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    ps_buf_append(out, digits + sizeof digits - n, n);
+}
+
+static void put_char(ps_buf *out, char c)
+{
+    ps_buf_append(out, &c, 1);
+}
+
+static void number(writer *w, ps_num v, bool plus)
+{
+    char num[40];
+    ps_num_format(v, 2, w->mark, plus, num, sizeof num);
+    ps_buf_puts(&w->buf, num);
+}
+
+static const char *met_word(const writer *w, const ps_unit *unit)
+{
+    if (!w->total || !w->total->has_target || unit->missing)
+        return PS_TEXT_DASH;
+    return ps_target_met(&w->total->target, unit->total) ? W(w, W_MET) : W(w, W_NOT_MET);
+}
+
+static void pad_to(ps_buf *out, const char *text, size_t width, bool right)
+{
+    size_t have = ps_text_width(text, strlen(text));
+    if (right)
+        for (size_t k = have; k < width; k++)
+            ps_buf_puts(out, " ");
+    ps_buf_puts(out, text);
+    if (!right)
+        for (size_t k = have; k < width; k++)
+            ps_buf_puts(out, " ");
+}
+
+/* A name in the text table: line breaks and tabs (possible in a quoted CSV cell) become spaces. */
+static void plain_name(ps_buf *out, const char *name, size_t width)
+{
+    size_t start = out->len;
+    pad_to(out, name, width, false);
+    for (size_t i = start; i < out->len; i++)
+        if (out->data && (out->data[i] == '\n' || out->data[i] == '\r' || out->data[i] == '\t'))
+            out->data[i] = ' ';
+}
+
+static void text_rows(writer *w)
+{
+    const ps_units *u = w->units;
+    size_t name_width = ps_text_width(W(w, W_UNIT), strlen(W(w, W_UNIT)));
+    for (size_t i = 0; i < u->count; i++) {
+        const char *name = u->names + u->units[i].name;
+        size_t width = ps_text_width(name, strlen(name));
+        if (width > name_width)
+            name_width = width > NAME_WIDTH_MAX ? NAME_WIDTH_MAX : width;
+    }
+    char rank_head[32];
+    snprintf(rank_head, sizeof rank_head, "%s", W(w, W_RANK));
+    pad_to(&w->buf, rank_head, 8, false);
+    ps_buf_puts(&w->buf, "  ");
+    pad_to(&w->buf, W(w, W_UNIT), name_width, false);
+    ps_buf_puts(&w->buf, "  ");
+    pad_to(&w->buf, W(w, W_TOTAL), 7, true);
+    ps_buf_puts(&w->buf, "  ");
+    pad_to(&w->buf, W(w, W_GAP), 10, true);
+    ps_buf_puts(&w->buf, "  ");
+    pad_to(&w->buf, W(w, W_TARGET), 13, false);
+    ps_buf_printf(&w->buf, "  %s  (%s)\n", W(w, W_MISSED), W(w, W_MISSING));
+    uint32_t rank = 0;
+    for (size_t i = 0; i < u->count && !w->failed; i++) {
+        const ps_unit *unit = &u->units[i];
+        char cell[64];
+        rank = ps_units_rank_at(u, i, rank);
+        snprintf(cell, sizeof cell, "%u%s", rank, unit->missing ? "*" : "");
+        pad_to(&w->buf, cell, 8, false);
+        ps_buf_puts(&w->buf, "  ");
+        plain_name(&w->buf, u->names + unit->name, name_width);
+        ps_buf_puts(&w->buf, "  ");
+        ps_num_format(unit->total, 2, w->mark, false, cell, sizeof cell);
+        pad_to(&w->buf, cell, 7, true);
+        ps_buf_puts(&w->buf, "  ");
+        if (w->total && w->total->has_target)
+            ps_num_format(unit->total - w->total->target.value, 2, w->mark, true, cell, sizeof cell);
+        pad_to(&w->buf, w->total && w->total->has_target ? cell : PS_TEXT_DASH, 10, true);
+        ps_buf_puts(&w->buf, "  ");
+        pad_to(&w->buf, met_word(w, unit), 13, false);
+        ps_buf_puts(&w->buf, "  ");
+        ids(&w->buf, u, unit->missed, ", ");
+        if (unit->missing) {
+            ps_buf_puts(&w->buf, " (");
+            ids(&w->buf, u, unit->missing, ", ");
+            ps_buf_puts(&w->buf, ")");
+        }
+        while (w->buf.len > 0 && w->buf.data[w->buf.len - 1] == ' ')
+            w->buf.len--;
+        ps_buf_puts(&w->buf, "\n");
+        flush(w, false);
+    }
+}
+
+static void text_report(writer *w)
+{
+    const ps_units *u = w->units;
+    ps_buf_printf(&w->buf, W(w, W_TITLE), u->count, u->plan->source ? u->plan->source : "");
+    ps_buf_puts(&w->buf, "\n\n");
+    text_rows(w);
+    ps_buf_printf(&w->buf, "\n%s\n", W(w, W_PARTIAL));
+    if (u->plan->illustrative_max)
+        ps_buf_printf(&w->buf, "%s\n", W(w, W_ILLUSTRATIVE));
+}
+
+/* A CSV cell: quoted when needed; a leading = + - @ is neutralised so a spreadsheet never runs it. */
+static void csv_cell(ps_buf *out, const char *text, char delim)
+{
+    bool formula = strchr("=+-@", text[0]) && text[0] != '\0';
+    bool quote =
+        formula || strchr(text, delim) || strchr(text, '"') || strchr(text, '\n') || strchr(text, '\r');
+    if (!quote) {
+        ps_buf_puts(out, text);
+        return;
+    }
+    ps_buf_puts(out, formula ? "\"'" : "\"");
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            ps_buf_puts(out, "\"\"");
+        else
+            ps_buf_append(out, p, 1);
+    }
+    ps_buf_puts(out, "\"");
+}
+
+static void csv_report(writer *w)
+{
+    const ps_units *u = w->units;
+    char d = w->lang ? ',' : ';';
+    ps_buf_printf(&w->buf, "rank%cunit%ctotal%cpartial%cgap%cmet%cmissed%cmissing\n", d, d, d, d, d, d, d);
+    bool judged = w->total && w->total->has_target;
+    uint32_t rank = 0;
+    for (size_t i = 0; i < u->count && !w->failed; i++) {
+        const ps_unit *unit = &u->units[i];
+        rank = ps_units_rank_at(u, i, rank);
+        put_uint(&w->buf, rank);
+        put_char(&w->buf, d);
+        csv_cell(&w->buf, u->names + unit->name, d);
+        put_char(&w->buf, d);
+        number(w, unit->total, false);
+        put_char(&w->buf, d);
+        ps_buf_puts(&w->buf, unit->missing ? "true" : "false");
+        put_char(&w->buf, d);
+        if (judged)
+            number(w, unit->total - w->total->target.value, false);
+        put_char(&w->buf, d);
+        if (judged && !unit->missing)
+            ps_buf_puts(&w->buf, ps_target_met(&w->total->target, unit->total) ? "true" : "false");
+        put_char(&w->buf, d);
+        ids(&w->buf, u, unit->missed, " ");
+        put_char(&w->buf, d);
+        ids(&w->buf, u, unit->missing, " ");
+        put_char(&w->buf, '\n');
+        flush(w, false);
+    }
+}
+
+static cJSON *id_list(const ps_units *u, uint32_t mask)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (size_t k = 0; list && k < u->criteria_count; k++)
+        if (mask & (UINT32_C(1) << k))
+            cJSON_AddItemToArray(list, cJSON_CreateString(u->criteria[k]->id));
+    return list;
+}
+
+static double cents(ps_num v)
+{
+    return (double)(ps_num_round2(v) / (PS_NUM_SCALE / 100)) / 100.0;
+}
+
+static bool json_unit(writer *w, const ps_unit *unit, uint32_t rank)
+{
+    const ps_units *u = w->units;
+    cJSON *o = cJSON_CreateObject();
+    bool ok = o && cJSON_AddStringToObject(o, "unit", u->names + unit->name) &&
+              cJSON_AddNumberToObject(o, "total", cents(unit->total)) &&
+              cJSON_AddNumberToObject(o, "rank", rank) &&
+              cJSON_AddBoolToObject(o, "partial", unit->missing != 0);
+    cJSON *missing = ok ? id_list(u, unit->missing) : NULL, *missed = NULL;
+    ok = ok && missing;
+    if (missing)
+        cJSON_AddItemToObject(o, "missing", missing);
+    bool judged = w->total && w->total->has_target;
+    ok = ok && (judged ? cJSON_AddNumberToObject(o, "gap", cents(unit->total - w->total->target.value))
+                       : cJSON_AddNullToObject(o, "gap"));
+    ok = ok && (judged && !unit->missing
+                    ? cJSON_AddBoolToObject(o, "met", ps_target_met(&w->total->target, unit->total))
+                    : cJSON_AddNullToObject(o, "met"));
+    missed = ok ? id_list(u, unit->missed) : NULL;
+    ok = ok && missed;
+    if (missed)
+        cJSON_AddItemToObject(o, "missed", missed);
+    char *text = ok ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    if (!text)
+        return false;
+    ps_buf_puts(&w->buf, text);
+    free(text);
+    return true;
+}
+
+static void json_report(writer *w)
+{
+    const ps_units *u = w->units;
+    cJSON *head = cJSON_CreateObject();
+    char *source = NULL;
+    if (head && cJSON_AddStringToObject(head, "s", u->plan->source ? u->plan->source : ""))
+        source = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(head, "s"));
+    cJSON_Delete(head);
+    if (!source) {
+        w->failed = true;
+        return;
+    }
+    ps_buf_printf(
+        &w->buf,
+        "{\n  \"schema_version\": 1,\n  \"plan\": {\"source\": %s, \"max_points_illustrative\": %s},\n"
+        "  \"units\": [\n",
+        source, u->plan->illustrative_max ? "true" : "false");
+    free(source);
+    uint32_t rank = 0;
+    for (size_t i = 0; i < u->count && !w->failed; i++) {
+        ps_buf_puts(&w->buf, "    ");
+        rank = ps_units_rank_at(u, i, rank);
+        if (!json_unit(w, &u->units[i], rank))
+            w->failed = true;
+        ps_buf_puts(&w->buf, i + 1 < u->count ? ",\n" : "\n");
+        flush(w, false);
+    }
+    ps_buf_puts(&w->buf, "  ]\n}\n");
+}
+
+ps_status ps_report_units(const ps_units *units, ps_units_format format, const ps_report_options *options,
+                          ps_sink sink, void *sink_ctx)
+{
+    writer w = {units,
+                NULL,
+                options->lang == PS_LANG_EN ? 1 : 0,
+                options->lang == PS_LANG_EN ? '.' : ',',
+                {NULL, 0, 0, false},
+                sink,
+                sink_ctx,
+                false};
+    for (size_t i = 0; i < units->plan->count; i++)
+        if (units->plan->items[i].kind == PS_KIND_TOTAL)
+            w.total = &units->plan->items[i];
+    if (format == PS_UNITS_JSON) {
+        w.mark = '.';
+        json_report(&w);
+    } else if (format == PS_UNITS_CSV) {
+        if (options->bom)
+            ps_buf_puts(&w.buf, "\xEF\xBB\xBF");
+        csv_report(&w);
+    } else {
+        text_report(&w);
+    }
+    flush(&w, true);
+    bool nomem = w.buf.failed;
+    ps_buf_free(&w.buf);
+    return w.failed ? (nomem ? PS_ERR_NOMEM : PS_ERR_IO) : PS_OK;
+}
