@@ -108,6 +108,9 @@ typedef struct {
 /* Receives each unit as it is read; anything but PS_OK (out of memory) stops the reading. */
 typedef ps_status (*ps_unit_row_fn)(void *ctx, const ps_unit_row *row);
 
+/* The kind's key in files and in JSON: "criterion", "sipas", "total", "kpi". */
+const char *ps_kind_key(ps_kind kind);
+
 /* Each releases what the loader allocated and leaves the struct empty; every pointer into it (results,
  * checks, trends, units) dies with it. */
 void ps_plan_free(ps_plan *plan);

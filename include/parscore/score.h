@@ -99,6 +99,14 @@ ps_status ps_check_targets(const ps_result *result, const char *const *ids, size
                            ps_error *err);
 void ps_check_free(ps_check *check);
 
+/* What a check item says: met, missed, or why it cannot be told (a miss all the same). */
+typedef enum { PS_CHECK_MET, PS_CHECK_MISSED, PS_CHECK_PARTIAL, PS_CHECK_NO_SCORE } ps_check_reason;
+ps_check_reason ps_check_item_reason(const ps_check_item *item);
+
+/* The item's name as ps_check_targets takes it: the id, "rank" (the total's rank) or "rank:ID". Written
+ * into buf like snprintf; returns the length it needed. */
+size_t ps_check_item_id(const ps_check_item *item, char *buf, size_t size);
+
 /* Adds projected ranks and rank targets (when peers is not NULL: the other units keep their published
  * values, shifted by peer_change and kept within 0..100) and what closing each gap of the total takes. */
 ps_status ps_rank_apply(ps_result *result, const ps_plan *plan, const ps_peers *peers, ps_num peer_change);

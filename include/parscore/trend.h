@@ -18,6 +18,12 @@ typedef struct {
     ps_result result;
 } ps_trend_point;
 
+typedef enum {
+    PS_OUTLOOK_SHOWN = 0, /* every indicator with values in two quarters or more has one */
+    PS_OUTLOOK_TOO_FEW,   /* none: fewer than two periods */
+    PS_OUTLOOK_NO_QUARTER /* none: a period names no quarter */
+} ps_outlook_state;
+
 /* plan is borrowed and must outlive the trend; the points, outlooks and their arrays are owned and
  * released by ps_trend_free. */
 typedef struct {
@@ -29,7 +35,7 @@ typedef struct {
     bool *has_outlook;
     ps_num *outlook;
     ps_met *outlook_met;
-    const char *outlook_missing_reason; /* NULL, or why there is no outlook at all */
+    ps_outlook_state outlook_state; /* whether there are outlooks at all, and why not */
 } ps_trend;
 
 void ps_trend_init(ps_trend *trend, const ps_plan *plan);

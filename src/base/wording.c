@@ -1,99 +1,529 @@
-/* The report wording in Vietnamese and English, shared by the text and Markdown reporters. */
+/* The one wording table (messages, then labels) in Vietnamese and English, and its placeholders. */
+#include <string.h>
+
 #include "base/wording.h"
 
-static const char *const labels[PS_L_COUNT][2] = {
-    [PS_L_TITLE_PLAN] = {"%s: kết quả năm %s so với mục tiêu năm %s",
-                         "%s: %s results against the %s targets"},
-    [PS_L_TITLE_SCORES] = {"%s: chỉ số năm %s", "%s: %s scores"},
-    [PS_L_PERIOD] = {", kỳ %s", ", period %s"},
-    [PS_L_SOURCE_PLAN] = {"Kế hoạch: %s", "Plan: %s"},
-    [PS_L_SOURCE_SCORES] = {"Điểm: %s", "Scores: %s"},
-    [PS_L_ID] = {"Mã", "Id"},
-    [PS_L_NAME] = {"Chỉ số", "Indicator"},
-    [PS_L_RANK] = {"Hạng", "Rank"},
-    [PS_L_TARGET] = {"Mục tiêu", "Target"},
-    [PS_L_TARGET_RANK] = {"Hạng MT", "Target rank"},
-    [PS_L_NEED] = {"Cần tăng", "Gain needed"},
-    [PS_L_CHANGE] = {"Thay đổi", "Change"},
-    [PS_L_GAP] = {"Chênh lệch", "Gap"},
-    [PS_L_RESULT] = {"Kết quả", "Result"},
-    [PS_L_MET] = {"Đạt", "met"},
-    [PS_L_MISSED] = {"Chưa đạt", "missed"},
-    [PS_L_OWNERS] = {"Đơn vị", "Offices"},
-    [PS_L_KPI_TITLE] = {"Chỉ tiêu của các cơ quan, đơn vị (mục III)", "Office targets (section III)"},
-    [PS_L_PARTIAL] = {"Tạm tính: thiếu điểm lĩnh vực %s", "Partial: criteria without a score: %s"},
-    [PS_L_NO_CRITERIA] = {"Chưa tính được: không có điểm lĩnh vực nào",
-                          "Not computed: no criterion has a score"},
-    [PS_L_SUMMARY] = {"Đạt %zu/%zu mục tiêu.", "%zu/%zu targets met."},
+typedef struct {
+    const char *vi;
+    const char *en;
+} wording;
+
+static const wording table[PS_WORDING_COUNT] = {
+    [PS_MSG_NONE] = {.vi = "không có lỗi", .en = "no error"},
+    [PS_MSG_NOMEM] = {.vi = "hết bộ nhớ", .en = "out of memory"},
+    [PS_MSG_OPEN] = {.vi = "không mở được tệp: {0}", .en = "cannot open the file: {0}"},
+    [PS_MSG_READ] = {.vi = "không đọc được tệp: {0}", .en = "cannot read the file: {0}"},
+    [PS_MSG_IS_DIRECTORY] = {.vi = "đây là thư mục, không phải tệp", .en = "this is a directory, not a file"},
+    [PS_MSG_EMPTY] = {.vi = "tệp rỗng: cần một dòng tiêu đề và các dòng dữ liệu",
+                      .en = "empty file: expected a header line and data rows"},
+    [PS_MSG_HEADER_ONLY] = {.vi = "chỉ có dòng tiêu đề, không có dòng dữ liệu nào",
+                            .en = "only a header line, no data rows"},
+    [PS_MSG_NO_SCORES] = {.vi = "không có điểm nào: mỗi dòng để trống cả cột score và points",
+                          .en = "no scores at all: every row leaves both score and points empty"},
+    [PS_MSG_UTF16] = {.vi = "tệp mã hóa UTF-16: hãy lưu lại dưới dạng CSV UTF-8",
+                      .en = "the file is UTF-16: save it again as CSV UTF-8"},
+    [PS_MSG_INVALID_UTF8] = {.vi = "cột '{0}': byte không hợp lệ theo UTF-8 (hãy lưu tệp dưới dạng UTF-8)",
+                             .en = "column '{0}': invalid UTF-8 byte (save the file as UTF-8)"},
+    [PS_MSG_NUL_BYTE] = {.vi = "cột '{0}': có byte NUL trong trường",
+                         .en = "column '{0}': NUL byte inside the field"},
+    [PS_MSG_UNCLOSED_QUOTE] = {.vi = "dấu ngoặc kép mở ở đây không được đóng",
+                               .en = "the quote opened here is never closed"},
+    [PS_MSG_BAD_QUOTE] =
+        {.vi = "dấu ngoặc kép sai chỗ: trong trường có ngoặc kép, hãy viết \"\" cho một dấu \"",
+         .en = "misplaced quote: inside a quoted field, write \"\" for one \""},
+    [PS_MSG_FIELD_TOO_LONG] = {.vi = "trường dài quá {0} byte", .en = "field longer than {0} bytes"},
+    [PS_MSG_TOO_MANY_COLUMNS] = {.vi = "dòng có quá {0} cột", .en = "row has more than {0} columns"},
+    [PS_MSG_TOO_MANY_ROWS] = {.vi = "tệp có quá {0} dòng dữ liệu", .en = "more than {0} data rows"},
+    [PS_MSG_LINE_TOO_LONG] = {.vi = "dòng tiêu đề dài quá {0} byte",
+                              .en = "header line longer than {0} bytes"},
+    [PS_MSG_RAGGED_ROW] = {.vi = "dòng có {0} trường, dòng tiêu đề có {1}",
+                           .en = "row has {0} fields, the header has {1}"},
+    [PS_MSG_MISSING_COLUMN] = {.vi = "thiếu cột bắt buộc: {0}", .en = "missing required column: {0}"},
+    [PS_MSG_DUPLICATE_COLUMN] = {.vi = "cột '{0}' xuất hiện hai lần", .en = "column '{0}' appears twice"},
+    [PS_MSG_EMPTY_COLUMN_NAME] = {.vi = "bỏ qua cột không có tên", .en = "ignoring a column without a name"},
+    [PS_MSG_UNKNOWN_COLUMN] = {.vi = "bỏ qua cột không dùng đến '{0}'",
+                               .en = "ignoring unknown column '{0}'"},
+    [PS_MSG_MISSING_VALUE] = {.vi = "cột '{0}': không được để trống",
+                              .en = "column '{0}': must not be empty"},
+    [PS_MSG_NOT_A_NUMBER] = {.vi = "cột '{0}': '{1}' không phải là số (cần dạng 53,48 hoặc 53.48)",
+                             .en = "column '{0}': '{1}' is not a number (expected e.g. 53.48 or 53,48)"},
+    [PS_MSG_NUMBER_TOO_LARGE] = {.vi = "cột '{0}': '{1}' quá lớn", .en = "column '{0}': '{1}' is too large"},
+    [PS_MSG_PERCENT_RANGE] = {.vi = "cột '{0}': '{1}' nằm ngoài khoảng 0–100%",
+                              .en = "column '{0}': '{1}' is outside 0–100%"},
+    [PS_MSG_NEGATIVE] = {.vi = "cột '{0}': '{1}' là số âm (cần từ 0 trở lên)",
+                         .en = "column '{0}': '{1}' is negative (expected 0 or more)"},
+    [PS_MSG_POINTS_OVER_MAX] = {.vi = "cột 'points': '{0}' vượt điểm tối đa {3} của chỉ số {2}",
+                                .en = "column 'points': '{0}' is above the max points {3} of indicator {2}"},
+    [PS_MSG_POINTS_PERCENT] = {.vi =
+                                   "cột 'points': '{0}' là phần trăm; điểm phần trăm hãy ghi vào cột 'score'",
+                               .en =
+                                   "column 'points': '{0}' is a percent; put percents in the 'score' column"},
+    [PS_MSG_POINTS_NO_MAX] =
+        {.vi = "cột 'points': chỉ số {0} không có điểm tối đa, hãy dùng cột 'score' (%)",
+         .en = "column 'points': indicator {0} has no max points; use the 'score' column (%)"},
+    [PS_MSG_SCORE_AND_POINTS] = {.vi = "chỉ số {0} có cả 'score' và 'points': chỉ ghi một trong hai",
+                                 .en = "indicator {0} has both 'score' and 'points': give only one"},
+    [PS_MSG_UNKNOWN_ID] = {.vi = "cột 'id': '{0}' không có trong kế hoạch",
+                           .en = "column 'id': '{0}' is not in the plan"},
+    [PS_MSG_DUPLICATE_ID] = {.vi = "cột 'id': '{0}' lặp lại (đã có ở dòng {1})",
+                             .en = "column 'id': '{0}' appears again (first on line {1})"},
+    [PS_MSG_TOTAL_IS_COMPUTED] =
+        {.vi = "cột 'id': tổng được tính từ các lĩnh vực, không đọc từ tệp; hãy bỏ dòng này",
+         .en = "column 'id': the total is computed from the criteria, not read; remove this row"},
+    [PS_MSG_BAD_ID] = {.vi = "cột 'id': '{0}' không hợp lệ (dùng chữ, số, '-' hoặc '_')",
+                       .en = "column 'id': '{0}' is not a valid id (use letters, digits, '-' or '_')"},
+    [PS_MSG_BAD_KIND] = {.vi = "cột 'kind': '{0}' không hợp lệ (cần criterion, sipas, total hoặc kpi)",
+                         .en = "column 'kind': '{0}' is not one of criterion, sipas, total, kpi"},
+    [PS_MSG_BAD_TARGET] =
+        {.vi = "cột '{0}': không hiểu mục tiêu '{1}' (cần dạng >50, >=60, Trên 50%, tối thiểu 60%)",
+         .en =
+             "column '{0}': cannot read the target '{1}' (expected e.g. >50, >=60, Trên 50%, tối thiểu 60%)"},
+    [PS_MSG_BAD_RANK] = {.vi = "cột '{0}': '{1}' không phải thứ hạng (cần số nguyên từ 1)",
+                         .en = "column '{0}': '{1}' is not a rank (expected a whole number from 1)"},
+    [PS_MSG_MAX_POINTS_RANGE] = {.vi = "cột 'max_points': '{0}' phải lớn hơn 0 và không quá 1000",
+                                 .en = "column 'max_points': '{0}' must be above 0 and at most 1000"},
+    [PS_MSG_MAX_POINTS_NEEDED] = {.vi = "cột 'max_points': lĩnh vực {0} cần điểm tối đa",
+                                  .en = "column 'max_points': criterion {0} needs max points"},
+    [PS_MSG_MAX_POINTS_SUM] = {.vi = "tổng điểm tối đa của kế hoạch vượt quá {0}",
+                               .en = "the plan's max points add up to more than {0}"},
+    [PS_MSG_PLAN_TOTAL_ROWS] = {.vi = "kế hoạch cần đúng một dòng kind=total, có {0}",
+                                .en = "the plan needs exactly one row of kind total, it has {0}"},
+    [PS_MSG_PLAN_NO_CRITERIA] = {.vi = "kế hoạch không có lĩnh vực nào (kind=criterion)",
+                                 .en = "the plan has no criteria (kind criterion)"},
+    [PS_MSG_BAD_META] = {.vi = "dòng '# {0}:': '{1}' không hợp lệ",
+                         .en = "line '# {0}:': '{1}' is not valid"},
+    [PS_MSG_INPUT_TOO_LARGE] = {.vi = "tệp lớn quá {0} byte", .en = "input larger than {0} bytes"},
+    [PS_MSG_BAD_BYTE] = {.vi = "byte {0} không hợp lệ (hãy lưu tệp dưới dạng UTF-8)",
+                         .en = "invalid {0} byte (save the file as UTF-8)"},
+    [PS_MSG_JSON_SYNTAX] = {.vi = "JSON không hợp lệ ở đây", .en = "invalid JSON here"},
+    [PS_MSG_JSON_TRUNCATED] = {.vi = "JSON bị cụt: tệp hết khi giá trị, ']' hoặc '}' chưa đóng",
+                               .en = "truncated JSON: the input ends before a value, ']' or '}' is closed"},
+    [PS_MSG_JSON_TRAILING] = {.vi = "còn nội dung thừa sau giá trị JSON",
+                              .en = "unexpected text after the JSON value"},
+    [PS_MSG_JSON_DEPTH] = {.vi = "JSON lồng nhau quá {0} cấp", .en = "JSON nested deeper than {0} levels"},
+    [PS_MSG_JSON_DUPLICATE_KEY] = {.vi = "khóa '{0}' lặp lại trong cùng đối tượng (đã có ở dòng {1})",
+                                   .en = "key '{0}' appears twice in one object (first on line {1})"},
+    [PS_MSG_JSON_TYPE] = {.vi = "{0}: cần {1}, gặp {2}", .en = "{0}: expected {1}, found {2}"},
+    [PS_MSG_JSON_MISSING_KEY] = {.vi = "thiếu khóa '{0}' ở cấp ngoài cùng",
+                                 .en = "missing top-level key '{0}'"},
+    [PS_MSG_CHECK_UNKNOWN_ID] = {.vi = "mục tiêu '{0}' không có trong kế hoạch",
+                                 .en = "target '{0}' is not in the plan"},
+    [PS_MSG_CHECK_NO_TARGET] = {.vi = "'{0}' không có mục tiêu", .en = "'{0}' has no target"},
+    [PS_MSG_NO_UNIT] =
+        {.vi = "kế hoạch không ghi tên đơn vị (# unit: …), nên không tìm được đơn vị trong tệp so sánh",
+         .en = "the plan names no unit (# unit: …), so it cannot be found among the peers"},
+    [PS_MSG_PEER_DUPLICATE] = {.vi = "cột 'unit': '{0}' lặp lại (đã có ở dòng {1})",
+                               .en = "column 'unit': '{0}' appears again (first on line {1})"},
+    [PS_MSG_PEER_NO_SUBJECT] = {.vi = "không có đơn vị '{0}' của kế hoạch trong tệp so sánh",
+                                .en = "the plan's unit '{0}' is not among the peers"},
+    [PS_MSG_PEER_TOO_FEW] = {.vi = "tệp so sánh cần ít nhất một đơn vị khác",
+                             .en = "the peers file needs at least one other unit"},
+    [PS_MSG_CHECK_NO_PEERS] = {.vi = "'{0}' là mục tiêu về hạng: cần kết quả của các đơn vị khác",
+                               .en = "'{0}' is a rank target: it needs the other units' results"},
+    [PS_MSG_TOO_MANY_CRITERIA] = {.vi = "kế hoạch có quá {0} lĩnh vực để xếp hạng",
+                                  .en = "the plan has more than {0} criteria to rank"},
+    [PS_MSG_JSON_CONTROL] = {.vi = "ký tự điều khiển (xuống dòng, tab…) trong chuỗi JSON: hãy viết \\n, \\t",
+                             .en = "control character (newline, tab…) inside a JSON string: write \\n, \\t"},
+    [PS_MSG_JSON_NUL_ESCAPE] = {.vi = "\\u0000 (ký tự NUL) không được phép trong chuỗi",
+                                .en = "\\u0000 (a NUL character) is not allowed in a string"},
+    [PS_MSG_JSON_EMPTY] = {.vi = "tệp JSON rỗng: cần một đối tượng {…}",
+                           .en = "empty JSON input: expected an object {…}"},
+    [PS_MSG_NO_ROWS] = {.vi = "{0} rỗng: không có dòng nào", .en = "{0} is empty: nothing to read"},
+    [PS_MSG_FILE_CHANGED] =
+        {.vi = "tệp bị thay đổi trong khi đang đọc ({0} byte lúc mở, đã đọc {1} byte): hãy chạy lại "
+               "khi tệp đã ghi xong",
+         .en = "the file changed while it was being read ({0} bytes when opened, {1} bytes read): run "
+               "again once it is written"},
+    [PS_MSG_TOO_MANY_PERIODS] = {.vi = "trend nhận nhiều nhất {0} tệp",
+                                 .en = "trend takes at most {0} files"},
+    [PS_MSG_PEER_COUNT] =
+        {.vi = "tệp so sánh có {0} đơn vị, kế hoạch xếp hạng trong {1}: hạng dự kiến chỉ tính trong {0}",
+         .en = "the peers file has {0} units, the plan ranks among {1}: the projected rank is among {0}"},
+    [PS_MSG_JSON_SURROGATE] = {.vi = "\\u… không hợp lệ: nửa cặp UTF-16 (surrogate) đứng một mình",
+                               .en = "invalid \\u… escape: half of a UTF-16 surrogate pair on its own"},
+
+    [PS_L_TITLE_PLAN] = {.vi = "{0}: kết quả năm {1} so với mục tiêu năm {2}",
+                         .en = "{0}: {1} results against the {2} targets"},
+    [PS_L_TITLE_SCORES] = {.vi = "{0}: chỉ số năm {1}", .en = "{0}: {1} scores"},
+    [PS_L_PERIOD] = {.vi = ", kỳ {0}", .en = ", period {0}"},
+    [PS_L_SOURCE_PLAN] = {.vi = "Kế hoạch: {0}", .en = "Plan: {0}"},
+    [PS_L_SOURCE_SCORES] = {.vi = "Điểm: {0}", .en = "Scores: {0}"},
+    [PS_L_ID] = {.vi = "Mã", .en = "Id"},
+    [PS_L_NAME] = {.vi = "Chỉ số", .en = "Indicator"},
+    [PS_L_RANK] = {.vi = "Hạng", .en = "Rank"},
+    [PS_L_TARGET] = {.vi = "Mục tiêu", .en = "Target"},
+    [PS_L_TARGET_RANK] = {.vi = "Hạng MT", .en = "Target rank"},
+    [PS_L_NEED] = {.vi = "Cần tăng", .en = "Gain needed"},
+    [PS_L_CHANGE] = {.vi = "Thay đổi", .en = "Change"},
+    [PS_L_GAP] = {.vi = "Chênh lệch", .en = "Gap"},
+    [PS_L_RESULT] = {.vi = "Kết quả", .en = "Result"},
+    [PS_L_MET] = {.vi = "Đạt", .en = "met"},
+    [PS_L_MISSED] = {.vi = "Chưa đạt", .en = "missed"},
+    [PS_L_OWNERS] = {.vi = "Đơn vị", .en = "Offices"},
+    [PS_L_KPI_TITLE] = {.vi = "Chỉ tiêu của các cơ quan, đơn vị (mục III)",
+                        .en = "Office targets (section III)"},
+    [PS_L_PARTIAL] = {.vi = "Tạm tính: thiếu điểm lĩnh vực {0}",
+                      .en = "Partial: criteria without a score: {0}"},
+    [PS_L_NO_CRITERIA] = {.vi = "Chưa tính được: không có điểm lĩnh vực nào",
+                          .en = "Not computed: no criterion has a score"},
+    [PS_L_SUMMARY] = {.vi = "Đạt {0}/{1} mục tiêu.", .en = "{0}/{1} targets met."},
     [PS_L_SUMMARY_UNKNOWN] =
-        {"Đạt %zu/%zu mục tiêu; %zu mục tiêu chưa đánh giá được (chưa có điểm, hoặc tổng tạm tính).",
-         "%zu/%zu targets met; %zu not judged yet (no score, or a partial total)."},
-    [PS_L_SUMMARY_PLAN] = {"Kết quả năm %s đã đạt %zu/%zu mục tiêu năm %s.",
-                           "The %s results meet %zu/%zu of the %s targets."},
+        {.vi = "Đạt {0}/{1} mục tiêu; {2} mục tiêu chưa đánh giá được (chưa có điểm, hoặc tổng tạm tính).",
+         .en = "{0}/{1} targets met; {2} not judged yet (no score, or a partial total)."},
+    [PS_L_SUMMARY_PLAN] = {.vi = "Kết quả năm {0} đã đạt {1}/{2} mục tiêu năm {3}.",
+                           .en = "The {0} results meet {1}/{2} of the {3} targets."},
     [PS_L_SUMMARY_PLAN_UNKNOWN] =
-        {"Kết quả năm %s đã đạt %zu/%zu mục tiêu năm %s; %zu mục tiêu chưa có số liệu năm %s.",
-         "The %s results meet %zu/%zu of the %s targets; %zu without a %s value."},
+        {.vi = "Kết quả năm {0} đã đạt {1}/{2} mục tiêu năm {3}; {4} mục tiêu chưa có số liệu năm {0}.",
+         .en = "The {0} results meet {1}/{2} of the {3} targets; {4} without a {0} value."},
     [PS_L_ILLUSTRATIVE] =
-        {"Lưu ý: điểm tối đa của các lĩnh vực dùng để tính tổng (%s) là số minh họa, chưa phải bảng "
-         "chính thức (Quyết định 701/QĐ-UBND); khi có bảng chính thức, hãy thay cột max_points "
-         "trong tệp kế hoạch (--plan).",
-         "Note: the max points used for the total (%s) are illustrative, not the official table "
-         "(Quyết định 701/QĐ-UBND); when the official table is available, replace the max_points "
-         "column of the plan file (--plan)."},
-    [PS_L_NEED_NOTE] = {"\"> x\": cần tăng hơn x điểm phần trăm; \"x\": cần tăng ít nhất x.",
-                        "\"> x\": needs a gain of more than x percentage points; \"x\": at least x."},
-    [PS_L_RANK_TITLE] = {"Xếp hạng dự kiến trong %d đơn vị (so với %s)",
-                         "Projected rank among %d units (against %s)"},
+        {.vi = "Lưu ý: điểm tối đa của các lĩnh vực dùng để tính tổng ({0}) là số minh họa, chưa phải bảng "
+               "chính thức (Quyết định 701/QĐ-UBND); khi có bảng chính thức, hãy thay cột max_points "
+               "trong tệp kế hoạch (--plan).",
+         .en = "Note: the max points used for the total ({0}) are illustrative, not the official table "
+               "(Quyết định 701/QĐ-UBND); when the official table is available, replace the max_points "
+               "column of the plan file (--plan)."},
+    [PS_L_NEED_NOTE] = {.vi = "\"> x\": cần tăng hơn x điểm phần trăm; \"x\": cần tăng ít nhất x.",
+                        .en = "\"> x\": needs a gain of more than x percentage points; \"x\": at least x."},
+    [PS_L_RANK_TITLE] = {.vi = "Xếp hạng dự kiến trong {0} đơn vị (so với {1})",
+                         .en = "Projected rank among {0} units (against {1})"},
     [PS_L_ASSUME] =
-        {"Giả định: các đơn vị khác giữ kết quả công bố gần nhất; so ở 2 chữ số thập phân, bằng điểm thì "
-         "đồng hạng (1, 2, 2, 4). Cần thêm: điểm để vượt hẳn đơn vị đang giữ hạng mục tiêu.",
-         "Assumption: the other units keep their last published results; compared at 2 decimals, equal "
-         "values share a rank (1, 2, 2, 4). Still needed: the points to pass the unit now at the target rank "
-         "outright."},
+        {.vi =
+             "Giả định: các đơn vị khác giữ kết quả công bố gần nhất; so ở 2 chữ số thập phân, bằng điểm thì "
+             "đồng hạng (1, 2, 2, 4). Cần thêm: điểm để vượt hẳn đơn vị đang giữ hạng mục tiêu.",
+         .en =
+             "Assumption: the other units keep their last published results; compared at 2 decimals, equal "
+             "values share a rank (1, 2, 2, 4). Still needed: the points to pass the unit now at the target "
+             "rank outright."},
     [PS_L_ASSUME_SHIFT] =
-        {"Giả định: các đơn vị khác giữ kết quả công bố gần nhất, cộng %s điểm (--peer-change); so ở "
-         "2 chữ số thập phân, bằng điểm thì đồng hạng (1, 2, 2, 4). Cần thêm: điểm để vượt hẳn đơn vị đang "
-         "giữ hạng mục tiêu.",
-         "Assumption: the other units keep their last published results, shifted by %s points "
-         "(--peer-change); compared at 2 decimals, equal values share a rank (1, 2, 2, 4). Still needed: the "
-         "points to pass the unit now at the target rank outright."},
-    [PS_L_RANK_BASE] = {"Hạng %s", "Rank %s"},
-    [PS_L_RANK_NOW] = {"Dự kiến", "Projected"},
-    [PS_L_STILL_NEEDED] = {"Cần thêm", "Still needed"},
-    [PS_L_TAKES_TITLE] = {"Cần thêm bao nhiêu cho tổng", "What the total still needs"},
-    [PS_L_RANK_HELD] = {"Hạng mục tiêu %d: đã giữ được.", "Target rank %d: held."},
+        {.vi = "Giả định: các đơn vị khác giữ kết quả công bố gần nhất, cộng {0} điểm (--peer-change); so ở "
+               "2 chữ số thập phân, bằng điểm thì đồng hạng (1, 2, 2, 4). Cần thêm: điểm để vượt hẳn đơn vị "
+               "đang giữ hạng mục tiêu.",
+         .en =
+             "Assumption: the other units keep their last published results, shifted by {0} points "
+             "(--peer-change); compared at 2 decimals, equal values share a rank (1, 2, 2, 4). Still needed: "
+             "the points to pass the unit now at the target rank outright."},
+    [PS_L_RANK_BASE] = {.vi = "Hạng {0}", .en = "Rank {0}"},
+    [PS_L_RANK_NOW] = {.vi = "Dự kiến", .en = "Projected"},
+    [PS_L_STILL_NEEDED] = {.vi = "Cần thêm", .en = "Still needed"},
+    [PS_L_TAKES_TITLE] = {.vi = "Cần thêm bao nhiêu cho tổng", .en = "What the total still needs"},
+    [PS_L_RANK_HELD] = {.vi = "Hạng mục tiêu {0}: đã giữ được.", .en = "Target rank {0}: held."},
     [PS_L_RANK_NEED] =
-        {"Hạng mục tiêu %d: tổng cần thêm %s điểm, để vượt hẳn %s (đang ở hạng %d với %s); bằng điểm "
-         "thì đồng hạng.",
-         "Target rank %d: the total needs %s more points to pass %s outright (now at rank %d with %s); "
-         "an equal total would share the rank."},
-    [PS_L_TARGET_MET] = {"Mục tiêu tổng %s: đã đạt.", "Total target %s: met."},
-    [PS_L_TARGET_NEED] = {"Mục tiêu tổng %s: cần thêm %s điểm.", "Total target %s: %s more points needed."},
+        {.vi = "Hạng mục tiêu {0}: tổng cần thêm {1} điểm, để vượt hẳn {2} (đang ở hạng {0} với {3}); bằng "
+               "điểm thì đồng hạng.",
+         .en = "Target rank {0}: the total needs {1} more points to pass {2} outright (now at rank {0} with "
+               "{3}); an equal total would share the rank."},
+    [PS_L_TARGET_MET] = {.vi = "Mục tiêu tổng {0}: đã đạt.", .en = "Total target {0}: met."},
+    [PS_L_TARGET_NEED] = {.vi = "Mục tiêu tổng {0}: cần thêm {1} điểm.",
+                          .en = "Total target {0}: {1} more points needed."},
     [PS_L_LEVER_TITLE] =
-        {"Nếu chỉ một lĩnh vực tăng, mỗi lĩnh vực cần thêm (lĩnh vực có điểm tối đa lớn nhất trước):",
-         "If one criterion alone made up the difference, it would need (heaviest criterion first):"},
-    [PS_L_MAX] = {"Điểm tối đa", "Max points"},
-    [PS_L_HEADROOM] = {"Còn có thể tăng", "Headroom"},
-    [PS_L_FOR_RANK] = {"Cho hạng", "For the rank"},
-    [PS_L_FOR_TARGET] = {"Cho mục tiêu tổng", "For the total target"},
-    [PS_L_NOT_ALONE] = {"không đủ", "cannot alone"},
+        {.vi = "Nếu chỉ một lĩnh vực tăng, mỗi lĩnh vực cần thêm (lĩnh vực có điểm tối đa lớn nhất trước):",
+         .en = "If one criterion alone made up the difference, it would need (heaviest criterion first):"},
+    [PS_L_MAX] = {.vi = "Điểm tối đa", .en = "Max points"},
+    [PS_L_HEADROOM] = {.vi = "Còn có thể tăng", .en = "Headroom"},
+    [PS_L_FOR_RANK] = {.vi = "Cho hạng", .en = "For the rank"},
+    [PS_L_FOR_TARGET] = {.vi = "Cho mục tiêu tổng", .en = "For the total target"},
+    [PS_L_NOT_ALONE] = {.vi = "không đủ", .en = "cannot alone"},
     [PS_L_COHERENT] =
-        {"Nếu mọi lĩnh vực vừa đúng mục tiêu, tổng là %s so với mục tiêu tổng %s: các mục tiêu của kế "
-         "hoạch khớp nhau.",
-         "If every criterion lands exactly on its target, the total is %s against the total target %s: "
-         "the plan's targets agree."},
+        {.vi =
+             "Nếu mọi lĩnh vực vừa đúng mục tiêu, tổng là {0} so với mục tiêu tổng {1}: các mục tiêu của kế "
+             "hoạch khớp nhau.",
+         .en =
+             "If every criterion lands exactly on its target, the total is {0} against the total target {1}: "
+             "the plan's targets agree."},
     [PS_L_INCOHERENT] =
-        {"Nếu mọi lĩnh vực vừa đúng mục tiêu, tổng là %s so với mục tiêu tổng %s: đạt các mục tiêu lĩnh "
-         "vực vẫn chưa đủ cho mục tiêu tổng.",
-         "If every criterion lands exactly on its target, the total is %s against the total target "
-         "%s: meeting the criterion targets is not enough for the total target."},
-    [PS_L_OWNER_SUMMARY] = {"Đạt %zu/%zu mục tiêu", "%zu/%zu targets met"},
-    [PS_L_NO_OWNER] = {"(Không giao cho cơ quan nào)", "(No office named)"},
-    [PS_L_BASELINE_WORD] = {"Gốc", "Baseline"},
-    [PS_L_YEAR_WORD] = {"Điểm", "Score"},
+        {.vi = "Nếu mọi lĩnh vực vừa đúng mục tiêu, tổng là {0} so với mục tiêu tổng {1}: đạt các mục tiêu "
+               "lĩnh "
+               "vực vẫn chưa đủ cho mục tiêu tổng.",
+         .en = "If every criterion lands exactly on its target, the total is {0} against the total target "
+               "{1}: meeting the criterion targets is not enough for the total target."},
+    [PS_L_OWNER_SUMMARY] = {.vi = "Đạt {0}/{1} mục tiêu", .en = "{0}/{1} targets met"},
+    [PS_L_NO_OWNER] = {.vi = "(Không giao cho cơ quan nào)", .en = "(No office named)"},
+    [PS_L_BASELINE_WORD] = {.vi = "Gốc", .en = "Baseline"},
+    [PS_L_YEAR_WORD] = {.vi = "Điểm", .en = "Score"},
+    [PS_L_NOT_ALONE_CELL] = {.vi = "không đủ ({0})", .en = "cannot alone ({0})"},
+    [PS_L_NEED_MORE_THAN] = {.vi = "> {0}", .en = "> {0}"},
+    [PS_L_LABEL_VALUE] = {.vi = "{0}: {1}", .en = "{0}: {1}"},
+    [PS_L_WARNING] = {.vi = "cảnh báo: ", .en = "warning: "},
+
+    [PS_L_CHECK_SCORE] = {.vi = "Điểm", .en = "Score"},
+    [PS_L_CHECK_NO_SCORE] = {.vi = "Chưa có điểm", .en = "no score"},
+    [PS_L_CHECK_PARTIAL] = {.vi = "Tổng tạm tính", .en = "partial total"},
+    [PS_L_CHECK_PASS] = {.vi = "Đạt cả {0}/{1} mục tiêu được kiểm tra.",
+                         .en = "All {0}/{1} checked targets met."},
+    [PS_L_CHECK_FAIL] = {.vi = "Đạt {0}/{1} mục tiêu được kiểm tra; chưa đạt: {2}.",
+                         .en = "{0}/{1} checked targets met; missed: {2}."},
+
+    [PS_L_TREND_TITLE] = {.vi = "{0}: diễn biến qua {1} kỳ", .en = "{0}: {1} periods"},
+    [PS_L_TREND_OUTLOOK] = {.vi = "Dự báo Q4*", .en = "Q4 outlook*"},
+    [PS_L_TREND_OUTLOOK_RESULT] = {.vi = "Theo dự báo", .en = "By the outlook"},
+    [PS_L_TREND_RANK] = {.vi = "hạng", .en = "rank"},
+    [PS_L_TREND_NOTE] =
+        {.vi = "* Dự báo cuối năm: đường thẳng (bình phương nhỏ nhất) qua điểm các quý, đọc ở quý 4; chỉ để "
+               "tham khảo, không phải kết quả. Trong ngoặc: thay đổi so với kỳ trước.",
+         .en =
+             "* Year-end outlook: the least-squares straight line through the quarters' values, read at Q4; "
+             "a guide, not a result. In brackets: the change from the period before."},
+    [PS_L_TREND_NO_PERIOD] =
+        {.vi =
+             "Không có dự báo: cần tên kỳ có số quý (như 2023-Q3, trong tệp '# period:' hoặc trong tên tệp).",
+         .en =
+             "No outlook: the periods need a quarter (such as 2023-Q3, from '# period:' or the file name)."},
+    [PS_L_TREND_TOO_FEW] = {.vi = "Không có dự báo: cần ít nhất hai kỳ.",
+                            .en = "No outlook: it needs at least two periods."},
+    [PS_L_TREND_VALUE_CHANGE] = {.vi = "{0} ({1})", .en = "{0} ({1})"},
+
+    [PS_L_UNITS_TITLE] = {.vi = "{0} đơn vị, xếp hạng theo tổng điểm của kế hoạch {1}",
+                          .en = "{0} units, ranked by the total of the plan {1}"},
+    [PS_L_UNITS_UNIT] = {.vi = "Đơn vị", .en = "Unit"},
+    [PS_L_UNITS_TOTAL] = {.vi = "Tổng", .en = "Total"},
+    [PS_L_UNITS_TOTAL_TARGET] = {.vi = "Mục tiêu tổng", .en = "Total target"},
+    [PS_L_UNITS_MISSED] = {.vi = "Lĩnh vực chưa đạt", .en = "Criteria missed"},
+    [PS_L_UNITS_MISSING] = {.vi = "Thiếu", .en = "Missing"},
+    [PS_L_UNITS_PARTIAL] =
+        {.vi = "* tạm tính: thiếu điểm của một số lĩnh vực, xếp sau các đơn vị đủ điểm; so ở 2 chữ số thập "
+               "phân, bằng điểm thì đồng hạng.",
+         .en = "* partial: some criteria have no value; ranked after the complete units. Totals are compared "
+               "at "
+               "2 decimals, equal totals share a rank."},
+    [PS_L_UNITS_ILLUSTRATIVE] = {.vi = "Điểm tối đa là số minh họa, chưa phải bảng chính thức.",
+                                 .en = "The max points are illustrative, not the official table."},
+
+    [PS_L_SVG_LEGEND_BASELINE] = {.vi = "Kết quả {0}", .en = "{0} result"},
+    [PS_L_SVG_LEGEND_MET] = {.vi = "{0}: đạt mục tiêu", .en = "{0}: target met"},
+    [PS_L_SVG_LEGEND_MISSED] = {.vi = "{0}: chưa đạt", .en = "{0}: target missed"},
+    [PS_L_SVG_LEGEND_UNKNOWN] = {.vi = "{0}: chưa đánh giá được", .en = "{0}: not judged"},
+    [PS_L_SVG_LEGEND_TARGET] = {.vi = "Mục tiêu {0}", .en = "{0} target"},
+    [PS_L_SVG_LEGEND_DASH] = {.vi = "— chưa có số liệu", .en = "— no value yet"},
+    [PS_L_SVG_PARTIAL] = {.vi = "Tạm tính", .en = "partial"},
+    [PS_L_SVG_ILLUSTRATIVE] =
+        {.vi =
+             "Lưu ý: tổng tính theo điểm tối đa của các lĩnh vực ({0}) là số minh họa, chưa phải bảng chính "
+             "thức (Quyết định 701/QĐ-UBND); khi có bảng chính thức, hãy thay cột max_points trong tệp kế "
+             "hoạch.",
+         .en = "Note: the total uses illustrative max points of the criteria ({0}), not the official table "
+               "(Quyết định 701/QĐ-UBND); when it is available, replace the max_points column of the plan "
+               "file."},
+
+    [PS_L_CLI_HELP] =
+        {.vi = "Cách dùng: parscore [report] [TỆP_ĐIỂM] [TÙY_CHỌN]\n"
+               "           parscore check TỆP_ĐIỂM [--only MÃ[,MÃ...]] [-q] [TÙY_CHỌN]\n"
+               "           parscore rank TỆP_ĐƠN_VỊ [--format text|json|csv] [TÙY_CHỌN]\n"
+               "           parscore trend TỆP_QUÝ_1 TỆP_QUÝ_2 ... [--peers TỆP] [TÙY_CHỌN]\n"
+               "\n"
+               "Bảng điểm theo Kế hoạch nâng cao PAR INDEX, SIPAS huyện Sìn Hồ năm 2023: điểm tổng,\n"
+               "chênh lệch so với từng mục tiêu và các mục tiêu đã đạt.\n"
+               "\n"
+               "Lệnh:\n"
+               "  report           báo cáo (lệnh mặc định)\n"
+               "  check            mỗi mục tiêu một dòng và kết luận; mã thoát 0 khi mọi mục tiêu\n"
+               "                   được kiểm tra đều đạt, 1 khi có mục tiêu chưa đạt (thiếu điểm\n"
+               "                   cũng là chưa đạt)\n"
+               "  rank             xếp hạng nhiều đơn vị (xã, huyện): cột unit và mỗi lĩnh vực một\n"
+               "                   cột phần trăm theo mã; tổng tính theo điểm tối đa của kế hoạch\n"
+               "  trend            các quý cạnh nhau theo thứ tự, với thay đổi từng quý và dự báo\n"
+               "                   cuối năm theo đường thẳng so với từng mục tiêu\n"
+               "\n"
+               "  TỆP_ĐIỂM         điểm của quý, CSV hoặc JSON: id và score (%) hoặc points;\n"
+               "                   '-' đọc từ đầu vào chuẩn. Không có tệp: report hiện kế hoạch,\n"
+               "                   kết quả năm 2022 so với mục tiêu năm 2023.\n"
+               "\n"
+               "Tùy chọn:\n"
+               "  --plan FILE      dùng kế hoạch này (CSV hoặc JSON) thay cho kế hoạch có sẵn\n"
+               "  --format FORMAT  text (mặc định), json, csv, markdown (bảng để dán vào báo cáo)\n"
+               "                   hoặc svg (biểu đồ); check: text hoặc json; rank và trend: text,\n"
+               "                   json hoặc csv\n"
+               "  --bom            csv: thêm dấu BOM ở đầu tệp, cho bảng tính cần nó\n"
+               "  -o, --output FILE  ghi vào FILE (chỉ thay tệp khi mọi việc thành công)\n"
+               "  --peers FILE     kết quả công bố của các đơn vị khác (CSV hoặc JSON): thêm hạng\n"
+               "                   dự kiến và các mục tiêu về hạng (check --only rank)\n"
+               "  --peer-change X  giả định: mọi đơn vị khác tăng (giảm) X điểm\n"
+               "  --by owner       báo cáo theo từng cơ quan chịu trách nhiệm\n"
+               "  --color[=WHEN]   auto (mặc định: khi in ra màn hình và không đặt NO_COLOR), always\n"
+               "                   hoặc never: đạt màu xanh, chưa đạt màu đỏ\n"
+               "  --only IDS       check: chỉ các mục tiêu này, ví dụ --only total,sipas,rank\n"
+               "  -q, --quiet      check: không in gì, chỉ đặt mã thoát\n"
+               "  --lang LANG      vi (mặc định) hoặc en: ngôn ngữ của báo cáo và thông báo\n"
+               "  -h, --help       hiện trợ giúp này\n"
+               "  -V, --version    hiện phiên bản\n"
+               "\n"
+               "Ví dụ:\n"
+               "  parscore                                   kế hoạch: năm 2022 so với mục tiêu 2023\n"
+               "  parscore examples/scores-2023-q3.csv       báo cáo của một quý\n"
+               "  parscore --format json scores.csv | jq .total.score\n"
+               "  parscore check --only total,sipas scores.csv && echo 'đạt mục tiêu'\n"
+               "  parscore --peers examples/peers-2022.csv examples/scores-2023-q3.csv\n"
+               "  parscore rank --format csv examples/communes-2023.csv\n"
+               "  parscore trend examples/scores-2023-q1.csv examples/scores-2023-q2.csv "
+               "examples/scores-2023-q3.csv\n"
+               "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
+               "\n"
+               "Mã thoát: 0 thành công (check: mọi mục tiêu được kiểm tra đều đạt); 1 check: có\n"
+               "mục tiêu chưa đạt; 2 sai cách dùng, dữ liệu vào sai hoặc không ghi được kết quả.\n",
+         .en = "Usage: parscore [report] [SCORES] [OPTIONS]\n"
+               "       parscore check SCORES [--only ID[,ID...]] [-q] [OPTIONS]\n"
+               "       parscore rank UNITS [--format text|json|csv] [OPTIONS]\n"
+               "       parscore trend SCORES_Q1 SCORES_Q2 ... [--peers FILE] [OPTIONS]\n"
+               "\n"
+               "Scorecard for the 2023 PAR INDEX and SIPAS plan of Sìn Hồ district: the total,\n"
+               "the gap to every target, and which targets are met.\n"
+               "\n"
+               "Commands:\n"
+               "  report           the report (the default command)\n"
+               "  check            one line per target and a verdict; exit 0 when every checked\n"
+               "                   target is met, 1 when any is missed (a missing score is a miss)\n"
+               "  rank             rank many units (communes, districts): a unit column and one\n"
+               "                   percent column per criterion id; totals with the plan's max points\n"
+               "  trend            the quarters side by side, in order, with each change and a\n"
+               "                   straight-line outlook for the year end against each target\n"
+               "\n"
+               "  SCORES           quarterly scores, CSV or JSON: id and score (%) or points;\n"
+               "                   '-' reads standard input. Without it, report shows the plan:\n"
+               "                   the 2022 results against the 2023 targets.\n"
+               "\n"
+               "Options:\n"
+               "  --plan FILE      use this plan (CSV or JSON) instead of the built-in one\n"
+               "  --format FORMAT  text (default), json, csv, markdown (tables to paste into a\n"
+               "                   report) or svg (a chart); check: text or json; rank and trend:\n"
+               "                   text, json or csv\n"
+               "  --bom            csv: start with a byte order mark, for spreadsheets that want one\n"
+               "  -o, --output FILE  write to FILE (replaced only when all went well)\n"
+               "  --peers FILE     other units' published totals (CSV or JSON): adds the projected\n"
+               "                   rank and the rank targets (check --only rank)\n"
+               "  --peer-change X  what-if: shift every other unit by X points\n"
+               "  --by owner       group the report by responsible office\n"
+               "  --color[=WHEN]   auto (default: on a terminal, unless NO_COLOR is set), always\n"
+               "                   or never: met in green, missed in red\n"
+               "  --only IDS       check: only these targets, e.g. --only total,sipas,rank\n"
+               "  -q, --quiet      check: print nothing, only set the exit status\n"
+               "  --lang LANG      vi (default) or en: language of the report and messages\n"
+               "  -h, --help       show this help\n"
+               "  -V, --version    show the version\n"
+               "\n"
+               "Examples:\n"
+               "  parscore                                   the plan: 2022 against the 2023 targets\n"
+               "  parscore examples/scores-2023-q3.csv       the report for a quarter\n"
+               "  parscore --format json scores.csv | jq .total.score\n"
+               "  parscore check --only total,sipas scores.csv && echo 'on target'\n"
+               "  parscore --peers examples/peers-2022.csv examples/scores-2023-q3.csv\n"
+               "  parscore rank --format csv examples/communes-2023.csv\n"
+               "  parscore trend examples/scores-2023-q1.csv examples/scores-2023-q2.csv "
+               "examples/scores-2023-q3.csv\n"
+               "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
+               "  parscore trend examples/scores-2023-q1.csv examples/scores-2023-q2.csv "
+               "examples/scores-2023-q3.csv\n"
+               "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
+               "\n"
+               "Exit status: 0 success (check: every checked target met); 1 check: a target\n"
+               "missed; 2 usage error, bad input or output that could not be written.\n"},
+    [PS_L_CLI_TRY_HELP] = {.vi = "Xem 'parscore --help'.", .en = "Try 'parscore --help'."},
+    [PS_L_CLI_VERSION_PLAN] = {.vi = "kế hoạch: {0}: {1} {2}, {3} chỉ số, điểm tối đa {4}",
+                               .en = "plan: {0}: {1} {2}, {3} indicators, max points {4}"},
+    [PS_L_CLI_ILLUSTRATIVE] = {.vi = "minh họa", .en = "illustrative"},
+    [PS_L_CLI_OFFICIAL] = {.vi = "chính thức", .en = "official"},
+    [PS_L_CLI_CANNOT_WRITE] = {.vi = "không ghi được {0}: {1}", .en = "cannot write {0}: {1}"},
+    [PS_L_CLI_THE_OUTPUT] = {.vi = "kết quả", .en = "the output"},
+    [PS_L_CLI_ONLY_TOO_LONG] = {.vi = "--only quá dài", .en = "--only is too long"},
+    [PS_L_CLI_ONLY_LIST] = {.vi = "--only cần danh sách mã, ví dụ total,sipas; không phải '{0}'",
+                            .en = "--only takes a list of ids such as total,sipas, not '{0}'"},
+    [PS_L_CLI_ONLY_UNKNOWN_ID] = {.vi = "--only: '{0}' không có trong kế hoạch",
+                                  .en = "--only: '{0}' is not in the plan"},
+    [PS_L_CLI_ONLY_NO_TARGET] = {.vi = "--only: '{0}' không có mục tiêu",
+                                 .en = "--only: '{0}' has no target"},
+    [PS_L_CLI_ONLY_NO_PEERS] = {.vi = "--only: '{0}' là mục tiêu về hạng, cần --peers",
+                                .en = "--only: '{0}' is a rank target and needs --peers"},
+    [PS_L_CLI_LANG] = {.vi = "--lang cần 'vi' hoặc 'en', không phải '{0}'",
+                       .en = "--lang takes 'vi' or 'en', not '{0}'"},
+    [PS_L_CLI_FORMAT] = {.vi = "--format cần text, json, csv, markdown hoặc svg, không phải '{0}'",
+                         .en = "--format takes text, json, csv, markdown or svg, not '{0}'"},
+    [PS_L_CLI_PEER_CHANGE] =
+        {.vi = "--peer-change cần một số điểm từ -100 đến 100, ví dụ 1,5 hoặc -2, không phải '{0}'",
+         .en = "--peer-change takes points from -100 to 100, such as 1.5 or -2, not '{0}'"},
+    [PS_L_CLI_COLOR] = {.vi = "--color cần auto, always hoặc never, không phải '{0}'",
+                        .en = "--color takes auto, always or never, not '{0}'"},
+    [PS_L_CLI_BY] = {.vi = "--by chỉ nhận 'owner', không phải '{0}'", .en = "--by takes 'owner', not '{0}'"},
+    [PS_L_CLI_NEEDS_VALUE] = {.vi = "tùy chọn '{0}' cần một giá trị", .en = "option '{0}' needs a value"},
+    [PS_L_CLI_UNKNOWN_OPTION] = {.vi = "không có tùy chọn '{0}'", .en = "unknown option '{0}'"},
+    [PS_L_CLI_TREND_TOO_MANY] = {.vi = "'trend' nhận nhiều nhất {0} tệp",
+                                 .en = "'trend' takes at most {0} files"},
+    [PS_L_CLI_EXTRA_ARGUMENT] = {.vi = "thừa đối số '{0}'", .en = "unexpected argument '{0}'"},
+    [PS_L_CLI_TREND_NO_FILES] =
+        {.vi = "'trend' cần các tệp điểm theo thứ tự các quý, ví dụ q1.csv q2.csv q3.csv",
+         .en = "'trend' needs the quarters' scores files in order, such as q1.csv q2.csv q3.csv"},
+    [PS_L_CLI_RANK_NO_FILE] = {.vi = "'rank' cần một tệp các đơn vị (hoặc '-' để đọc từ đầu vào chuẩn)",
+                               .en = "'rank' needs a file of units (or '-' for standard input)"},
+    [PS_L_CLI_NOT_WITH_RANK] = {.vi = "{0} không dùng với 'rank'", .en = "{0} does not go with 'rank'"},
+    [PS_L_CLI_PEERS_NO_SCORES] =
+        {.vi = "--peers cần một tệp điểm: hạng dự kiến tính từ điểm hiện tại",
+         .en = "--peers needs a scores file: the projected rank comes from the current scores"},
+    [PS_L_CLI_ONLY_CHECK] = {.vi = "--only và -q chỉ dùng với 'check'",
+                             .en = "--only and -q go with the 'check' command"},
+    [PS_L_CLI_PEER_CHANGE_PEERS] = {.vi = "--peer-change cần --peers", .en = "--peer-change needs --peers"},
+    [PS_L_CLI_CHECK_FORMAT] = {.vi = "'check' chỉ có --format text hoặc json",
+                               .en = "'check' takes --format text or json only"},
+    [PS_L_CLI_TABLE_FORMAT] = {.vi = "'{0}' có --format text, json hoặc csv",
+                               .en = "'{0}' takes --format text, json or csv"},
+    [PS_L_CLI_BOM_CSV] = {.vi = "--bom dùng với --format csv", .en = "--bom goes with --format csv"},
+    [PS_L_CLI_BY_TREND] = {.vi = "--by không dùng với 'trend'", .en = "--by does not go with 'trend'"},
+    [PS_L_CLI_CHECK_NO_FILE] = {.vi = "'check' cần một tệp điểm (hoặc '-' để đọc từ đầu vào chuẩn)",
+                                .en = "'check' needs a scores file (or '-' for standard input)"},
 };
+
+const char *ps_wording(unsigned id, ps_lang lang)
+{
+    if (id >= PS_WORDING_COUNT || !table[id].vi)
+        return "";
+    return lang == PS_LANG_EN ? table[id].en : table[id].vi;
+}
 
 const char *ps_label_text(ps_label label, ps_lang lang)
 {
-    return labels[label][lang == PS_LANG_EN ? 1 : 0];
+    return ps_wording((unsigned)label, lang);
+}
+
+size_t ps_wording_part(const char *text, int *arg)
+{
+    *arg = -1;
+    if (text[0] == '{' && text[1] >= '0' && text[1] <= '9' && text[2] == '}') {
+        *arg = text[1] - '0';
+        return 3;
+    }
+    size_t n = 0;
+    while (text[n] && !(text[n] == '{' && text[n + 1] >= '0' && text[n + 1] <= '9' && text[n + 2] == '}'))
+        n++;
+    return n;
+}
+
+void ps_wording_fill(ps_buf *out, const char *text, const char *const *args, size_t count)
+{
+    int arg;
+    for (size_t n; (n = ps_wording_part(text, &arg)) > 0; text += n) {
+        if (arg < 0)
+            ps_buf_append(out, text, n);
+        else if ((size_t)arg < count && args[arg])
+            ps_buf_puts(out, args[arg]);
+    }
+}
+
+static void put_chars(char *buf, size_t size, size_t *len, const char *text, size_t n)
+{
+    if (*len + 1 < size) {
+        size_t room = size - 1 - *len;
+        memcpy(buf + *len, text, n < room ? n : room);
+    }
+    *len += n;
+}
+
+size_t ps_wording_fill_chars(char *buf, size_t size, const char *text, const char *const *args, size_t count)
+{
+    size_t len = 0;
+    int arg;
+    for (size_t n; (n = ps_wording_part(text, &arg)) > 0; text += n) {
+        if (arg < 0)
+            put_chars(buf, size, &len, text, n);
+        else if ((size_t)arg < count && args[arg])
+            put_chars(buf, size, &len, args[arg], strlen(args[arg]));
+    }
+    if (size > 0)
+        buf[len < size ? len : size - 1] = '\0';
+    return len;
 }

@@ -1,6 +1,8 @@
 /* Output for the parscore command: all or nothing, and write errors (full disk, closed pipe) reported. */
 #include "cli/cli_output.h"
 
+#include "base/wording.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,10 +12,10 @@
 
 static int fail(const char *path, int err, ps_lang lang)
 {
-    if (lang == PS_LANG_EN)
-        fprintf(stderr, "parscore: cannot write %s: %s\n", path ? path : "the output", strerror(err));
-    else
-        fprintf(stderr, "parscore: không ghi được %s: %s\n", path ? path : "kết quả", strerror(err));
+    char message[1024];
+    const char *args[] = {path ? path : ps_label_text(PS_L_CLI_THE_OUTPUT, lang), strerror(err)};
+    ps_wording_fill_chars(message, sizeof message, ps_label_text(PS_L_CLI_CANNOT_WRITE, lang), args, 2);
+    fprintf(stderr, "parscore: %s\n", message);
     return 2;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/wording.h"
 #include "cli/cli_args.h"
 #include "cli/cli_output.h"
 #include "parscore/parscore.h"
@@ -16,6 +17,28 @@ static void print_error(const ps_error *err, ps_lang lang)
     char message[1024];
     ps_error_format(err, lang, message, sizeof message);
     fprintf(stderr, "%s%s\n", err->file ? "" : "parscore: ", message);
+}
+
+static void print_out_of_memory(ps_lang lang)
+{
+    fprintf(stderr, "parscore: %s\n", ps_wording(PS_MSG_NOMEM, lang));
+}
+
+/* A target named by --only that cannot be checked, said in the terms of the command line. */
+static void print_only_error(const ps_error *err, ps_lang lang)
+{
+    ps_label label = err->code == PS_MSG_CHECK_UNKNOWN_ID  ? PS_L_CLI_ONLY_UNKNOWN_ID
+                     : err->code == PS_MSG_CHECK_NO_TARGET ? PS_L_CLI_ONLY_NO_TARGET
+                     : err->code == PS_MSG_CHECK_NO_PEERS  ? PS_L_CLI_ONLY_NO_PEERS
+                                                           : PS_WORDING_COUNT;
+    if (label == PS_WORDING_COUNT) {
+        print_error(err, lang);
+        return;
+    }
+    char message[512];
+    const char *args[] = {err->arg[0]};
+    ps_wording_fill_chars(message, sizeof message, ps_label_text(label, lang), args, 1);
+    fprintf(stderr, "parscore: %s\n", message);
 }
 
 static void print_warnings(const ps_warnings *warnings, const cli_options *opt)
@@ -67,14 +90,14 @@ static int run_with(const cli_options *opt, const ps_plan *plan, const ps_scores
     ps_error err;
     if (ps_score(plan, scores, &result) != PS_OK ||
         ps_rank_apply(&result, plan, peers, opt->peer_change) != PS_OK) {
-        fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
+        print_out_of_memory(opt->lang);
         return EXIT_INPUT;
     }
     int status = EXIT_OK;
     bool checking = opt->command == CLI_CHECK;
     if (checking && ps_check_targets(&result, opt->only_count ? opt->only : NULL, opt->only_count, &check,
                                      &err) != PS_OK) {
-        print_error(&err, opt->lang);
+        print_only_error(&err, opt->lang);
         ps_result_free(&result);
         return EXIT_INPUT;
     }
@@ -88,7 +111,7 @@ static int run_with(const cli_options *opt, const ps_plan *plan, const ps_scores
             if (written != 0)
                 status = written;
         } else {
-            fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
+            print_out_of_memory(opt->lang);
             status = EXIT_INPUT;
         }
         ps_buf_free(&out);
@@ -124,7 +147,7 @@ static int run_rank(const cli_options *opt, const ps_plan *plan)
                                                                  : PS_UNITS_TEXT;
         st = ps_report_units(&units, format, &ro, cli_stream_write, &out);
         if (st == PS_ERR_NOMEM)
-            fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
+            print_out_of_memory(opt->lang);
         status = cli_stream_close(&out, st == PS_OK, opt->lang);
     }
     ps_units_free(&units);
@@ -159,10 +182,10 @@ static int run_trend(const cli_options *opt, const ps_plan *plan, const ps_peers
         if (ps_report_trend(&trend, format, &ro, &out) == PS_OK)
             status = cli_write_output(&out, opt->output, opt->lang);
         else
-            fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
+            print_out_of_memory(opt->lang);
         ps_buf_free(&out);
     } else if (st == PS_OK) {
-        fputs(opt->lang == PS_LANG_EN ? "parscore: out of memory\n" : "parscore: hết bộ nhớ\n", stderr);
+        print_out_of_memory(opt->lang);
     }
     ps_trend_free(&trend);
     return status;
@@ -222,13 +245,13 @@ static void version_text(const cli_options *opt, ps_buf *out)
         print_error(&err, opt->lang);
         return;
     }
-    bool en = opt->lang == PS_LANG_EN;
-    ps_buf_printf(out,
-                  en ? "plan: %s: %s %s, %zu indicators, max points %s\n"
-                     : "kế hoạch: %s: %s %s, %zu chỉ số, điểm tối đa %s\n",
-                  plan.source, plan.unit ? plan.unit : "—", plan.year ? plan.year : "—", plan.count,
-                  plan.illustrative_max ? (en ? "illustrative" : "minh họa")
-                                        : (en ? "official" : "chính thức"));
+    char count[24];
+    snprintf(count, sizeof count, "%zu", plan.count);
+    const char *args[] = {
+        plan.source, plan.unit ? plan.unit : "\xe2\x80\x94", plan.year ? plan.year : "\xe2\x80\x94", count,
+        ps_label_text(plan.illustrative_max ? PS_L_CLI_ILLUSTRATIVE : PS_L_CLI_OFFICIAL, opt->lang)};
+    ps_wording_fill(out, ps_label_text(PS_L_CLI_VERSION_PLAN, opt->lang), args, 5);
+    ps_buf_puts(out, "\n");
     ps_plan_free(&plan);
 }
 
@@ -239,8 +262,7 @@ int main(int argc, char **argv)
     cli_options opt;
     char message[512];
     if (!cli_parse(argc, argv, &opt, message, sizeof message)) {
-        fprintf(stderr, "parscore: %s\n%s\n", message,
-                opt.lang == PS_LANG_EN ? "Try 'parscore --help'." : "Xem 'parscore --help'.");
+        fprintf(stderr, "parscore: %s\n%s\n", message, ps_label_text(PS_L_CLI_TRY_HELP, opt.lang));
         return EXIT_INPUT;
     }
     if (opt.help || opt.version) {

@@ -1,4 +1,5 @@
 /* Checking targets for a gate: which selected targets pass, where a missing score never passes. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,4 +75,23 @@ void ps_check_free(ps_check *check)
 {
     free(check->items);
     memset(check, 0, sizeof *check);
+}
+
+ps_check_reason ps_check_item_reason(const ps_check_item *item)
+{
+    const ps_line *l = item->line;
+    bool known = item->rank ? l->has_rank : l->has_score && !l->partial;
+    return item->passed ? PS_CHECK_MET
+           : known      ? PS_CHECK_MISSED
+           : l->partial ? PS_CHECK_PARTIAL
+                        : PS_CHECK_NO_SCORE;
+}
+
+size_t ps_check_item_id(const ps_check_item *item, char *buf, size_t size)
+{
+    const ps_indicator *ind = item->line->indicator;
+    int n = !item->rank                  ? snprintf(buf, size, "%s", ind->id)
+            : ind->kind == PS_KIND_TOTAL ? snprintf(buf, size, "rank")
+                                         : snprintf(buf, size, "rank:%s", ind->id);
+    return n > 0 ? (size_t)n : 0;
 }

@@ -148,10 +148,10 @@ ps_status ps_trend_finish(ps_trend *t)
         return PS_ERR_NOMEM;
     for (size_t k = 0; k < t->count; k++)
         if (t->points[k].quarter == 0)
-            t->outlook_missing_reason = "period";
+            t->outlook_state = PS_OUTLOOK_NO_QUARTER;
     if (t->count < 2)
-        t->outlook_missing_reason = "count";
-    if (t->outlook_missing_reason)
+        t->outlook_state = PS_OUTLOOK_TOO_FEW;
+    if (t->outlook_state != PS_OUTLOOK_SHOWN)
         return PS_OK;
     for (size_t i = 0; i < t->plan->count; i++) {
         int x[PS_TREND_MAX_PERIODS];

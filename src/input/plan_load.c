@@ -114,15 +114,14 @@ static ps_status read_rank(const plan_reader *pr, const ps_table_field *f, const
 
 static ps_status read_kind(const plan_reader *pr, const ps_table_field *f, ps_kind *kind, ps_error *err)
 {
-    static const char *const kinds[] = {"criterion", "sipas", "total", "kpi"};
     char *folded;
     ps_status st = ps_text_fold(f->text, f->len, &folded);
     if (st == PS_ERR_INPUT)
         return fail_at(err, PS_MSG_BAD_KIND, pr->file, f, f->text, NULL);
     if (st != PS_OK)
         return st;
-    for (int k = 0; k < 4; k++) {
-        if (strcmp(folded, kinds[k]) == 0) {
+    for (int k = PS_KIND_CRITERION; k <= PS_KIND_KPI; k++) {
+        if (strcmp(folded, ps_kind_key((ps_kind)k)) == 0) {
             *kind = (ps_kind)k;
             free(folded);
             return PS_OK;

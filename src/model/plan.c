@@ -6,6 +6,12 @@
 #include "base/error.h"
 #include "parscore/model.h"
 
+const char *ps_kind_key(ps_kind kind)
+{
+    static const char *const keys[] = {"criterion", "sipas", "total", "kpi"};
+    return kind <= PS_KIND_KPI ? keys[kind] : "";
+}
+
 const ps_indicator *ps_plan_find(const ps_plan *plan, const char *id)
 {
     for (size_t i = 0; i < plan->count; i++)

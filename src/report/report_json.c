@@ -1,20 +1,38 @@
-/* The JSON report (schema_version 1, doc/parscore-report.schema.json), built with cJSON. */
+/* The JSON documents, built with cJSON from the results directly: the report (schema_version 1,
+ * doc/parscore-report.schema.json) and the trend. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "parscore/parscore.h"
-
-static const char *const kind_names[] = {"criterion", "sipas", "total", "kpi"};
+#include "report/json.h"
 
 /* Numbers leave as the 2-decimal value people see: cents / 100 prints without float artefacts. */
-static bool add_num(cJSON *obj, const char *key, bool has, ps_num value)
+static cJSON *number(bool has, ps_num value)
 {
     if (!has)
-        return cJSON_AddNullToObject(obj, key) != NULL;
+        return cJSON_CreateNull();
     double cents = (double)(ps_num_round2(value) / (PS_NUM_SCALE / 100));
-    return cJSON_AddNumberToObject(obj, key, cents / 100.0) != NULL;
+    return cJSON_CreateNumber(cents / 100.0);
+}
+
+static bool add(cJSON *obj, const char *key, cJSON *item)
+{
+    if (!item)
+        return false;
+    cJSON_AddItemToObject(obj, key, item);
+    return true;
+}
+
+static bool add_num(cJSON *obj, const char *key, bool has, ps_num value)
+{
+    return add(obj, key, number(has, value));
+}
+
+static cJSON *verdict(ps_met met)
+{
+    return met == PS_MET_YES || met == PS_MET_NO ? cJSON_CreateBool(met == PS_MET_YES) : cJSON_CreateNull();
 }
 
 static bool add_int(cJSON *obj, const char *key, int value)
@@ -29,20 +47,6 @@ static bool add_str(cJSON *obj, const char *key, const char *value)
     if (!value)
         return cJSON_AddNullToObject(obj, key) != NULL;
     return cJSON_AddStringToObject(obj, key, value) != NULL;
-}
-
-static bool add_met(cJSON *obj, ps_met met)
-{
-    if (met == PS_MET_YES || met == PS_MET_NO)
-        return cJSON_AddBoolToObject(obj, "met", met == PS_MET_YES) != NULL;
-    return cJSON_AddNullToObject(obj, "met") != NULL;
-}
-
-static bool add_rank_met(cJSON *obj, ps_met met)
-{
-    if (met == PS_MET_YES || met == PS_MET_NO)
-        return cJSON_AddBoolToObject(obj, "rank_met", met == PS_MET_YES) != NULL;
-    return cJSON_AddNullToObject(obj, "rank_met") != NULL;
 }
 
 static bool add_target(cJSON *obj, const ps_indicator *ind)
@@ -77,21 +81,21 @@ static cJSON *line_json(const ps_result *r, const ps_line *l)
 {
     const ps_indicator *ind = l->indicator;
     cJSON *o = cJSON_CreateObject();
-    bool ok = o && add_str(o, "id", ind->id) && add_str(o, "kind", kind_names[ind->kind]) &&
+    bool ok = o && add_str(o, "id", ind->id) && add_str(o, "kind", ps_kind_key(ind->kind)) &&
               add_str(o, "name", ind->name) && add_str(o, "name_en", ind->name_en) && add_owners(o, ind) &&
               add_num(o, "max_points", ind->has_max_points, ind->max_points) &&
               add_num(o, "baseline", ind->has_baseline, ind->baseline) &&
               add_int(o, "baseline_rank", ind->baseline_rank) &&
               add_num(o, "score", l->has_score, l->score) && add_num(o, "points", l->has_points, l->points) &&
               add_num(o, "change", l->has_change, l->change) && add_target(o, ind) &&
-              add_num(o, "gap", l->has_gap, l->gap) && add_met(o, l->met);
+              add_num(o, "gap", l->has_gap, l->gap) && add(o, "met", verdict(l->met));
     if (ok && !r->has_scores)
         ok = add_num(o, "need", l->has_need, l->need);
     if (ok)
         ok = add_int(o, "rank", l->has_rank ? l->rank : 0) &&
              add_int(o, "rank_of", l->has_rank ? l->rank_of : 0) &&
              add_num(o, "points_to_target_rank", l->has_points_to_target_rank, l->points_to_target_rank) &&
-             add_rank_met(o, l->rank_met);
+             add(o, "rank_met", verdict(l->rank_met));
     if (ok && ind->kind == PS_KIND_TOTAL) {
         cJSON *missing = NULL;
         ok = cJSON_AddBoolToObject(o, "partial", r->has_scores && (l->partial || !l->has_score)) != NULL &&
@@ -137,17 +141,15 @@ static bool add_check(cJSON *root, const ps_check *check)
               cJSON_AddNumberToObject(c, "met", (double)check->passed) &&
               cJSON_AddNumberToObject(c, "missed", (double)(check->count - check->passed));
     for (size_t k = 0; ok && k < check->count; k++) {
-        const ps_line *l = check->items[k].line;
-        cJSON *t = cJSON_CreateObject();
+        static const char *const reasons[] = {"met", "missed", "partial", "no_score"};
         const ps_check_item *item = &check->items[k];
-        bool known = item->rank ? l->has_rank : l->has_score && !l->partial;
-        const char *reason = item->passed ? "met" : known ? "missed" : l->partial ? "partial" : "no_score";
-        char id[80];
-        snprintf(id, sizeof id, "%s%s", check->items[k].rank ? "rank:" : "", l->indicator->id);
-        if (check->items[k].rank && l->indicator->kind == PS_KIND_TOTAL)
-            snprintf(id, sizeof id, "rank");
-        ok = t && add_str(t, "id", id) && cJSON_AddBoolToObject(t, "passed", check->items[k].passed) &&
-             add_str(t, "reason", reason) && add_num(t, "score", l->has_score, l->score) &&
+        const ps_line *l = item->line;
+        cJSON *t = cJSON_CreateObject();
+        char id[96];
+        ps_check_item_id(item, id, sizeof id);
+        ok = t && add_str(t, "id", id) && cJSON_AddBoolToObject(t, "passed", item->passed) &&
+             add_str(t, "reason", reasons[ps_check_item_reason(item)]) &&
+             add_num(t, "score", l->has_score, l->score) &&
              (item->rank ? add_num(t, "gap", l->has_points_to_target_rank, -l->points_to_target_rank)
                          : add_num(t, "gap", l->has_gap, l->gap));
         if (t)
@@ -307,10 +309,88 @@ static cJSON *report_tree(const ps_plan *plan, const ps_result *r, const ps_repo
     return root;
 }
 
-ps_status ps_report_json(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
-                         ps_buf *out)
+/* ---- the trend ---- */
+
+static cJSON *trend_indicator(const ps_trend *t, size_t i)
 {
-    cJSON *root = report_tree(plan, result, options);
+    const ps_indicator *ind = &t->plan->items[i];
+    cJSON *o = cJSON_CreateObject();
+    cJSON *values = cJSON_CreateArray(), *changes = cJSON_CreateArray(), *ranks = cJSON_CreateArray();
+    bool ok = o && values && changes && ranks && add_str(o, "id", ind->id) &&
+              add_str(o, "kind", ps_kind_key(ind->kind)) && add_str(o, "name", ind->name);
+    for (size_t k = 0; ok && k < t->count; k++) {
+        const ps_line *l = &t->points[k].result.lines[i];
+        const ps_line *prev = k > 0 ? &t->points[k - 1].result.lines[i] : NULL;
+        cJSON *value = number(l->has_score, l->score);
+        cJSON *change = number(prev && prev->has_score && l->has_score, l->score - (prev ? prev->score : 0));
+        cJSON *rank = l->has_rank ? cJSON_CreateNumber(l->rank) : cJSON_CreateNull();
+        ok = value && change && rank;
+        cJSON_AddItemToArray(values, value);
+        cJSON_AddItemToArray(changes, change);
+        cJSON_AddItemToArray(ranks, rank);
+    }
+    ok = ok && add(o, "values", values) && add(o, "changes", changes);
+    values = changes = NULL;
+    if (ok && t->ranked && ind->kind != PS_KIND_KPI) {
+        ok = add(o, "ranks", ranks);
+        ranks = NULL;
+    }
+    cJSON *target = ind->has_target ? cJSON_CreateObject() : cJSON_CreateNull();
+    if (target && ind->has_target)
+        ok = ok && add_str(target, "op", ind->target.op == PS_OP_GT ? ">" : ">=") &&
+             add_num(target, "value", true, ind->target.value);
+    ok = ok && add(o, "target", target) && add_num(o, "outlook", t->has_outlook[i], t->outlook[i]) &&
+         add(o, "outlook_met", verdict(t->outlook_met[i]));
+    cJSON_Delete(values);
+    cJSON_Delete(changes);
+    cJSON_Delete(ranks);
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static const char *outlook_text(ps_outlook_state state)
+{
+    return state == PS_OUTLOOK_TOO_FEW      ? "none: it needs at least two periods"
+           : state == PS_OUTLOOK_NO_QUARTER ? "none: the periods need a quarter, such as 2023-Q3"
+                                            : "year-end outlook: the least-squares straight line through the "
+                                              "quarters' values, read at Q4; a guide, not a result";
+}
+
+static cJSON *trend_tree(const ps_trend *t)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON *periods = root ? cJSON_CreateArray() : NULL;
+    bool ok = periods && cJSON_AddNumberToObject(root, "schema_version", 1) &&
+              add_str(root, "unit", t->plan->unit) && add_str(root, "year", t->plan->year);
+    for (size_t k = 0; ok && k < t->count; k++) {
+        cJSON *period = cJSON_CreateString(t->points[k].period);
+        ok = period != NULL;
+        cJSON_AddItemToArray(periods, period);
+    }
+    ok = ok && add(root, "periods", periods);
+    periods = NULL;
+    cJSON *items = ok && add_str(root, "outlook", outlook_text(t->outlook_state))
+                       ? cJSON_AddArrayToObject(root, "indicators")
+                       : NULL;
+    ok = items != NULL;
+    for (size_t i = 0; ok && i < t->plan->count; i++) {
+        cJSON *o = trend_indicator(t, i);
+        ok = o != NULL;
+        cJSON_AddItemToArray(items, o);
+    }
+    cJSON_Delete(periods);
+    if (!ok) {
+        cJSON_Delete(root);
+        return NULL;
+    }
+    return root;
+}
+
+static ps_status print_tree(cJSON *root, ps_buf *out)
+{
     char *text = root ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     if (!text)
@@ -319,4 +399,16 @@ ps_status ps_report_json(const ps_plan *plan, const ps_result *result, const ps_
     ps_buf_puts(out, "\n");
     free(text);
     return out->failed ? PS_ERR_NOMEM : PS_OK;
+}
+
+ps_status ps_report_trend_json(const ps_trend *trend, const ps_report_options *options, ps_buf *out)
+{
+    (void)options; /* the JSON is the same in both languages */
+    return print_tree(trend_tree(trend), out);
+}
+
+ps_status ps_report_json(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
+                         ps_buf *out)
+{
+    return print_tree(report_tree(plan, result, options), out);
 }

@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "base/error.h"
 #include "base/text.h"
 #include "parscore/report.h"
-#include "report/text_table.h"
+#include "report/content.h"
+#include "report/render.h"
 
 /* Layout, in pixels: the name column, the chart (0-100 %) and the values column. */
 #define SVG_WIDTH 1040
@@ -24,7 +24,7 @@
 
 #define ELLIPSIS "\xe2\x80\xa6"    /* … */
 #define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD, for a byte that is not UTF-8 */
-#define GE "\xe2\x89\xa5"          /* ≥ */
+#define DASH "\xe2\x80\x94"        /* — : a value that is not known */
 
 #define COLOR_BASELINE "#8fa9c4"
 #define COLOR_MET "#2e8b3e"
@@ -34,65 +34,24 @@
 #define COLOR_GRID "#e2e2e2"
 #define COLOR_MUTED "#555555"
 
-typedef enum {
-    S_TITLE_PLAN,
-    S_TITLE_SCORES,
-    S_PERIOD,
-    S_SOURCE_PLAN,
-    S_SOURCE_SCORES,
-    S_BASELINE_WORD,
-    S_YEAR_WORD,
-    S_LEGEND_BASELINE,
-    S_LEGEND_MET,
-    S_LEGEND_MISSED,
-    S_LEGEND_UNKNOWN,
-    S_LEGEND_TARGET,
-    S_LEGEND_DASH,
-    S_MET,
-    S_MISSED,
-    S_PARTIAL,
-    S_ILLUSTRATIVE,
-    S_COUNT
-} svg_label;
-
-static const char *const labels[S_COUNT][2] = {
-    [S_TITLE_PLAN] = {"%s: kết quả năm %s so với mục tiêu năm %s", "%s: %s results against the %s targets"},
-    [S_TITLE_SCORES] = {"%s: chỉ số năm %s", "%s: %s scores"},
-    [S_PERIOD] = {", kỳ %s", ", period %s"},
-    [S_SOURCE_PLAN] = {"Kế hoạch: %s", "Plan: %s"},
-    [S_SOURCE_SCORES] = {"Điểm: %s", "Scores: %s"},
-    [S_BASELINE_WORD] = {"Gốc", "Baseline"},
-    [S_YEAR_WORD] = {"Điểm", "Score"},
-    [S_LEGEND_BASELINE] = {"Kết quả %s", "%s result"},
-    [S_LEGEND_MET] = {"%s: đạt mục tiêu", "%s: target met"},
-    [S_LEGEND_MISSED] = {"%s: chưa đạt", "%s: target missed"},
-    [S_LEGEND_UNKNOWN] = {"%s: chưa đánh giá được", "%s: not judged"},
-    [S_LEGEND_TARGET] = {"Mục tiêu %s", "%s target"},
-    [S_LEGEND_DASH] = {"— chưa có số liệu", "— no value yet"},
-    [S_MET] = {"Đạt", "met"},
-    [S_MISSED] = {"Chưa đạt", "missed"},
-    [S_PARTIAL] = {"Tạm tính", "partial"},
-    [S_ILLUSTRATIVE] = {"Lưu ý: tổng tính theo điểm tối đa của các lĩnh vực (%s) là số minh họa, chưa phải "
-                        "bảng chính thức (Quyết định 701/QĐ-UBND); khi có bảng chính thức, hãy thay cột "
-                        "max_points trong tệp kế hoạch.",
-                        "Note: the total uses illustrative max points of the criteria (%s), not the official "
-                        "table (Quyết định 701/QĐ-UBND); when it is available, replace the max_points column "
-                        "of the plan file."},
-};
-
 typedef struct {
     const ps_plan *plan;
     const ps_result *result;
     const ps_report_options *opt;
     const char *baseline_year;
     const char *year;
-    char mark; /* decimal mark of the language */
     ps_buf *out;
 } ctx;
 
-static const char *S(const ctx *c, svg_label l)
+static const char *S(const ctx *c, ps_label l)
 {
-    return labels[l][c->opt->lang == PS_LANG_EN ? 1 : 0];
+    return ps_label_text(l, c->opt->lang);
+}
+
+/* A cell of the report model as plain text (the chart escapes it where it places it). */
+static void put_cell(const ctx *c, ps_buf *out, ps_cell cell)
+{
+    ps_cell_put(out, &cell, c->opt->lang, NULL);
 }
 
 /* ---- text ---- */
@@ -181,14 +140,6 @@ static void text_line(const ctx *c, int x, int y, const char *attrs, const char 
     text_close(c);
 }
 
-static void format_value(char *buf, size_t size, bool has, ps_num value, char mark)
-{
-    if (has)
-        ps_num_format(value, 2, mark, false, buf, size);
-    else
-        snprintf(buf, size, "%s", PS_TEXT_DASH);
-}
-
 /* ---- geometry ---- */
 
 /* The x of a percent on the chart, as text with 2 decimals; values beyond 0-100 stay on the chart. */
@@ -244,7 +195,7 @@ static void no_bar(const ctx *c, const char *cls, int y)
 {
     char attrs[96];
     snprintf(attrs, sizeof attrs, "class=\"%s\" fill=\"%s\"", cls, COLOR_MUTED);
-    text_at(c, CHART_X + 4, y + BAR_H - 3, attrs, PS_TEXT_DASH);
+    text_at(c, CHART_X + 4, y + BAR_H - 3, attrs, DASH);
 }
 
 static void bars(const ctx *c, const ps_line *l, int top)
@@ -264,30 +215,28 @@ static void bars(const ctx *c, const ps_line *l, int top)
         no_bar(c, "no-score", top + 28);
 }
 
-static size_t target_text(const ctx *c, const ps_indicator *ind, char *buf, size_t size)
-{
-    char num[40];
-    ps_num_format(ind->target.value, 2, c->mark, false, num, sizeof num);
-    return (size_t)snprintf(buf, size, "%s %s", ind->target.op == PS_OP_GT ? ">" : GE, num);
-}
-
 /* The target: a vertical line at its value, its text beside it (left of it near 100 %). */
 static void target_marker(const ctx *c, const ps_indicator *ind, int top)
 {
     if (!ind->has_target)
         return;
-    char x[40], text[64], attrs[96];
+    char x[40], attrs[96];
     chart_x(x, sizeof x, ind->target.value, false);
     ps_buf_printf(c->out,
                   "<line class=\"target\" x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%d\" stroke=\"%s\" "
                   "stroke-width=\"2\"/>\n",
                   x, top + 3, x, top + 50, COLOR_TARGET);
-    target_text(c, ind, text, sizeof text);
+    ps_buf text;
+    ps_buf_init(&text);
+    put_cell(c, &text, ps_cell_target(ind));
     bool left = ind->target.value > 80 * PS_NUM_SCALE;
     int tx = chart_x_int(ind->target.value) + (left ? -4 : 4);
     snprintf(attrs, sizeof attrs, "class=\"target-text\" font-size=\"11\" fill=\"%s\"%s", COLOR_TARGET,
              left ? " text-anchor=\"end\"" : "");
-    text_at(c, tx, top + 60, attrs, text);
+    text_at(c, tx, top + 60, attrs, text.data ? text.data : "");
+    if (text.failed)
+        c->out->failed = true;
+    ps_buf_free(&text);
 }
 
 static const char *name_of(const ctx *c, const ps_indicator *ind)
@@ -316,21 +265,27 @@ static void name_lines(const ctx *c, const ps_indicator *ind, int top)
 static const char *status_word(const ctx *c, const ps_line *l)
 {
     if (l->met == PS_MET_YES)
-        return S(c, S_MET);
+        return S(c, PS_L_MET);
     if (l->met == PS_MET_NO)
-        return S(c, S_MISSED);
+        return S(c, PS_L_MISSED);
     if (l->partial && l->has_score)
-        return S(c, S_PARTIAL);
+        return S(c, PS_L_SVG_PARTIAL);
     return "";
 }
 
 static void value_pair(const ctx *c, const char *year, bool has, ps_num value, int y)
 {
-    char num[40], attrs[64];
-    format_value(num, sizeof num, has, value, c->mark);
+    char attrs[64];
+    ps_buf num;
+    ps_buf_init(&num);
+    put_cell(c, &num, ps_cell_number(has, value, 0));
     snprintf(attrs, sizeof attrs, "font-size=\"11\" fill=\"%s\"", COLOR_MUTED);
     text_line(c, VALUE_X, y, attrs, year, 8);
-    text_at(c, VALUE_X + 96, y, "class=\"value\" text-anchor=\"end\" font-weight=\"bold\"", num);
+    text_at(c, VALUE_X + 96, y, "class=\"value\" text-anchor=\"end\" font-weight=\"bold\"",
+            num.data ? num.data : "");
+    if (num.failed)
+        c->out->failed = true;
+    ps_buf_free(&num);
 }
 
 /* Right of the chart: the baseline and the score with their years, and met or missed. */
@@ -359,18 +314,13 @@ static void data_num(const ctx *c, const char *key, bool has, ps_num value)
     ps_buf_printf(c->out, " %s=\"%s\"", key, num);
 }
 
-static const char *kind_name(ps_kind kind)
-{
-    return kind == PS_KIND_CRITERION ? "criterion" : kind == PS_KIND_SIPAS ? "sipas" : "total";
-}
-
 /* The group's machine-readable values: always '.' and 2 decimals, "" when not known. */
 static void group_open(const ctx *c, const ps_line *l)
 {
     const ps_indicator *ind = l->indicator;
     ps_buf_puts(c->out, "<g class=\"indicator\" data-id=\"");
     escape_str(c->out, ind->id);
-    ps_buf_printf(c->out, "\" data-kind=\"%s\"", kind_name(ind->kind));
+    ps_buf_printf(c->out, "\" data-kind=\"%s\"", ps_kind_key(ind->kind));
     data_num(c, "data-baseline", ind->has_baseline, ind->baseline);
     data_num(c, "data-score", l->has_score, l->score);
     data_num(c, "data-target", ind->has_target, ind->target.value);
@@ -406,29 +356,6 @@ static void row(const ctx *c, const ps_line *l, int top, bool separator)
 
 /* ---- the frame: title, legend, axis, footer ---- */
 
-static void title_text(const ctx *c, ps_buf *b)
-{
-    const ps_plan *plan = c->plan;
-    const char *unit = plan->unit ? plan->unit : "PAR INDEX";
-    if (!plan->year || !plan->baseline_year)
-        ps_buf_puts(b, unit);
-    else if (c->result->has_scores)
-        ps_buf_printf(b, S(c, S_TITLE_SCORES), unit, c->year);
-    else
-        ps_buf_printf(b, S(c, S_TITLE_PLAN), unit, c->baseline_year, c->year);
-    if (c->result->has_scores && c->result->period)
-        ps_buf_printf(b, S(c, S_PERIOD), c->result->period);
-}
-
-static void sources_text(const ctx *c, ps_buf *b)
-{
-    ps_buf_printf(b, S(c, S_SOURCE_PLAN), c->plan->source ? c->plan->source : "");
-    if (c->result->has_scores && c->opt->scores_source) {
-        ps_buf_puts(b, " \xc2\xb7 "); /* · */
-        ps_buf_printf(b, S(c, S_SOURCE_SCORES), c->opt->scores_source);
-    }
-}
-
 static int legend_item(const ctx *c, int x, const char *swatch, const char *text)
 {
     if (swatch && strcmp(swatch, "marker") == 0)
@@ -446,11 +373,12 @@ static int legend_item(const ctx *c, int x, const char *swatch, const char *text
 static void legend(const ctx *c)
 {
     char text[5][128];
-    snprintf(text[0], sizeof text[0], S(c, S_LEGEND_BASELINE), c->baseline_year);
-    snprintf(text[1], sizeof text[1], S(c, S_LEGEND_MET), c->year);
-    snprintf(text[2], sizeof text[2], S(c, S_LEGEND_MISSED), c->year);
-    snprintf(text[3], sizeof text[3], S(c, S_LEGEND_UNKNOWN), c->year);
-    snprintf(text[4], sizeof text[4], S(c, S_LEGEND_TARGET), c->year);
+    static const ps_label labels[5] = {PS_L_SVG_LEGEND_BASELINE, PS_L_SVG_LEGEND_MET, PS_L_SVG_LEGEND_MISSED,
+                                       PS_L_SVG_LEGEND_UNKNOWN, PS_L_SVG_LEGEND_TARGET};
+    for (int k = 0; k < 5; k++) {
+        const char *year[] = {k == 0 ? c->baseline_year : c->year};
+        ps_wording_fill_chars(text[k], sizeof text[k], S(c, labels[k]), year, 1);
+    }
     ps_buf_puts(c->out, "<g class=\"legend\">\n");
     int x = legend_item(c, MARGIN, COLOR_BASELINE, text[0]);
     if (c->result->has_scores) {
@@ -459,7 +387,7 @@ static void legend(const ctx *c)
         x = legend_item(c, x, COLOR_UNKNOWN, text[3]);
     }
     x = legend_item(c, x, "marker", text[4]);
-    legend_item(c, x, NULL, S(c, S_LEGEND_DASH));
+    legend_item(c, x, NULL, S(c, PS_L_SVG_LEGEND_DASH));
     ps_buf_puts(c->out, "</g>\n");
 }
 
@@ -485,27 +413,6 @@ static void axis(const ctx *c, int bottom)
     axis_labels(c, ROWS_TOP - 9);
     axis_labels(c, bottom + 15);
     ps_buf_puts(c->out, "</g>\n");
-}
-
-/* The note that the max points (and so the total) are illustrative; empty when they are official. */
-static void footer_text(const ctx *c, ps_buf *b)
-{
-    if (!c->plan->illustrative_max)
-        return;
-    ps_buf list;
-    ps_buf_init(&list);
-    for (size_t i = 0; i < c->plan->count; i++) {
-        const ps_indicator *ind = &c->plan->items[i];
-        char num[40];
-        if (!ind->has_max_points)
-            continue;
-        ps_num_format_short(ind->max_points, c->mark, num, sizeof num);
-        ps_buf_printf(&list, "%s%s: %s", list.len ? "; " : "", ind->id, num);
-    }
-    ps_buf_printf(b, S(c, S_ILLUSTRATIVE), list.data ? list.data : "");
-    if (list.failed)
-        b->failed = true;
-    ps_buf_free(&list);
 }
 
 static int footer_lines(const char *text)
@@ -581,24 +488,43 @@ static void chart(const ctx *c, const char *title, const char *sources, const ch
     ps_buf_puts(c->out, "</svg>\n");
 }
 
+/* The chart's title, sources and footer: the report's own, from its content (plain text, one line each). */
+static void texts(const ctx *c, ps_buf *title, ps_buf *sources, ps_buf *note)
+{
+    ps_doc doc;
+    ps_doc_init(&doc, c->opt->lang);
+    put_cell(c, title, ps_content_title(&doc, c->plan, c->result));
+    put_cell(c, sources,
+             ps_doc_phrase(&doc, PS_L_SOURCE_PLAN, (ps_cell[]){ps_cell_text(c->plan->source)}, 1));
+    if (c->result->has_scores && c->opt->scores_source) {
+        ps_buf_puts(sources, " \xc2\xb7 "); /* · */
+        put_cell(
+            c, sources,
+            ps_doc_phrase(&doc, PS_L_SOURCE_SCORES, (ps_cell[]){ps_cell_text(c->opt->scores_source)}, 1));
+    }
+    if (c->plan->illustrative_max) {
+        ps_cell list = ps_content_max_points(&doc, c->plan);
+        put_cell(c, note, ps_doc_phrase(&doc, PS_L_SVG_ILLUSTRATIVE, &list, 1));
+    }
+    if (doc.failed)
+        title->failed = true;
+    ps_doc_free(&doc);
+}
+
 ps_status ps_report_svg(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
                         ps_buf *out)
 {
-    bool en = options->lang == PS_LANG_EN;
     ctx c = {plan,
              result,
              options,
-             plan->baseline_year ? plan->baseline_year : labels[S_BASELINE_WORD][en],
-             plan->year ? plan->year : labels[S_YEAR_WORD][en],
-             en ? '.' : ',',
+             plan->baseline_year ? plan->baseline_year : ps_label_text(PS_L_BASELINE_WORD, options->lang),
+             plan->year ? plan->year : ps_label_text(PS_L_YEAR_WORD, options->lang),
              out};
     ps_buf title, sources, note;
     ps_buf_init(&title);
     ps_buf_init(&sources);
     ps_buf_init(&note);
-    title_text(&c, &title);
-    sources_text(&c, &sources);
-    footer_text(&c, &note);
+    texts(&c, &title, &sources, &note);
     bool ok = !title.failed && !sources.failed && !note.failed;
     if (ok)
         chart(&c, title.data ? title.data : "", sources.data ? sources.data : "", note.data ? note.data : "");

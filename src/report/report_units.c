@@ -4,16 +4,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parscore/rank.h"
-#include "report/text_table.h"
+#include "parscore/report.h"
+#include "base/wording.h"
+#include "report/doc.h"
 
 #define FLUSH_BYTES 65536
 #define NAME_WIDTH_MAX 40
+#define DASH "\xe2\x80\x94" /* — : a value that is not known */
 
 typedef struct {
     const ps_units *units;
     const ps_indicator *total; /* the plan's total row, for its target */
-    int lang;
+    ps_lang lang;
     char mark;
     ps_buf buf;
     ps_sink sink;
@@ -21,43 +23,9 @@ typedef struct {
     bool failed;
 } writer;
 
-static const char *const words[][2] = {
-    {"%zu đơn vị, xếp hạng theo tổng điểm của kế hoạch %s", "%zu units, ranked by the total of the plan %s"},
-    {"Hạng", "Rank"},
-    {"Đơn vị", "Unit"},
-    {"Tổng", "Total"},
-    {"Chênh lệch", "Gap"},
-    {"Mục tiêu tổng", "Total target"},
-    {"Lĩnh vực chưa đạt", "Criteria missed"},
-    {"Thiếu", "Missing"},
-    {"Đạt", "met"},
-    {"Chưa đạt", "missed"},
-    {"* tạm tính: thiếu điểm của một số lĩnh vực, xếp sau các đơn vị đủ điểm; so ở 2 chữ số thập phân, bằng "
-     "điểm "
-     "thì đồng hạng.",
-     "* partial: some criteria have no value; ranked after the complete units. Totals are compared at 2 "
-     "decimals, equal totals share a rank."},
-    {"Điểm tối đa là số minh họa, chưa phải bảng chính thức.",
-     "The max points are illustrative, not the official table."},
-};
-enum {
-    W_TITLE,
-    W_RANK,
-    W_UNIT,
-    W_TOTAL,
-    W_GAP,
-    W_TARGET,
-    W_MISSED,
-    W_MISSING,
-    W_MET,
-    W_NOT_MET,
-    W_PARTIAL,
-    W_ILLUSTRATIVE
-};
-
-static const char *W(const writer *w, int k)
+static const char *W(const writer *w, ps_label label)
 {
-    return words[k][w->lang];
+    return ps_label_text(label, w->lang);
 }
 
 static void flush(writer *w, bool force)
@@ -109,8 +77,8 @@ static void number(writer *w, ps_num v, bool plus)
 static const char *met_word(const writer *w, const ps_unit *unit)
 {
     if (!w->total || !w->total->has_target || unit->missing)
-        return PS_TEXT_DASH;
-    return ps_target_met(&w->total->target, unit->total) ? W(w, W_MET) : W(w, W_NOT_MET);
+        return DASH;
+    return ps_target_met(&w->total->target, unit->total) ? W(w, PS_L_MET) : W(w, PS_L_MISSED);
 }
 
 static void pad_to(ps_buf *out, const char *text, size_t width, bool right)
@@ -138,7 +106,7 @@ static void plain_name(ps_buf *out, const char *name, size_t width)
 static void text_rows(writer *w)
 {
     const ps_units *u = w->units;
-    size_t name_width = ps_text_width(W(w, W_UNIT), strlen(W(w, W_UNIT)));
+    size_t name_width = ps_text_width(W(w, PS_L_UNITS_UNIT), strlen(W(w, PS_L_UNITS_UNIT)));
     for (size_t i = 0; i < u->count; i++) {
         const char *name = u->names + u->units[i].name;
         size_t width = ps_text_width(name, strlen(name));
@@ -146,17 +114,17 @@ static void text_rows(writer *w)
             name_width = width > NAME_WIDTH_MAX ? NAME_WIDTH_MAX : width;
     }
     char rank_head[32];
-    snprintf(rank_head, sizeof rank_head, "%s", W(w, W_RANK));
+    snprintf(rank_head, sizeof rank_head, "%s", W(w, PS_L_RANK));
     pad_to(&w->buf, rank_head, 8, false);
     ps_buf_puts(&w->buf, "  ");
-    pad_to(&w->buf, W(w, W_UNIT), name_width, false);
+    pad_to(&w->buf, W(w, PS_L_UNITS_UNIT), name_width, false);
     ps_buf_puts(&w->buf, "  ");
-    pad_to(&w->buf, W(w, W_TOTAL), 7, true);
+    pad_to(&w->buf, W(w, PS_L_UNITS_TOTAL), 7, true);
     ps_buf_puts(&w->buf, "  ");
-    pad_to(&w->buf, W(w, W_GAP), 10, true);
+    pad_to(&w->buf, W(w, PS_L_GAP), 10, true);
     ps_buf_puts(&w->buf, "  ");
-    pad_to(&w->buf, W(w, W_TARGET), 13, false);
-    ps_buf_printf(&w->buf, "  %s  (%s)\n", W(w, W_MISSED), W(w, W_MISSING));
+    pad_to(&w->buf, W(w, PS_L_UNITS_TOTAL_TARGET), 13, false);
+    ps_buf_printf(&w->buf, "  %s  (%s)\n", W(w, PS_L_UNITS_MISSED), W(w, PS_L_UNITS_MISSING));
     uint32_t rank = 0;
     for (size_t i = 0; i < u->count && !w->failed; i++) {
         const ps_unit *unit = &u->units[i];
@@ -172,7 +140,7 @@ static void text_rows(writer *w)
         ps_buf_puts(&w->buf, "  ");
         if (w->total && w->total->has_target)
             ps_num_format(unit->total - w->total->target.value, 2, w->mark, true, cell, sizeof cell);
-        pad_to(&w->buf, w->total && w->total->has_target ? cell : PS_TEXT_DASH, 10, true);
+        pad_to(&w->buf, w->total && w->total->has_target ? cell : DASH, 10, true);
         ps_buf_puts(&w->buf, "  ");
         pad_to(&w->buf, met_word(w, unit), 13, false);
         ps_buf_puts(&w->buf, "  ");
@@ -192,32 +160,15 @@ static void text_rows(writer *w)
 static void text_report(writer *w)
 {
     const ps_units *u = w->units;
-    ps_buf_printf(&w->buf, W(w, W_TITLE), u->count, u->plan->source ? u->plan->source : "");
+    char count[24];
+    snprintf(count, sizeof count, "%zu", u->count);
+    const char *args[] = {count, u->plan->source};
+    ps_wording_fill(&w->buf, W(w, PS_L_UNITS_TITLE), args, 2);
     ps_buf_puts(&w->buf, "\n\n");
     text_rows(w);
-    ps_buf_printf(&w->buf, "\n%s\n", W(w, W_PARTIAL));
+    ps_buf_printf(&w->buf, "\n%s\n", W(w, PS_L_UNITS_PARTIAL));
     if (u->plan->illustrative_max)
-        ps_buf_printf(&w->buf, "%s\n", W(w, W_ILLUSTRATIVE));
-}
-
-/* A CSV cell: quoted when needed; a leading = + - @ is neutralised so a spreadsheet never runs it. */
-static void csv_cell(ps_buf *out, const char *text, char delim)
-{
-    bool formula = strchr("=+-@", text[0]) && text[0] != '\0';
-    bool quote =
-        formula || strchr(text, delim) || strchr(text, '"') || strchr(text, '\n') || strchr(text, '\r');
-    if (!quote) {
-        ps_buf_puts(out, text);
-        return;
-    }
-    ps_buf_puts(out, formula ? "\"'" : "\"");
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            ps_buf_puts(out, "\"\"");
-        else
-            ps_buf_append(out, p, 1);
-    }
-    ps_buf_puts(out, "\"");
+        ps_buf_printf(&w->buf, "%s\n", W(w, PS_L_UNITS_ILLUSTRATIVE));
 }
 
 static void csv_report(writer *w)
@@ -232,7 +183,7 @@ static void csv_report(writer *w)
         rank = ps_units_rank_at(u, i, rank);
         put_uint(&w->buf, rank);
         put_char(&w->buf, d);
-        csv_cell(&w->buf, u->names + unit->name, d);
+        ps_csv_quote(&w->buf, u->names + unit->name, strlen(u->names + unit->name), d, true);
         put_char(&w->buf, d);
         number(w, unit->total, false);
         put_char(&w->buf, d);
@@ -330,14 +281,8 @@ static void json_report(writer *w)
 ps_status ps_report_units(const ps_units *units, ps_units_format format, const ps_report_options *options,
                           ps_sink sink, void *sink_ctx)
 {
-    writer w = {units,
-                NULL,
-                options->lang == PS_LANG_EN ? 1 : 0,
-                options->lang == PS_LANG_EN ? '.' : ',',
-                {NULL, 0, 0, false},
-                sink,
-                sink_ctx,
-                false};
+    writer w = {units, NULL,     options->lang, options->lang == PS_LANG_EN ? '.' : ',', {NULL, 0, 0, false},
+                sink,  sink_ctx, false};
     for (size_t i = 0; i < units->plan->count; i++)
         if (units->plan->items[i].kind == PS_KIND_TOTAL)
             w.total = &units->plan->items[i];

@@ -1,0 +1,26 @@
+/* The content of each report, built once into a doc: the report, the check and the trend. Not public. */
+#ifndef PARSCORE_REPORT_CONTENT_H
+#define PARSCORE_REPORT_CONTENT_H
+
+#include "parscore/report.h"
+#include "report/doc.h"
+
+/* The report: title and sources, the indicators (or the indicators by office), the office targets, the
+ * projected ranks, what the total still needs, the summary, the plan's coherence, the illustrative note;
+ * and doc->data, one row per indicator with stable column keys. PS_ERR_NOMEM leaves an incomplete doc. */
+ps_status ps_content_report(ps_doc *doc, const ps_plan *plan, const ps_result *result,
+                            const ps_report_options *options);
+
+/* The check: one row per checked target and the verdict. */
+ps_status ps_content_check(ps_doc *doc, const ps_check *check);
+
+/* The trend: each indicator across the quarters with its changes, the outlook and its note; and
+ * doc->data, one row per indicator with a column per quarter. */
+ps_status ps_content_trend(ps_doc *doc, const ps_trend *trend);
+
+/* Parts that other layouts (the chart) show too: the report's title, its sources, and the list of
+ * illustrative max points ("1: 10; 2: 8; …"). */
+ps_cell ps_content_title(ps_doc *doc, const ps_plan *plan, const ps_result *result);
+ps_cell ps_content_max_points(ps_doc *doc, const ps_plan *plan);
+
+#endif
