@@ -66,6 +66,8 @@ ps_status ps_check_targets(const ps_result *result, const char *const *ids, size
     ps_status st = ids ? PS_OK : add_all(result, check);
     for (size_t k = 0; ids && k < id_count && st == PS_OK; k++)
         st = add_one(result, ids[k], check, err);
+    if (st == PS_ERR_NOMEM)
+        ps_error_set(err, PS_MSG_NOMEM, NULL, 0, 0, NULL, NULL, NULL);
     if (st != PS_OK)
         ps_check_free(check);
     return st;

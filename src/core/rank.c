@@ -27,10 +27,20 @@ int ps_rank_position(ps_num subject, const ps_num *others, size_t count)
     return rank;
 }
 
-static int desc(const void *a, const void *b)
+/* The value at position at (0-based) of others sorted best first, found without a sorted copy: the one
+ * with at most `at` values above it and more than `at` at or above it. Peers are few (a plan's units). */
+static ps_num value_at(const ps_num *others, size_t count, size_t at)
 {
-    ps_num x = *(const ps_num *)a, y = *(const ps_num *)b;
-    return (x < y) - (x > y);
+    for (size_t k = 0; k < count; k++) {
+        size_t above = 0, at_or_above = 0;
+        for (size_t j = 0; j < count; j++) {
+            above += others[j] > others[k];
+            at_or_above += others[j] >= others[k];
+        }
+        if (above <= at && at < at_or_above)
+            return others[k];
+    }
+    return others[count - 1]; /* not reached: some value holds every position */
 }
 
 ps_num ps_points_to_rank(ps_num subject, const ps_num *others, size_t count, int target_rank, size_t *holder)
@@ -39,13 +49,7 @@ ps_num ps_points_to_rank(ps_num subject, const ps_num *others, size_t count, int
     if (target_rank < 1 || ps_rank_position(subject, others, count) <= target_rank || count == 0)
         return 0;
     size_t at = (size_t)target_rank - 1 < count ? (size_t)target_rank - 1 : count - 1;
-    ps_num *sorted = malloc(count * sizeof *sorted);
-    if (!sorted)
-        return 0;
-    memcpy(sorted, others, count * sizeof *sorted);
-    qsort(sorted, count, sizeof *sorted, desc);
-    ps_num bar = ps_num_round2(sorted[at]);
-    free(sorted);
+    ps_num bar = ps_num_round2(value_at(others, count, at));
     for (size_t k = count; k-- > 0;)
         if (ps_num_round2(others[k]) == bar)
             *holder = k; /* the first of tied holders, in the file's order */

@@ -17,12 +17,13 @@ static cJSON *number(bool has, ps_num value)
     return cJSON_CreateNumber(cents / 100.0);
 }
 
+/* Adds item under key; false (item released) when item is NULL or the key cannot be copied. */
 static bool add(cJSON *obj, const char *key, cJSON *item)
 {
-    if (!item)
-        return false;
-    cJSON_AddItemToObject(obj, key, item);
-    return true;
+    if (!item || cJSON_AddItemToObject(obj, key, item))
+        return item != NULL;
+    cJSON_Delete(item);
+    return false;
 }
 
 static bool add_num(cJSON *obj, const char *key, bool has, ps_num value)
@@ -293,10 +294,9 @@ static cJSON *report_tree(const ps_plan *plan, const ps_result *r, const ps_repo
     for (size_t i = 0; ok && i < r->count; i++) {
         const ps_line *l = &r->lines[i];
         cJSON *o = line_json(r, l);
-        ok = o != NULL;
-        if (ok && l->indicator->kind == PS_KIND_TOTAL)
-            cJSON_AddItemToObject(root, "total", o);
-        else if (ok)
+        if (l->indicator->kind == PS_KIND_TOTAL)
+            ok = add(root, "total", o);
+        else if ((ok = o != NULL))
             cJSON_AddItemToArray(items, o);
     }
     ok = ok && add_summary(root, r) && add_ranking(root, r) && add_what_it_takes(root, r) &&
@@ -310,6 +310,19 @@ static cJSON *report_tree(const ps_plan *plan, const ps_result *r, const ps_repo
 }
 
 /* ---- the trend ---- */
+
+/* {"op": ">", "value": 50} or null: the trend's target carries no rank. */
+static cJSON *trend_target(const ps_indicator *ind)
+{
+    if (!ind->has_target)
+        return cJSON_CreateNull();
+    cJSON *target = cJSON_CreateObject();
+    if (target && add_str(target, "op", ind->target.op == PS_OP_GT ? ">" : ">=") &&
+        add_num(target, "value", true, ind->target.value))
+        return target;
+    cJSON_Delete(target);
+    return NULL;
+}
 
 static cJSON *trend_indicator(const ps_trend *t, size_t i)
 {
@@ -329,17 +342,20 @@ static cJSON *trend_indicator(const ps_trend *t, size_t i)
         cJSON_AddItemToArray(changes, change);
         cJSON_AddItemToArray(ranks, rank);
     }
-    ok = ok && add(o, "values", values) && add(o, "changes", changes);
-    values = changes = NULL;
+    if (ok) { /* add() takes the item over whatever it returns */
+        ok = add(o, "values", values);
+        values = NULL;
+    }
+    if (ok) {
+        ok = add(o, "changes", changes);
+        changes = NULL;
+    }
     if (ok && t->ranked && ind->kind != PS_KIND_KPI) {
         ok = add(o, "ranks", ranks);
         ranks = NULL;
     }
-    cJSON *target = ind->has_target ? cJSON_CreateObject() : cJSON_CreateNull();
-    if (target && ind->has_target)
-        ok = ok && add_str(target, "op", ind->target.op == PS_OP_GT ? ">" : ">=") &&
-             add_num(target, "value", true, ind->target.value);
-    ok = ok && add(o, "target", target) && add_num(o, "outlook", t->has_outlook[i], t->outlook[i]) &&
+    ok = ok && add(o, "target", trend_target(ind)) &&
+         add_num(o, "outlook", t->has_outlook[i], t->outlook[i]) &&
          add(o, "outlook_met", verdict(t->outlook_met[i]));
     cJSON_Delete(values);
     cJSON_Delete(changes);
@@ -359,29 +375,34 @@ static const char *outlook_text(ps_outlook_state state)
                                               "quarters' values, read at Q4; a guide, not a result";
 }
 
+static cJSON *trend_periods(const ps_trend *t)
+{
+    cJSON *periods = cJSON_CreateArray();
+    for (size_t k = 0; periods && k < t->count; k++) {
+        cJSON *period = cJSON_CreateString(t->points[k].period);
+        if (!period) {
+            cJSON_Delete(periods);
+            return NULL;
+        }
+        cJSON_AddItemToArray(periods, period);
+    }
+    return periods;
+}
+
 static cJSON *trend_tree(const ps_trend *t)
 {
     cJSON *root = cJSON_CreateObject();
-    cJSON *periods = root ? cJSON_CreateArray() : NULL;
-    bool ok = periods && cJSON_AddNumberToObject(root, "schema_version", 1) &&
-              add_str(root, "unit", t->plan->unit) && add_str(root, "year", t->plan->year);
-    for (size_t k = 0; ok && k < t->count; k++) {
-        cJSON *period = cJSON_CreateString(t->points[k].period);
-        ok = period != NULL;
-        cJSON_AddItemToArray(periods, period);
-    }
-    ok = ok && add(root, "periods", periods);
-    periods = NULL;
-    cJSON *items = ok && add_str(root, "outlook", outlook_text(t->outlook_state))
-                       ? cJSON_AddArrayToObject(root, "indicators")
-                       : NULL;
+    bool ok = root && cJSON_AddNumberToObject(root, "schema_version", 1) &&
+              add_str(root, "unit", t->plan->unit) && add_str(root, "year", t->plan->year) &&
+              add(root, "periods", trend_periods(t)) &&
+              add_str(root, "outlook", outlook_text(t->outlook_state));
+    cJSON *items = ok ? cJSON_AddArrayToObject(root, "indicators") : NULL;
     ok = items != NULL;
     for (size_t i = 0; ok && i < t->plan->count; i++) {
         cJSON *o = trend_indicator(t, i);
         ok = o != NULL;
         cJSON_AddItemToArray(items, o);
     }
-    cJSON_Delete(periods);
     if (!ok) {
         cJSON_Delete(root);
         return NULL;

@@ -20,7 +20,8 @@ typedef struct {
     ps_buf buf;
     ps_sink sink;
     void *sink_ctx;
-    bool failed;
+    bool failed; /* nothing more is written */
+    bool nomem;  /* and it failed for want of memory, not because the sink refused */
 } writer;
 
 static const char *W(const writer *w, ps_label label)
@@ -32,7 +33,8 @@ static void flush(writer *w, bool force)
 {
     if (w->failed || (!force && w->buf.len < FLUSH_BYTES))
         return;
-    if (w->buf.failed || (w->buf.len > 0 && !w->sink(w->sink_ctx, w->buf.data, w->buf.len)))
+    w->nomem = w->nomem || w->buf.failed;
+    if (w->nomem || (w->buf.len > 0 && !w->sink(w->sink_ctx, w->buf.data, w->buf.len)))
         w->failed = true;
     w->buf.len = 0;
 }
@@ -203,13 +205,18 @@ static void csv_report(writer *w)
     }
 }
 
-static cJSON *id_list(const ps_units *u, uint32_t mask)
+/* The ids of the criteria in mask, added to o under key; false when out of memory. */
+static bool add_ids(cJSON *o, const char *key, const ps_units *u, uint32_t mask)
 {
-    cJSON *list = cJSON_CreateArray();
-    for (size_t k = 0; list && k < u->criteria_count; k++)
-        if (mask & (UINT32_C(1) << k))
-            cJSON_AddItemToArray(list, cJSON_CreateString(u->criteria[k]->id));
-    return list;
+    cJSON *list = cJSON_AddArrayToObject(o, key);
+    for (size_t k = 0; list && k < u->criteria_count; k++) {
+        cJSON *id = mask & (UINT32_C(1) << k) ? cJSON_CreateString(u->criteria[k]->id) : NULL;
+        if (mask & (UINT32_C(1) << k) && !id)
+            return false;
+        if (id)
+            cJSON_AddItemToArray(list, id);
+    }
+    return list != NULL;
 }
 
 static double cents(ps_num v)
@@ -225,20 +232,14 @@ static bool json_unit(writer *w, const ps_unit *unit, uint32_t rank)
               cJSON_AddNumberToObject(o, "total", cents(unit->total)) &&
               cJSON_AddNumberToObject(o, "rank", rank) &&
               cJSON_AddBoolToObject(o, "partial", unit->missing != 0);
-    cJSON *missing = ok ? id_list(u, unit->missing) : NULL, *missed = NULL;
-    ok = ok && missing;
-    if (missing)
-        cJSON_AddItemToObject(o, "missing", missing);
+    ok = ok && add_ids(o, "missing", u, unit->missing);
     bool judged = w->total && w->total->has_target;
     ok = ok && (judged ? cJSON_AddNumberToObject(o, "gap", cents(unit->total - w->total->target.value))
                        : cJSON_AddNullToObject(o, "gap"));
     ok = ok && (judged && !unit->missing
                     ? cJSON_AddBoolToObject(o, "met", ps_target_met(&w->total->target, unit->total))
                     : cJSON_AddNullToObject(o, "met"));
-    missed = ok ? id_list(u, unit->missed) : NULL;
-    ok = ok && missed;
-    if (missed)
-        cJSON_AddItemToObject(o, "missed", missed);
+    ok = ok && add_ids(o, "missed", u, unit->missed);
     char *text = ok ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
     if (!text)
@@ -257,7 +258,7 @@ static void json_report(writer *w)
         source = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(head, "s"));
     cJSON_Delete(head);
     if (!source) {
-        w->failed = true;
+        w->failed = w->nomem = true;
         return;
     }
     ps_buf_printf(
@@ -271,7 +272,7 @@ static void json_report(writer *w)
         ps_buf_puts(&w->buf, "    ");
         rank = ps_units_rank_at(u, i, rank);
         if (!json_unit(w, &u->units[i], rank))
-            w->failed = true;
+            w->failed = w->nomem = true;
         ps_buf_puts(&w->buf, i + 1 < u->count ? ",\n" : "\n");
         flush(w, false);
     }
@@ -281,8 +282,12 @@ static void json_report(writer *w)
 ps_status ps_report_units(const ps_units *units, ps_units_format format, const ps_report_options *options,
                           ps_sink sink, void *sink_ctx)
 {
-    writer w = {units, NULL,     options->lang, options->lang == PS_LANG_EN ? '.' : ',', {NULL, 0, 0, false},
-                sink,  sink_ctx, false};
+    writer w = {.units = units,
+                .lang = options->lang,
+                .mark = options->lang == PS_LANG_EN ? '.' : ',',
+                .sink = sink,
+                .sink_ctx = sink_ctx};
+    ps_buf_init(&w.buf);
     for (size_t i = 0; i < units->plan->count; i++)
         if (units->plan->items[i].kind == PS_KIND_TOTAL)
             w.total = &units->plan->items[i];
@@ -297,7 +302,6 @@ ps_status ps_report_units(const ps_units *units, ps_units_format format, const p
         text_report(&w);
     }
     flush(&w, true);
-    bool nomem = w.buf.failed;
     ps_buf_free(&w.buf);
-    return w.failed ? (nomem ? PS_ERR_NOMEM : PS_ERR_IO) : PS_OK;
+    return w.nomem ? PS_ERR_NOMEM : w.failed ? PS_ERR_IO : PS_OK;
 }
