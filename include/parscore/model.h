@@ -1,4 +1,9 @@
-/* parscore model: targets, indicators, plans, quarterly scores and peers, as the loaders fill them. */
+/* parscore model: targets, indicators, plans, quarterly scores and peers, as the loaders fill them.
+ *
+ * Ownership: a loaded ps_plan, ps_scores or ps_peers owns every pointer inside it (strings, arrays, the
+ * warnings) and releases them all in its ps_*_free. Anything that points into one of them (results,
+ * checks, trends, units, a report's content) borrows: keep the plan, scores and peers alive, and
+ * unchanged, for as long as what was made from them. */
 #ifndef PARSCORE_MODEL_H
 #define PARSCORE_MODEL_H
 
@@ -18,12 +23,13 @@ typedef struct {
 
 typedef enum { PS_KIND_CRITERION, PS_KIND_SIPAS, PS_KIND_TOTAL, PS_KIND_KPI } ps_kind;
 
+/* One row of the plan, owned by the plan (ps_plan.items). */
 typedef struct {
-    char *id;
+    char *id; /* lower case: letters, digits, '-' and '_' */
     ps_kind kind;
     char *name;
     char *name_en; /* NULL when the plan gives no English name */
-    char **owners;
+    char **owners; /* the responsible offices, NFC; owner_count of them (NULL when none) */
     size_t owner_count;
     bool has_max_points;
     ps_num max_points;
@@ -36,16 +42,17 @@ typedef struct {
     long line;       /* where the plan file defines it */
 } ps_indicator;
 
+/* The plan: its facts and its indicators, in file order. Released by ps_plan_free. */
 typedef struct {
-    char *source; /* the file it came from, or "built-in" */
-    char *unit;   /* the unit the plan is for, e.g. "Sìn Hồ" */
-    char *year;   /* the plan's year, e.g. "2023" */
-    char *baseline_year;
+    char *source;          /* the name of what it was read from ("<stdin>" for standard input) */
+    char *unit;            /* the unit the plan is for, e.g. "Sìn Hồ" */
+    char *year;            /* the plan's year, e.g. "2023"; NULL when the plan does not say */
+    char *baseline_year;   /* the year its baseline values are from; NULL when the plan does not say */
     int unit_count;        /* units ranked by the province; 0: not given */
     bool illustrative_max; /* max points are illustrative, not official */
     ps_indicator *items;
     size_t count;
-    ps_warnings warnings;
+    ps_warnings warnings; /* what the loader let pass but wants said (an unknown column) */
 } ps_plan;
 
 /* One score read from a quarterly file, already checked against the plan. */
@@ -58,8 +65,10 @@ typedef struct {
     long line;
 } ps_score_entry;
 
+/* A quarter's scores, owned; entries refer to the plan they were checked against by index, so that plan
+ * must be the one they are scored with. Released by ps_scores_free. */
 typedef struct {
-    char *source;
+    char *source; /* the name of what they were read from */
     char *period; /* "2023-Q3" when the file says so; NULL otherwise */
     ps_score_entry *entries;
     size_t count;
@@ -75,6 +84,7 @@ typedef struct {
     long line;
 } ps_peer;
 
+/* The units a plan's unit is ranked among, owned. Released by ps_peers_free. */
 typedef struct {
     char *source;
     ps_peer *items;

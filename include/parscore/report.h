@@ -1,4 +1,7 @@
-/* parscore reporters: the result rendered into a memory buffer, written out only when complete. */
+/* parscore reporters: the result rendered into a memory buffer, written out only when complete.
+ *
+ * Each reporter reads what it is given only during the call and appends to out, which the caller owns.
+ * PS_ERR_NOMEM means out held no complete report: discard it. */
 #ifndef PARSCORE_REPORT_H
 #define PARSCORE_REPORT_H
 
@@ -13,8 +16,8 @@ extern "C" {
 typedef struct {
     ps_lang lang;
     int width;                 /* display columns for indicator names; 0: the default */
-    const char *scores_source; /* named in the report's heading; NULL: not named */
-    const ps_check *check;     /* the JSON report carries it when set */
+    const char *scores_source; /* named in the report's heading; NULL: not named (read during the call) */
+    const ps_check *check;     /* the JSON report carries it when set (read during the call) */
     bool by_owner;             /* group indicators by responsible office */
     bool color;                /* text: colour met green and missed red (ANSI), for a terminal */
     bool bom;                  /* csv: start with a UTF-8 byte order mark, for spreadsheets that want one */
@@ -56,7 +59,9 @@ typedef enum { PS_UNITS_TEXT, PS_UNITS_JSON, PS_UNITS_CSV } ps_units_format;
 /* Receives the output piece by piece; returns false to stop (a write error). */
 typedef bool (*ps_sink)(void *ctx, const char *data, size_t len);
 
-/* Writes the ranked units through sink in pieces, so a million rows never sit in memory at once. */
+/* Writes the ranked units through sink in pieces, so a million rows never sit in memory at once. Each
+ * piece is valid only during the sink's call. PS_ERR_IO: the sink refused a piece (what it took before
+ * stays with it); PS_ERR_NOMEM: out of memory, the output is incomplete. */
 ps_status ps_report_units(const ps_units *units, ps_units_format format, const ps_report_options *options,
                           ps_sink sink, void *sink_ctx);
 

@@ -1,4 +1,9 @@
-/* parscore scoring: per-indicator change, gap and met, and the weighted total. */
+/* parscore scoring: per-indicator change, gap and met, the weighted total, ranking among peers, the check.
+ *
+ * Ownership: a ps_result owns its arrays (lines, missing, levers) and releases them in ps_result_free; every
+ * indicator pointer in it, and every string (period, peers_source, rank_holder), is borrowed from the plan,
+ * the scores and the peers it was made from: keep those alive as long as the result. A ps_check owns its
+ * items, which point at the result's lines: free the check before the result. */
 #ifndef PARSCORE_SCORE_H
 #define PARSCORE_SCORE_H
 
@@ -17,7 +22,7 @@ typedef enum {
 
 /* One indicator's result. Every value has a has_ flag: an unknown value is never a 0. */
 typedef struct {
-    const ps_indicator *indicator;
+    const ps_indicator *indicator; /* borrowed from the plan */
     bool has_score;
     ps_num score; /* percent */
     bool has_points;
@@ -37,7 +42,7 @@ typedef struct {
     int rank_of; /* units ranked */
     bool has_points_to_target_rank;
     ps_num points_to_target_rank; /* 0 when the target rank is held */
-    const char *rank_holder;      /* the unit now at the target rank, when it is not yet held */
+    const char *rank_holder;      /* the unit now at the target rank, when it is not yet held (the peers') */
     ps_num rank_holder_value;
     ps_met rank_met; /* the rank target: rank <= target_rank */
 } ps_line;
@@ -55,11 +60,11 @@ typedef struct {
 } ps_lever;
 
 typedef struct {
-    bool has_scores; /* false: the plan view, baseline against targets */
-    const char *period;
-    ps_line *lines; /* one per plan item, in plan order */
+    bool has_scores;    /* false: the plan view, baseline against targets */
+    const char *period; /* the scores' period, borrowed; NULL when they name none */
+    ps_line *lines;     /* one per plan item, in plan order (owned) */
     size_t count;
-    const ps_indicator **missing; /* criteria left out of a partial total */
+    const ps_indicator **missing; /* criteria left out of a partial total (the array owned, each borrowed) */
     size_t missing_count;
     size_t targets; /* indicators with a target */
     size_t met;     /* of those, met */
@@ -69,19 +74,19 @@ typedef struct {
     bool has_total_at_targets;
     ps_num total_at_targets;
     /* filled by ps_rank_apply */
-    bool ranked;        /* peers were given */
-    ps_num peer_change; /* added to every other unit's values */
-    const char *peers_source;
-    bool has_to_target; /* points of the total still needed for its target value */
+    bool ranked;              /* peers were given */
+    ps_num peer_change;       /* added to every other unit's values */
+    const char *peers_source; /* borrowed from the peers */
+    bool has_to_target;       /* points of the total still needed for its target value */
     ps_num to_target;
-    ps_lever *levers; /* criteria by leverage, most max points first */
+    ps_lever *levers; /* criteria by leverage, most max points first (owned) */
     size_t lever_count;
 } ps_result;
 
 /* One target of a check: passed only when met; no score, or a partial total, is a miss. */
 typedef struct {
-    const ps_line *line;
-    bool rank; /* the line's rank target, not its value target */
+    const ps_line *line; /* borrowed from the result */
+    bool rank;           /* the line's rank target, not its value target */
     bool passed;
 } ps_check_item;
 
@@ -108,7 +113,8 @@ ps_check_reason ps_check_item_reason(const ps_check_item *item);
 size_t ps_check_item_id(const ps_check_item *item, char *buf, size_t size);
 
 /* Adds projected ranks and rank targets (when peers is not NULL: the other units keep their published
- * values, shifted by peer_change and kept within 0..100) and what closing each gap of the total takes. */
+ * values, shifted by peer_change and kept within 0..100) and what closing each gap of the total takes.
+ * The result then borrows from peers too (names, the source). */
 ps_status ps_rank_apply(ps_result *result, const ps_plan *plan, const ps_peers *peers, ps_num peer_change);
 
 /* Competition rank of subject among others, compared at 2 decimals: 1 + the number strictly above. */
@@ -118,7 +124,7 @@ int ps_rank_position(ps_num subject, const ps_num *others, size_t count);
  * (a tie would share the rank); 0 when it is held. *holder is that unit's index in others. */
 ps_num ps_points_to_rank(ps_num subject, const ps_num *others, size_t count, int target_rank, size_t *holder);
 
-/* scores may be NULL for the plan view. The result points into plan: keep plan alive. */
+/* scores may be NULL for the plan view. The result points into plan and scores: keep them alive. */
 ps_status ps_score(const ps_plan *plan, const ps_scores *scores, ps_result *result);
 void ps_result_free(ps_result *result);
 
