@@ -409,9 +409,6 @@ static const wording table[PS_WORDING_COUNT] = {
                "  parscore trend examples/scores-2023-q1.csv examples/scores-2023-q2.csv "
                "examples/scores-2023-q3.csv\n"
                "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
-               "  parscore trend examples/scores-2023-q1.csv examples/scores-2023-q2.csv "
-               "examples/scores-2023-q3.csv\n"
-               "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
                "\n"
                "Exit status: 0 success (check: every checked target met); 1 check: a target\n"
                "missed; 2 usage error, bad input or output that could not be written.\n"},
