@@ -2,7 +2,7 @@
 # Sourced, not run. Set BUILD_DIR to build elsewhere than build/.
 
 # what building needs; the tests need TEST_PACKAGES as well
-PARSCORE_PACKAGES="cmake gcc make libc6-dev libcsv-dev libcjson-dev libcmocka-dev libutf8proc-dev"
+PARSCORE_PACKAGES="cmake gcc make pkg-config libc6-dev libcsv-dev libcjson-dev libcmocka-dev libutf8proc-dev"
 TEST_PACKAGES="clang libclang-rt-14-dev valgrind python3 python3-jsonschema jq librsvg2-bin fonts-dejavu-core dpkg-dev file"
 FUZZ_PACKAGES="clang libclang-rt-14-dev"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
