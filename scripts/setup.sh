@@ -39,12 +39,15 @@ ensure_packages() {
         { say "apt-get could not install: $missing"; exit 2; }
 }
 
-# Configures once (or again when the cache is gone) and builds with both cores.
+# build_parscore [DIR [CMAKE_OPTION...]]: configures DIR (RelWithDebInfo unless an option says otherwise) when
+# it has no cache yet, applies the options given to an existing one, and builds with both cores.
 build_parscore() {
     local dir=${1:-$BUILD_DIR}
     shift || true
     if [ ! -f "$dir/CMakeCache.txt" ]; then
         cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null || exit 2
+    elif [ $# -gt 0 ]; then
+        cmake -S "$ROOT" -B "$dir" "$@" >/dev/null || exit 2
     fi
     cmake --build "$dir" -j2 >/dev/null || { cmake --build "$dir" -j1; exit 2; }
 }
