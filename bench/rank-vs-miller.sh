@@ -7,7 +7,7 @@ set -euo pipefail
 units=${1:-1000000}
 ensure_packages $PARSCORE_PACKAGES miller time gawk bc
 BUILD_DIR="$ROOT/build-bench"
-build_parscore "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DPARSCORE_TESTS=OFF
+build_parscore "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 input="$work/units.csv"

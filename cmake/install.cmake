@@ -11,7 +11,7 @@
 #   share/doc/parscore/examples/*.csv                 the illustrative scores, peers and communes
 include(GNUInstallDirs)
 
-get_filename_component(PARSCORE_ROOT ${CMAKE_CURRENT_LIST_DIR}/.. ABSOLUTE)
+set(PARSCORE_ROOT ${PROJECT_SOURCE_DIR})
 
 install(TARGETS parscore RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${PARSCORE_ROOT}/doc/parscore.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
@@ -26,7 +26,7 @@ install(DIRECTORY ${PARSCORE_ROOT}/examples/
         FILES_MATCHING PATTERN "*.csv")
 
 # The Debian package: only for parscore's own build, not when another project includes it.
-if(NOT CMAKE_SOURCE_DIR STREQUAL PROJECT_SOURCE_DIR)
+if(NOT PARSCORE_TOP_LEVEL)
   return()
 endif()
 
@@ -69,7 +69,7 @@ if(NOT PARSCORE_DEB_ARCH)
   set(PARSCORE_DEB_ARCH ${CMAKE_SYSTEM_PROCESSOR})
 endif()
 set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${PARSCORE_DEB_ARCH})
-# Debian's naming: parscore_0.1.0_amd64.deb
+# Debian's naming: parscore_VERSION_ARCH.deb
 set(CPACK_PACKAGE_FILE_NAME "${CPACK_PACKAGE_NAME}_${CPACK_PACKAGE_VERSION}_${PARSCORE_DEB_ARCH}")
 
 # `make package_source`: the sources without the git data and the build trees

@@ -1,9 +1,10 @@
 # Shared by scripts/demo and scripts/test: installs missing Debian packages, configures, builds.
 # Sourced, not run. Set BUILD_DIR to build elsewhere than build/.
 
-# what building needs; the tests need TEST_PACKAGES as well
-PARSCORE_PACKAGES="cmake gcc make libc6-dev libcsv-dev libcjson-dev libcmocka-dev libutf8proc-dev"
-TEST_PACKAGES="clang libclang-rt-14-dev valgrind python3 python3-jsonschema jq librsvg2-bin fonts-dejavu-core dpkg-dev file"
+# what building needs; scripts/test needs TEST_PACKAGES as well, and scripts/test --full FULL_TEST_PACKAGES
+PARSCORE_PACKAGES="cmake gcc make pkg-config libc6-dev libcsv-dev libcjson-dev libcmocka-dev libutf8proc-dev"
+TEST_PACKAGES="clang libclang-rt-14-dev python3 python3-jsonschema jq librsvg2-bin fonts-dejavu-core dpkg-dev file"
+FULL_TEST_PACKAGES="valgrind"
 FUZZ_PACKAGES="clang libclang-rt-14-dev"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build}
@@ -39,12 +40,15 @@ ensure_packages() {
         { say "apt-get could not install: $missing"; exit 2; }
 }
 
-# Configures once (or again when the cache is gone) and builds with both cores.
+# build_parscore [DIR [CMAKE_OPTION...]]: configures DIR (RelWithDebInfo unless an option says otherwise) when
+# it has no cache yet, applies the options given to an existing one, and builds with both cores.
 build_parscore() {
     local dir=${1:-$BUILD_DIR}
     shift || true
     if [ ! -f "$dir/CMakeCache.txt" ]; then
         cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null || exit 2
+    elif [ $# -gt 0 ]; then
+        cmake -S "$ROOT" -B "$dir" "$@" >/dev/null || exit 2
     fi
     cmake --build "$dir" -j2 >/dev/null || { cmake --build "$dir" -j1; exit 2; }
 }

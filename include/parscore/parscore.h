@@ -10,6 +10,6 @@
 #include "parscore/score.h"
 #include "parscore/trend.h"
 
-#define PARSCORE_VERSION "0.1.0"
+#include "parscore/version.h"
 
 #endif

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the bad-input corpus: usage: run.sh BINARY GENERATED_DIR
+# Runs the bad-input corpus, or one case of it: usage: run.sh BINARY GENERATED_DIR [FILE ROLE [LANG]]
 #
 # Every case of cases.tsv (FILE, ROLE, EXPECTED_STATUS, FRAGMENT and an optional LANG, tab-separated; '#'
 # lines are comments) must exit with EXPECTED_STATUS, print nothing on stdout, print FRAGMENT (a fixed
@@ -11,14 +11,16 @@
 #   stdin   parscore - < FILE
 # LANG (vi by default) is passed as --lang LANG.
 #
+# With FILE and ROLE (and LANG when the case has one), runs only the case of cases.tsv with exactly those
+# fields, as ctest does (tests/bad/CMakeLists.txt makes one test of each case); no such case is an error.
 # Prints one line per failed case and a last line "N passed, M failed"; exits 1 if any case failed.
 # Environment: PARSCORE_WRAPPER goes before the binary (e.g. "valgrind --error-exitcode=99 -q");
 # PARSCORE_BAD_TIMEOUT is the seconds a case may take (default 30); PARSCORE_BAD_ONLY, if set, runs only the
 # cases whose FILE contains it.
 set -u
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 BINARY GENERATED_DIR" >&2
+if [ $# -ne 2 ] && [ $# -ne 4 ] && [ $# -ne 5 ]; then
+    echo "usage: $0 BINARY GENERATED_DIR [FILE ROLE [LANG]]" >&2
     exit 2
 fi
 
@@ -31,6 +33,13 @@ absolute() {
 
 bin=$(absolute "$1")
 gen=$(absolute "$2")
+one=false
+if [ $# -ge 4 ]; then
+    one=true
+    want_file=$3
+    want_role=$4
+    want_lang=${5:-}
+fi
 here=$(cd "$(dirname "$0")" && pwd)
 wrapper=${PARSCORE_WRAPPER:-}
 limit=${PARSCORE_BAD_TIMEOUT:-30}
@@ -38,10 +47,6 @@ only=${PARSCORE_BAD_ONLY:-}
 
 if [ ! -x "$bin" ]; then
     echo "run.sh: $bin is not an executable" >&2
-    exit 2
-fi
-if [ ! -d "$gen" ]; then
-    echo "run.sh: $gen is not a folder: run generate.sh $gen first" >&2
     exit 2
 fi
 
@@ -64,9 +69,19 @@ while IFS= read -r entry || [ -n "$entry" ]; do
     case $entry in
     '' | '#'*) continue ;;
     esac
+    if $one; then
+        case $entry in
+        "$want_file$tab$want_role$tab"*) ;;
+        *) continue ;;
+        esac
+    fi
+    lang=
     IFS=$tab read -r file role status fragment lang <<EOF
 $entry
 EOF
+    if $one && [ "$lang" != "$want_lang" ]; then
+        continue
+    fi
     if [ -z "${fragment:-}" ]; then
         fail "malformed line: expected FILE, ROLE, STATUS and FRAGMENT separated by tabs"
         continue
@@ -78,7 +93,13 @@ EOF
         esac
     fi
     case $file in
-    @gen/*) path=$gen/${file#@gen/} ;;
+    @gen/*)
+        if [ ! -d "$gen" ]; then
+            fail "$gen is not a folder: run generate.sh $gen first"
+            continue
+        fi
+        path=$gen/${file#@gen/}
+        ;;
     *) path=$file ;;
     esac
     set -- --lang "${lang:-vi}"
@@ -125,5 +146,9 @@ EOF
     fi
 done <cases.tsv
 
+if $one && [ $((passed + failed)) -eq 0 ]; then
+    echo "run.sh: no case '$want_file' '$want_role'${want_lang:+ '$want_lang'} in cases.tsv" >&2
+    exit 2
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
