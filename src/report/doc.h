@@ -58,6 +58,7 @@ typedef struct {
 typedef struct {
     ps_cell *cells; /* one per column */
     ps_cell note;   /* NONE, or a note on the row (text: under it; Markdown: after the table) */
+    int indent;     /* the row's level under the one it belongs to: its first cell is indented so much */
 } ps_doc_row;
 
 typedef struct {
