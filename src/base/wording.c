@@ -194,6 +194,8 @@ static const wording table[PS_WORDING_COUNT] = {
                         .en = "Office targets (section III)"},
     [PS_L_PARTIAL] = {.vi = "Tạm tính: thiếu điểm lĩnh vực {0}",
                       .en = "Partial: criteria without a score: {0}"},
+    [PS_L_PARTIAL_ITEMS] = {.vi = "Tạm tính: các mục chưa có điểm: {0}",
+                            .en = "Partial: items without a score: {0}"},
     [PS_L_NO_CRITERIA] = {.vi = "Chưa tính được: không có điểm lĩnh vực nào",
                           .en = "Not computed: no criterion has a score"},
     [PS_L_SUMMARY] = {.vi = "Đạt {0}/{1} mục tiêu.", .en = "{0}/{1} targets met."},
@@ -318,6 +320,7 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_NO_CUTS] = {.vi = "Thẩm định không cắt điểm mục nào.", .en = "The appraisal cut no item."},
     [PS_L_CUT] = {.vi = "Bị cắt", .en = "Cut"},
     [PS_L_EVIDENCE] = {.vi = "Tài liệu kiểm chứng", .en = "Evidence"},
+    [PS_L_NOTE] = {.vi = "Ghi chú", .en = "Note"},
 
     [PS_L_CHECK_SCORE] = {.vi = "Điểm", .en = "Score"},
     [PS_L_CHECK_NO_SCORE] = {.vi = "Chưa có điểm", .en = "no score"},
@@ -535,6 +538,10 @@ static const wording table[PS_WORDING_COUNT] = {
                                .en = "'{0}' takes --format text, json or csv"},
     [PS_L_CLI_BOM_CSV] = {.vi = "--bom dùng với --format csv", .en = "--bom goes with --format csv"},
     [PS_L_CLI_BY_TREND] = {.vi = "--by không dùng với 'trend'", .en = "--by does not go with 'trend'"},
+    [PS_L_CLI_NOT_WITH_TEMPLATE] = {.vi = "{0} không dùng với 'template'",
+                                    .en = "{0} does not go with 'template'"},
+    [PS_L_CLI_TEMPLATE_FORMAT] = {.vi = "'template' có --format csv (mặc định) hoặc json",
+                                  .en = "'template' takes --format csv (the default) or json"},
     [PS_L_CLI_CHECK_NO_FILE] = {.vi = "'check' cần một tệp điểm (hoặc '-' để đọc từ đầu vào chuẩn)",
                                 .en = "'check' needs a scores file (or '-' for standard input)"},
 };

@@ -27,6 +27,7 @@ typedef enum {
     PS_L_OWNERS,
     PS_L_KPI_TITLE,
     PS_L_PARTIAL,
+    PS_L_PARTIAL_ITEMS,
     PS_L_NO_CRITERIA,
     PS_L_SUMMARY,
     PS_L_SUMMARY_UNKNOWN,
@@ -87,6 +88,7 @@ typedef enum {
     PS_L_NO_CUTS,
     PS_L_CUT,
     PS_L_EVIDENCE,
+    PS_L_NOTE,
     /* the check */
     PS_L_CHECK_SCORE,
     PS_L_CHECK_NO_SCORE,
@@ -153,6 +155,8 @@ typedef enum {
     PS_L_CLI_BOM_CSV,
     PS_L_CLI_BY_TREND,
     PS_L_CLI_CHECK_NO_FILE,
+    PS_L_CLI_NOT_WITH_TEMPLATE,
+    PS_L_CLI_TEMPLATE_FORMAT,
     PS_WORDING_COUNT
 } ps_label;
 

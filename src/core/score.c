@@ -262,7 +262,9 @@ static unsigned flags_of(const ps_line *l, bool scorable_item, bool evidence_col
         flags |= PS_FLAG_NO_SCORE;
     if (l->has_points && ind->has_max_points && l->points == 0)
         flags |= PS_FLAG_ZERO;
-    if (l->has_points && ind->has_max_points && l->points > 0 && 2 * l->points < ind->max_points)
+    /* below half of what applies (and was scored): its percent, which a row partly not applicable keeps true
+     */
+    if (l->has_points && ind->has_max_points && l->points > 0 && l->score < HUNDRED / 2)
         flags |= PS_FLAG_LOW;
     if (evidence_column && l->scored && l->has_points && l->points > 0 && !l->evidence)
         flags |= PS_FLAG_NO_EVIDENCE;

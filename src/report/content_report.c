@@ -178,7 +178,7 @@ static ps_cell missing_note(const builder *b)
     if (r->missing_count == r->max_points_count)
         return label(b, PS_L_NO_CRITERIA);
     ps_cell list = missing_ids(b, ", ");
-    return phrase(b, PS_L_PARTIAL, &list, 1);
+    return phrase(b, b->result->has_subs ? PS_L_PARTIAL_ITEMS : PS_L_PARTIAL, &list, 1);
 }
 
 static void main_table(const builder *b, bool kpis)
@@ -325,7 +325,10 @@ static void sub_row(const builder *b, ps_doc_table *t, const ps_line *l)
     c[k++] = ps_cell_text(ind->id);
     c[k++] = ps_cell_text(name_of(b, ind));
     c[k++] = ps_cell_number(l->has_points, l->points, 0);
-    c[k++] = ps_cell_number(ind->has_max_points, ind->max_points, PS_CELL_SHORT);
+    /* what applies: points / max is then its percent (a row partly not applicable has less than its plan max)
+     */
+    c[k++] = ps_cell_number(ind->has_max_points, l->not_applicable ? ind->max_points : l->applicable_max,
+                            PS_CELL_SHORT);
     c[k++] = ps_cell_number(l->has_score, l->score, 0);
     if (b->result->has_appraised) {
         c[k++] = ps_cell_number(l->has_self && ind->has_max_points, l->self_points, 0);
@@ -334,6 +337,8 @@ static void sub_row(const builder *b, ps_doc_table *t, const ps_line *l)
     c[k++] = ps_cell_toned(flags_cell(b, l->flags),
                            l->flags & (PS_FLAG_ZERO | PS_FLAG_NO_EVIDENCE) ? PS_MET_NO : PS_MET_NO_TARGET);
     c[k++] = owners_of(b, ind);
+    c[k++] = l->evidence ? ps_cell_text(l->evidence) : ps_cell_none();
+    c[k++] = l->note ? ps_cell_text(l->note) : ps_cell_none();
 }
 
 /* The rows under item, depth first, each after its parent. */
@@ -353,7 +358,7 @@ static void sub_criteria(const builder *b)
 {
     const ps_result *r = b->result;
     ps_doc_begin(b->doc, 2, label(b, PS_L_SUB_TITLE));
-    ps_doc_column cols[9];
+    ps_doc_column cols[11];
     size_t n = 0;
     cols[n++] = (ps_doc_column){label(b, PS_L_ID), 0};
     cols[n++] = (ps_doc_column){label(b, PS_L_NAME), PS_COL_WRAP};
@@ -366,6 +371,8 @@ static void sub_criteria(const builder *b)
     }
     cols[n++] = (ps_doc_column){label(b, PS_L_FLAGS), 0};
     cols[n++] = (ps_doc_column){label(b, PS_L_OWNERS), PS_COL_NOTE};
+    cols[n++] = (ps_doc_column){label(b, PS_L_EVIDENCE), PS_COL_NOTE};
+    cols[n++] = (ps_doc_column){label(b, PS_L_NOTE), PS_COL_NOTE};
     ps_doc_table *t = ps_doc_table_new(b->doc, cols, n);
     for (size_t i = 0; t && i < r->count; i++) {
         if (r->lines[i].indicator->depth != 0 || r->lines[i].indicator->child_count == 0)

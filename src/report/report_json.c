@@ -535,3 +535,52 @@ ps_status ps_report_json(const ps_plan *plan, const ps_result *result, const ps_
 {
     return print_tree(report_tree(plan, result, options), out);
 }
+
+/* ---- a doc's data table, as rows of JSON ---- */
+
+static cJSON *cell_json(const ps_doc *doc, const ps_cell *cell)
+{
+    switch (cell->kind) {
+    case PS_CELL_NUMBER:
+        return number(true, cell->value);
+    case PS_CELL_INTEGER:
+    case PS_CELL_RANK:
+        return cJSON_CreateNumber((double)cell->integer);
+    case PS_CELL_BOOL:
+        return cJSON_CreateBool(cell->integer != 0);
+    case PS_CELL_VERDICT:
+        return verdict(cell->met);
+    case PS_CELL_NONE:
+    case PS_CELL_UNKNOWN:
+        return cJSON_CreateNull();
+    default: {
+        char *text = ps_cell_string(cell, doc->lang, NULL);
+        cJSON *s = text ? cJSON_CreateString(text) : NULL;
+        free(text);
+        return s;
+    }
+    }
+}
+
+ps_status ps_render_json_rows(const ps_doc *doc, const char *key, ps_buf *out)
+{
+    const ps_doc_table *t = doc->data;
+    if (doc->failed || !t)
+        return PS_ERR_NOMEM;
+    cJSON *root = cJSON_CreateObject();
+    cJSON *rows = root ? cJSON_AddArrayToObject(root, key) : NULL;
+    bool ok = rows != NULL;
+    for (size_t r = 0; ok && r < t->nrows; r++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToArray(rows, o);
+        ok = o != NULL;
+        for (size_t k = 0; ok && k < t->ncols; k++)
+            ok = add(o, t->columns[k].head.text ? t->columns[k].head.text : "",
+                     cell_json(doc, &t->rows[r].cells[k])); /* the heads are keys (words) */
+    }
+    if (!ok) {
+        cJSON_Delete(root);
+        return PS_ERR_NOMEM;
+    }
+    return print_tree(root, out);
+}

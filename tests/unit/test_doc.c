@@ -45,7 +45,7 @@ static char *laid_out(const ps_doc *doc, char format)
     ps_text_layout layout = {36, false};
     ps_status st = format == 't'   ? ps_render_text(doc, &layout, &out)
                    : format == 'm' ? ps_render_markdown(doc, &out)
-                                   : ps_render_csv(doc, false, &out);
+                                   : ps_render_csv(doc, &(ps_csv_layout){false, false}, &out);
     assert_int_equal(st, PS_OK);
     ps_buf_append(&out, "", 0);
     return out.data;
@@ -257,7 +257,7 @@ static void an_incomplete_doc_is_not_shown(void **state)
     ps_text_layout layout = {36, false};
     assert_int_equal(ps_render_text(&doc, &layout, &out), PS_ERR_NOMEM);
     assert_int_equal(ps_render_markdown(&doc, &out), PS_ERR_NOMEM);
-    assert_int_equal(ps_render_csv(&doc, false, &out), PS_ERR_NOMEM);
+    assert_int_equal(ps_render_csv(&doc, &(ps_csv_layout){false, false}, &out), PS_ERR_NOMEM);
     assert_int_equal(out.len, 0);
     ps_buf_free(&out);
     ps_doc_free(&doc);
