@@ -325,6 +325,7 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_CHECK_SCORE] = {.vi = "Điểm", .en = "Score"},
     [PS_L_CHECK_NO_SCORE] = {.vi = "Chưa có điểm", .en = "no score"},
     [PS_L_CHECK_PARTIAL] = {.vi = "Tổng tạm tính", .en = "partial total"},
+    [PS_L_CHECK_PARTIAL_ITEM] = {.vi = "Tạm tính", .en = "partial"},
     [PS_L_CHECK_PASS] = {.vi = "Đạt cả {0}/{1} mục tiêu được kiểm tra.",
                          .en = "All {0}/{1} checked targets met."},
     [PS_L_CHECK_FAIL] = {.vi = "Đạt {0}/{1} mục tiêu được kiểm tra; chưa đạt: {2}.",

@@ -93,6 +93,7 @@ typedef enum {
     PS_L_CHECK_SCORE,
     PS_L_CHECK_NO_SCORE,
     PS_L_CHECK_PARTIAL,
+    PS_L_CHECK_PARTIAL_ITEM,
     PS_L_CHECK_PASS,
     PS_L_CHECK_FAIL,
     /* the trend */

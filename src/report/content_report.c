@@ -634,8 +634,6 @@ static void illustrative_note(const builder *b)
 
 /* ---- the data table: stable snake_case keys, as in the JSON report; new columns only at the end ---- */
 
-static const char *const kind_keys[] = {"criterion", "sipas", "total", "kpi"};
-
 /* The data table's columns for sub-criteria and the appraisal, after the ones it always had. */
 static void data_hierarchy(const builder *b, const ps_line *l, ps_cell *c)
 {
@@ -685,7 +683,7 @@ static void data_table(const builder *b)
         ps_cell *c = row->cells;
         size_t k = 0;
         c[k++] = ps_cell_text(ind->id);
-        c[k++] = ps_cell_words(kind_keys[ind->kind]);
+        c[k++] = ps_cell_words(ps_kind_key(ind->kind));
         c[k++] = ps_cell_text(name_of(b, ind));
         c[k++] = owners_of(b, ind);
         c[k++] = ps_cell_number(ind->has_max_points, ind->max_points, 0);
