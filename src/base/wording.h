@@ -125,6 +125,7 @@ typedef enum {
     PS_L_SVG_ILLUSTRATIVE,
     /* the command line */
     PS_L_CLI_HELP,
+    PS_L_CLI_HELP_OPTIONS,
     PS_L_CLI_TRY_HELP,
     PS_L_CLI_VERSION_PLAN,
     PS_L_CLI_ILLUSTRATIVE,

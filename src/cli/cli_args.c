@@ -244,5 +244,6 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
 
 void cli_print_help(FILE *out, ps_lang lang)
 {
-    fputs(ps_label_text(PS_L_CLI_HELP, lang), out);
+    fputs(ps_label_text(PS_L_CLI_HELP, lang), out); /* two parts: a C string literal has a size limit */
+    fputs(ps_label_text(PS_L_CLI_HELP_OPTIONS, lang), out);
 }
