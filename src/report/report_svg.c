@@ -156,9 +156,10 @@ static int chart_x_int(ps_num percent)
     return CHART_X + (int)(v * CHART_W / 100 / PS_NUM_SCALE);
 }
 
+/* The criteria, SIPAS and the total: office targets and sub-criteria stay in the report's tables. */
 static bool is_charted(const ps_line *l)
 {
-    return l->indicator->kind != PS_KIND_KPI;
+    return l->indicator->kind != PS_KIND_KPI && l->indicator->depth == 0;
 }
 
 static size_t charted_rows(const ps_result *r)
