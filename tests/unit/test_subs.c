@@ -179,8 +179,18 @@ static void roll_up_with_not_applicable(void **state)
     const ps_line *total = line_of(&r, "total");
     assert_true(total->score == P(57.5));
     assert_false(total->partial);
-    /* a sub row with a target is judged like any row */
+    /* a sub row with a target is judged like any row, and check --only takes its id */
     assert_int_equal(line_of(&r, "1.2")->met, PS_MET_YES);
+    ps_check check;
+    ps_error err;
+    const char *const only[] = {"1.2", "1"};
+    assert_int_equal(ps_check_targets(&r, only, 2, &check, &err), PS_OK);
+    assert_int_equal(check.count, 2);
+    assert_int_equal(check.passed, 2);
+    ps_check_free(&check);
+    const char *const no_target[] = {"1.1"};
+    assert_int_equal(ps_check_targets(&r, no_target, 1, &check, &err), PS_ERR_INPUT);
+    assert_int_equal(err.code, PS_MSG_CHECK_NO_TARGET);
     ps_result_free(&r);
     ps_scores_free(&scores);
     /* every child not applicable: the criterion is not applicable and leaves the total's weights */
