@@ -441,8 +441,7 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     plan_reader *pr = ctx;
     ps_plan *plan = pr->plan;
     if (plan->count == 0) {
-        ps_error_set(err, PS_MSG_HEADER_ONLY, pr->file, last_line > 0 ? last_line : 1, 0, NULL, NULL, NULL);
-        return PS_ERR_INPUT;
+        return ps_table_no_rows(pr->file, last_line, err);
     }
     ps_status st = link_hierarchy(pr, err);
     if (st != PS_OK)

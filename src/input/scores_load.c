@@ -264,8 +264,7 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
 {
     scores_reader *sr = ctx;
     if (sr->scores->count == 0) {
-        ps_error_set(err, PS_MSG_HEADER_ONLY, sr->file, last_line > 0 ? last_line : 1, 0, NULL, NULL, NULL);
-        return PS_ERR_INPUT;
+        return ps_table_no_rows(sr->file, last_line, err);
     }
     if (!sr->any_value) {
         ps_error_set(err, PS_MSG_NO_SCORES, sr->file, 0, 0, NULL, NULL, NULL);
