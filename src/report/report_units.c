@@ -17,6 +17,7 @@ typedef struct {
     const ps_indicator *total; /* the plan's total row, for its target */
     ps_lang lang;
     char mark;
+    bool color; /* met in green, missed in red */
     ps_buf buf;
     ps_sink sink;
     void *sink_ctx;
@@ -76,12 +77,18 @@ static void number(writer *w, ps_num v, bool plus)
     ps_buf_puts(&w->buf, num);
 }
 
-static const char *met_word(const writer *w, const ps_unit *unit)
+/* The total's target can be judged: there is one, and the unit has every criterion. */
+static bool judged(const writer *w, const ps_unit *unit)
 {
-    if (!w->total || !w->total->has_target || unit->missing)
-        return DASH;
-    return ps_target_met(&w->total->target, unit->total) ? W(w, PS_L_MET) : W(w, PS_L_MISSED);
+    return w->total && w->total->has_target && !unit->missing;
 }
+
+/* Its total, or nothing known (a unit without any value): never 0. */
+static bool has_total(const writer *w, const ps_unit *unit)
+{
+    return ps_unit_has_total(w->units, unit);
+}
+
 
 static void pad_to(ps_buf *out, const char *text, size_t width, bool right)
 {
@@ -93,6 +100,24 @@ static void pad_to(ps_buf *out, const char *text, size_t width, bool right)
     if (!right)
         for (size_t k = have; k < width; k++)
             ps_buf_puts(out, " ");
+}
+
+/* Met or missed, in colour where asked, padded to width (the colour wraps the word only). */
+static void verdict_cell(writer *w, const ps_unit *unit, size_t width)
+{
+    if (!judged(w, unit)) {
+        pad_to(&w->buf, DASH, width, false);
+        return;
+    }
+    bool met = ps_target_met(&w->total->target, unit->total);
+    const char *word = W(w, met ? PS_L_MET : PS_L_MISSED);
+    if (w->color)
+        ps_buf_puts(&w->buf, met ? "\033[32m" : "\033[31m");
+    ps_buf_puts(&w->buf, word);
+    if (w->color)
+        ps_buf_puts(&w->buf, "\033[0m");
+    for (size_t k = ps_text_width(word, strlen(word)); k < width; k++)
+        ps_buf_puts(&w->buf, " ");
 }
 
 /* A name in the text table: line breaks and tabs (possible in a quoted CSV cell) become spaces. */
@@ -137,14 +162,15 @@ static void text_rows(writer *w)
         ps_buf_puts(&w->buf, "  ");
         plain_name(&w->buf, u->names + unit->name, name_width);
         ps_buf_puts(&w->buf, "  ");
+        bool known = has_total(w, unit), gap = known && w->total && w->total->has_target;
         ps_num_format(unit->total, 2, w->mark, false, cell, sizeof cell);
-        pad_to(&w->buf, cell, 7, true);
+        pad_to(&w->buf, known ? cell : DASH, 7, true);
         ps_buf_puts(&w->buf, "  ");
-        if (w->total && w->total->has_target)
+        if (gap)
             ps_num_format(unit->total - w->total->target.value, 2, w->mark, true, cell, sizeof cell);
-        pad_to(&w->buf, w->total && w->total->has_target ? cell : DASH, 10, true);
+        pad_to(&w->buf, gap ? cell : DASH, 10, true);
         ps_buf_puts(&w->buf, "  ");
-        pad_to(&w->buf, met_word(w, unit), 13, false);
+        verdict_cell(w, unit, 13);
         ps_buf_puts(&w->buf, "  ");
         ids(&w->buf, u, unit->missed, ", ");
         if (unit->missing) {
@@ -178,23 +204,25 @@ static void csv_report(writer *w)
     const ps_units *u = w->units;
     char d = w->lang ? ',' : ';';
     ps_buf_printf(&w->buf, "rank%cunit%ctotal%cpartial%cgap%cmet%cmissed%cmissing\n", d, d, d, d, d, d, d);
-    bool judged = w->total && w->total->has_target;
+    bool target = w->total && w->total->has_target;
     uint32_t rank = 0;
     for (size_t i = 0; i < u->count && !w->failed; i++) {
         const ps_unit *unit = &u->units[i];
+        bool known = has_total(w, unit);
         rank = ps_units_rank_at(u, i, rank);
         put_uint(&w->buf, rank);
         put_char(&w->buf, d);
         ps_csv_quote(&w->buf, u->names + unit->name, strlen(u->names + unit->name), d, true);
         put_char(&w->buf, d);
-        number(w, unit->total, false);
+        if (known)
+            number(w, unit->total, false);
         put_char(&w->buf, d);
         ps_buf_puts(&w->buf, unit->missing ? "true" : "false");
         put_char(&w->buf, d);
-        if (judged)
+        if (target && known)
             number(w, unit->total - w->total->target.value, false);
         put_char(&w->buf, d);
-        if (judged && !unit->missing)
+        if (judged(w, unit))
             ps_buf_puts(&w->buf, ps_target_met(&w->total->target, unit->total) ? "true" : "false");
         put_char(&w->buf, d);
         ids(&w->buf, u, unit->missed, " ");
@@ -228,17 +256,19 @@ static bool json_unit(writer *w, const ps_unit *unit, uint32_t rank)
 {
     const ps_units *u = w->units;
     cJSON *o = cJSON_CreateObject();
+    bool known = has_total(w, unit), target = w->total && w->total->has_target;
     bool ok = o && cJSON_AddStringToObject(o, "unit", u->names + unit->name) &&
-              cJSON_AddNumberToObject(o, "total", cents(unit->total)) &&
+              (known ? cJSON_AddNumberToObject(o, "total", cents(unit->total))
+                     : cJSON_AddNullToObject(o, "total")) &&
               cJSON_AddNumberToObject(o, "rank", rank) &&
               cJSON_AddBoolToObject(o, "partial", unit->missing != 0);
     ok = ok && add_ids(o, "missing", u, unit->missing);
-    bool judged = w->total && w->total->has_target;
-    ok = ok && (judged ? cJSON_AddNumberToObject(o, "gap", cents(unit->total - w->total->target.value))
-                       : cJSON_AddNullToObject(o, "gap"));
-    ok = ok && (judged && !unit->missing
-                    ? cJSON_AddBoolToObject(o, "met", ps_target_met(&w->total->target, unit->total))
-                    : cJSON_AddNullToObject(o, "met"));
+    ok = ok &&
+         (target && known ? cJSON_AddNumberToObject(o, "gap", cents(unit->total - w->total->target.value))
+                          : cJSON_AddNullToObject(o, "gap"));
+    ok = ok &&
+         (judged(w, unit) ? cJSON_AddBoolToObject(o, "met", ps_target_met(&w->total->target, unit->total))
+                          : cJSON_AddNullToObject(o, "met"));
     ok = ok && add_ids(o, "missed", u, unit->missed);
     char *text = ok ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
@@ -285,6 +315,7 @@ ps_status ps_report_units(const ps_units *units, ps_units_format format, const p
     writer w = {.units = units,
                 .lang = options->lang,
                 .mark = options->lang == PS_LANG_EN ? '.' : ',',
+                .color = options->color,
                 .sink = sink,
                 .sink_ctx = sink_ctx};
     ps_buf_init(&w.buf);
