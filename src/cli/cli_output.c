@@ -58,7 +58,8 @@ static char *follow_links(const char *path)
         }
         target[len] = '\0';
         const char *slash = strrchr(at, '/');
-        size_t dir = target[0] != '/' && slash ? (size_t)(slash - at) + 1 : 0; /* relative to the link's folder */
+        size_t dir =
+            target[0] != '/' && slash ? (size_t)(slash - at) + 1 : 0; /* relative to the link's folder */
         char *next = malloc(dir + (size_t)len + 1);
         if (next) {
             memcpy(next, at, dir);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "parscore/report.h"
+#include "base/text.h"
 #include "base/wording.h"
 #include "report/doc.h"
 
@@ -89,7 +90,6 @@ static bool has_total(const writer *w, const ps_unit *unit)
     return ps_unit_has_total(w->units, unit);
 }
 
-
 static void pad_to(ps_buf *out, const char *text, size_t width, bool right)
 {
     size_t have = ps_text_width(text, strlen(text));
@@ -121,13 +121,14 @@ static void verdict_cell(writer *w, const ps_unit *unit, size_t width)
 }
 
 /* A name in the text table: line breaks and tabs (possible in a quoted CSV cell) become spaces. */
+/* A name in the text table as a terminal may show it (a line break or tab in a quoted cell is one space),
+ * padded by the width of that. */
 static void plain_name(ps_buf *out, const char *name, size_t width)
 {
-    size_t start = out->len;
-    pad_to(out, name, width, false);
-    for (size_t i = start; i < out->len; i++)
-        if (out->data && (out->data[i] == '\n' || out->data[i] == '\r' || out->data[i] == '\t'))
-            out->data[i] = ' ';
+    size_t len = strlen(name), have = ps_text_display_width(name, len);
+    ps_text_display(out, name, len);
+    for (size_t k = have; k < width; k++)
+        ps_buf_puts(out, " ");
 }
 
 static void text_rows(writer *w)
@@ -136,7 +137,7 @@ static void text_rows(writer *w)
     size_t name_width = ps_text_width(W(w, PS_L_UNITS_UNIT), strlen(W(w, PS_L_UNITS_UNIT)));
     for (size_t i = 0; i < u->count; i++) {
         const char *name = u->names + u->units[i].name;
-        size_t width = ps_text_width(name, strlen(name));
+        size_t width = ps_text_display_width(name, strlen(name));
         if (width > name_width)
             name_width = width > NAME_WIDTH_MAX ? NAME_WIDTH_MAX : width;
     }
