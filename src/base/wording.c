@@ -171,6 +171,8 @@ static const wording table[PS_WORDING_COUNT] = {
                "hoặc đảo thứ tự chữ)",
          .en = "column '{0}': the control character {1} is not allowed (it could drive a "
                "terminal or reorder the text)"},
+    [PS_MSG_PRELUDE_TOO_LONG] = {.vi = "các dòng ghi chú trước dòng tiêu đề dài quá {0} byte",
+                                 .en = "the comment lines before the header add up to more than {0} bytes"},
     [PS_MSG_SCORED_TWICE] =
         {.vi = "cột 'id': '{0}' và '{1}' (dòng {2}) là dòng cha và dòng con: chỉ chấm một trong "
                "hai cấp",
@@ -539,6 +541,8 @@ static const wording table[PS_WORDING_COUNT] = {
                         .en = "--color takes auto, always or never, not '{0}'"},
     [PS_L_CLI_BY] = {.vi = "--by chỉ nhận 'owner', không phải '{0}'", .en = "--by takes 'owner', not '{0}'"},
     [PS_L_CLI_NEEDS_VALUE] = {.vi = "tùy chọn '{0}' cần một giá trị", .en = "option '{0}' needs a value"},
+    [PS_L_CLI_AMBIGUOUS] = {.vi = "tùy chọn '{0}' chưa rõ: có thể là {1}",
+                            .en = "option '{0}' is ambiguous: {1}"},
     [PS_L_CLI_UNKNOWN_OPTION] = {.vi = "không có tùy chọn '{0}'", .en = "unknown option '{0}'"},
     [PS_L_CLI_TREND_TOO_MANY] = {.vi = "'trend' nhận nhiều nhất {0} tệp",
                                  .en = "'trend' takes at most {0} files"},

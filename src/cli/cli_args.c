@@ -7,6 +7,16 @@
 
 #include "base/wording.h"
 
+/* The long options; getopt_long takes any unambiguous abbreviation of them. */
+static const struct option longopts[] = {
+    {"plan", required_argument, NULL, 'p'},   {"lang", required_argument, NULL, 'l'},
+    {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+    {"only", required_argument, NULL, 'O'},   {"quiet", no_argument, NULL, 'q'},
+    {"peers", required_argument, NULL, 'P'},  {"peer-change", required_argument, NULL, 'C'},
+    {"by", required_argument, NULL, 'B'},     {"color", optional_argument, NULL, 'K'},
+    {"bom", no_argument, NULL, 'M'},          {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
+
 static bool parse_lang(const char *value, ps_lang *lang)
 {
     if (strcmp(value, "vi") == 0)
@@ -64,6 +74,26 @@ static bool parse_only(cli_options *opt, const char *value, char *message, size_
         p = comma + 1;
     }
     return true;
+}
+
+/* An option getopt_long refused: an abbreviation of several (--pe) lists them, anything else is unknown. */
+static bool unknown_long_option(const cli_options *opt, const char *arg, char *message, size_t size)
+{
+    const char *name = strncmp(arg, "--", 2) == 0 ? arg + 2 : arg;
+    size_t len = strcspn(name, "=");
+    char candidates[256] = "";
+    int count = 0;
+    for (const struct option *o = longopts; o->name && len > 0; o++) {
+        if (strncmp(o->name, name, len) != 0)
+            continue;
+        size_t used = strlen(candidates);
+        snprintf(candidates + used, sizeof candidates - used, "%s--%s", count++ ? ", " : "", o->name);
+    }
+    if (count < 2)
+        return usage(opt, message, size, PS_L_CLI_UNKNOWN_OPTION, arg);
+    const char *args[] = {arg, candidates};
+    ps_wording_fill_chars(message, size, ps_label_text(PS_L_CLI_AMBIGUOUS, opt->lang), args, 2);
+    return false;
 }
 
 static bool parse_option(int c, cli_options *opt, char **argv, char *message, size_t size)
@@ -137,7 +167,7 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
             char option[3] = {'-', (char)optopt, '\0'};
             return usage(opt, message, size, PS_L_CLI_UNKNOWN_OPTION, option);
         }
-        return usage(opt, message, size, PS_L_CLI_UNKNOWN_OPTION, argv[optind - 1]);
+        return unknown_long_option(opt, argv[optind - 1], message, size);
     }
 }
 
@@ -164,14 +194,6 @@ static bool template_usage(cli_options *opt, char *message, size_t size)
 
 bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t size)
 {
-    static const struct option longopts[] = {
-        {"plan", required_argument, NULL, 'p'},   {"lang", required_argument, NULL, 'l'},
-        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {"only", required_argument, NULL, 'O'},   {"quiet", no_argument, NULL, 'q'},
-        {"peers", required_argument, NULL, 'P'},  {"peer-change", required_argument, NULL, 'C'},
-        {"by", required_argument, NULL, 'B'},     {"color", optional_argument, NULL, 'K'},
-        {"bom", no_argument, NULL, 'M'},          {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
     memset(opt, 0, sizeof *opt);
     opt->lang = early_lang(argc, argv);
     opterr = 0;
@@ -242,8 +264,8 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
     return true;
 }
 
-void cli_print_help(FILE *out, ps_lang lang)
+void cli_help(ps_buf *out, ps_lang lang)
 {
-    fputs(ps_label_text(PS_L_CLI_HELP, lang), out); /* two parts: a C string literal has a size limit */
-    fputs(ps_label_text(PS_L_CLI_HELP_OPTIONS, lang), out);
+    ps_buf_puts(out, ps_label_text(PS_L_CLI_HELP, lang)); /* two parts: a C string literal has a size limit */
+    ps_buf_puts(out, ps_label_text(PS_L_CLI_HELP_OPTIONS, lang));
 }

@@ -46,6 +46,7 @@ typedef struct {
 /* Fills opt from argv. On a usage error returns false with the reason in message, in opt->lang. */
 bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t size);
 
-void cli_print_help(FILE *out, ps_lang lang);
+/* The --help text, in the language. */
+void cli_help(ps_buf *out, ps_lang lang);
 
 #endif

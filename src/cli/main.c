@@ -262,15 +262,15 @@ static int run(const cli_options *opt)
 }
 
 /* The version, and the plan this binary carries (or the one --plan names), so a report can be traced. */
-static void version_text(const cli_options *opt, ps_buf *out)
+static int version_text(const cli_options *opt, ps_buf *out)
 {
     ps_plan plan;
     ps_error err;
     ps_buf_puts(out, "parscore " PARSCORE_VERSION "\n");
     ps_status st = opt->plan ? ps_plan_load_file(opt->plan, &plan, &err) : ps_plan_load_builtin(&plan, &err);
-    if (st != PS_OK) {
+    if (st != PS_OK) { /* --version --plan FILE names that plan: a plan that cannot be read is an error */
         print_error(&err, opt->lang);
-        return;
+        return EXIT_INPUT;
     }
     char count[24];
     snprintf(count, sizeof count, "%zu", plan.count);
@@ -280,6 +280,7 @@ static void version_text(const cli_options *opt, ps_buf *out)
     ps_wording_fill(out, ps_label_text(PS_L_CLI_VERSION_PLAN, opt->lang), args, 5);
     ps_buf_puts(out, "\n");
     ps_plan_free(&plan);
+    return EXIT_OK;
 }
 
 int main(int argc, char **argv)
@@ -292,25 +293,20 @@ int main(int argc, char **argv)
         fprintf(stderr, "parscore: %s\n%s\n", message, ps_label_text(PS_L_CLI_TRY_HELP, opt.lang));
         return EXIT_INPUT;
     }
-    if (opt.help || opt.version) {
+    if (opt.help || opt.version) { /* through the same checked write as reports */
         ps_buf out;
         ps_buf_init(&out);
-        if (opt.help) {
-            /* help goes through the same checked write as reports */
-            FILE *mem = NULL;
-            char *text = NULL;
-            size_t len = 0;
-            mem = open_memstream(&text, &len);
-            if (mem) {
-                cli_print_help(mem, opt.lang);
-                fclose(mem);
-                ps_buf_append(&out, text, len);
-                free(text);
-            }
-        } else {
-            version_text(&opt, &out);
+        int status = EXIT_OK;
+        if (opt.help)
+            cli_help(&out, opt.lang);
+        else
+            status = version_text(&opt, &out);
+        if (status == EXIT_OK && out.failed) {
+            print_out_of_memory(opt.lang);
+            status = EXIT_INPUT;
         }
-        int status = cli_write_output(&out, NULL, opt.lang);
+        if (status == EXIT_OK)
+            status = cli_write_output(&out, NULL, opt.lang);
         ps_buf_free(&out);
         return status;
     }

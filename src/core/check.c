@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/error.h"
 #include "base/text.h"
@@ -37,8 +38,10 @@ static ps_status add_all(const ps_result *result, ps_check *check)
 /* "rank" is the total's rank target, "rank:ID" another's; anything else a value target. */
 static ps_status add_one(const ps_result *result, const char *name, ps_check *check, ps_error *err)
 {
-    bool rank = strcmp(name, "rank") == 0 || strncmp(name, "rank:", 5) == 0;
-    const char *id_text = strcmp(name, "rank") == 0 ? "total" : rank ? name + 5 : name;
+    /* ids ignore case (ps_id_canonical): so do the rank names */
+    bool total_rank = strcasecmp(name, "rank") == 0;
+    bool rank = total_rank || strncasecmp(name, "rank:", 5) == 0;
+    const char *id_text = total_rank ? "total" : rank ? name + 5 : name;
     char *id;
     ps_status st = ps_id_canonical(id_text, strlen(id_text), &id);
     if (st == PS_ERR_NOMEM)

@@ -56,6 +56,7 @@ typedef struct {
     size_t header_count;
     bool seen_header;
     long last_line;
+    size_t prelude_bytes; /* comment and blank lines before the header, read so far */
 } reader;
 
 static void fail(reader *r, ps_msg code, long line, long column, const char *a0, const char *a1)
@@ -457,7 +458,13 @@ static size_t scan_prelude(reader *r, bool at_eof)
             return i;
         }
         advance(&r->pos, r->pre + i, next - i);
+        r->prelude_bytes += next - i;
         i = next;
+        if (r->prelude_bytes > PS_LIMIT_LINE_BYTES) { /* comments count together, not line by line */
+            char limit[32];
+            snprintf(limit, sizeof limit, "%d", PS_LIMIT_LINE_BYTES);
+            fail(r, PS_MSG_PRELUDE_TOO_LONG, r->pos.line, 0, limit, NULL);
+        }
     }
     return i;
 }

@@ -121,3 +121,7 @@ awk 'BEGIN {
 
 # Directories where files are expected, with and without an extension.
 mkdir -p a-directory.csv a-directory
+
+# 400,000 short comment lines before the header: together over the 1 MiB the comments and header may take,
+# though no line is long. 4 bytes a line: the limit is passed on line 262,145, reported after it (262,146).
+awk 'BEGIN { for (i = 0; i < 400000; i++) printf "# c\n"; printf "id,score\n1,50\n" }' >comments-400000.csv
