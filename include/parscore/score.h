@@ -107,6 +107,10 @@ typedef struct {
     ps_num to_target;
     ps_lever *levers; /* criteria by leverage, most max points first (owned) */
     size_t lever_count;
+    /* the exact sums behind the total: its score is total_weighted / total_weights, so what a change would
+     * do to the total can be judged exactly as the total itself is */
+    int64_t total_weighted; /* Σ max × percent over what the total counts (scale 10^12) */
+    ps_num total_weights;   /* Σ max of that */
     /* sub-criteria and appraisal */
     bool has_subs;      /* the plan has sub rows */
     bool has_appraised; /* the scores have appraised points */
@@ -154,8 +158,8 @@ ps_status ps_rank_apply(ps_result *result, const ps_plan *plan, const ps_peers *
 /* Competition rank of subject among others, compared at 2 decimals: 1 + the number strictly above. */
 int ps_rank_position(ps_num subject, const ps_num *others, size_t count);
 
-/* Points subject still needs to hold target_rank outright: 0.01 above the other unit now at that rank
- * (a tie would share the rank); 0 when it is held. *holder is that unit's index in others. */
+/* The least points subject needs to hold target_rank: to equal, at 2 decimals, the other unit now at that
+ * rank (an equal value shares the rank, which holds it); 0 when it is held. *holder is that unit's index. */
 ps_num ps_points_to_rank(ps_num subject, const ps_num *others, size_t count, int target_rank, size_t *holder);
 
 /* scores may be NULL for the plan view. The result points into plan and scores: keep them alive. */

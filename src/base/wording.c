@@ -228,29 +228,33 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_ASSUME] =
         {.vi =
              "Giả định: các đơn vị khác giữ kết quả công bố gần nhất; so ở 2 chữ số thập phân, bằng điểm thì "
-             "đồng hạng (1, 2, 2, 4). Cần thêm: điểm để vượt hẳn đơn vị đang giữ hạng mục tiêu.",
+             "đồng hạng (1, 2, 2, 4). Cần thêm: điểm ít nhất để bằng đơn vị đang giữ hạng mục tiêu (bằng "
+             "điểm "
+             "là giữ được hạng đó).",
          .en =
              "Assumption: the other units keep their last published results; compared at 2 decimals, equal "
-             "values share a rank (1, 2, 2, 4). Still needed: the points to pass the unit now at the target "
-             "rank outright."},
+             "values share a rank (1, 2, 2, 4). Still needed: the least points to equal the unit now at the "
+             "target rank (an equal value holds that rank)."},
     [PS_L_ASSUME_SHIFT] =
         {.vi = "Giả định: các đơn vị khác giữ kết quả công bố gần nhất, cộng {0} điểm (--peer-change); so ở "
-               "2 chữ số thập phân, bằng điểm thì đồng hạng (1, 2, 2, 4). Cần thêm: điểm để vượt hẳn đơn vị "
-               "đang giữ hạng mục tiêu.",
+               "2 chữ số thập phân, bằng điểm thì đồng hạng (1, 2, 2, 4). Cần thêm: điểm ít nhất để bằng đơn "
+               "vị "
+               "đang giữ hạng mục tiêu (bằng điểm là giữ được hạng đó).",
          .en =
              "Assumption: the other units keep their last published results, shifted by {0} points "
              "(--peer-change); compared at 2 decimals, equal values share a rank (1, 2, 2, 4). Still needed: "
-             "the points to pass the unit now at the target rank outright."},
+             "the least points to equal the unit now at the target rank (an equal value holds that rank)."},
     [PS_L_RANK_BASE] = {.vi = "Hạng {0}", .en = "Rank {0}"},
     [PS_L_RANK_NOW] = {.vi = "Dự kiến", .en = "Projected"},
     [PS_L_STILL_NEEDED] = {.vi = "Cần thêm", .en = "Still needed"},
     [PS_L_TAKES_TITLE] = {.vi = "Cần thêm bao nhiêu cho tổng", .en = "What the total still needs"},
     [PS_L_RANK_HELD] = {.vi = "Hạng mục tiêu {0}: đã giữ được.", .en = "Target rank {0}: held."},
     [PS_L_RANK_NEED] =
-        {.vi = "Hạng mục tiêu {0}: tổng cần thêm {1} điểm, để vượt hẳn {2} (đang ở hạng {0} với {3}); bằng "
-               "điểm thì đồng hạng.",
-         .en = "Target rank {0}: the total needs {1} more points to pass {2} outright (now at rank {0} with "
-               "{3}); an equal total would share the rank."},
+        {.vi =
+             "Hạng mục tiêu {0}: tổng cần thêm {1} điểm để bằng {2} (đang ở hạng {0} với {3}); bằng điểm thì "
+             "đồng hạng {0}.",
+         .en = "Target rank {0}: the total needs {1} more points to equal {2} (now at rank {0} with {3}); an "
+               "equal total shares rank {0}."},
     [PS_L_TARGET_MET] = {.vi = "Mục tiêu tổng {0}: đã đạt.", .en = "Total target {0}: met."},
     [PS_L_TARGET_NEED] = {.vi = "Mục tiêu tổng {0}: cần thêm {1} điểm.",
                           .en = "Total target {0}: {1} more points needed."},

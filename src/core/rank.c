@@ -52,8 +52,8 @@ ps_num ps_points_to_rank(ps_num subject, const ps_num *others, size_t count, int
     ps_num bar = ps_num_round2(value_at(others, count, at));
     for (size_t k = count; k-- > 0;)
         if (ps_num_round2(others[k]) == bar)
-            *holder = k; /* the first of tied holders, in the file's order */
-    return bar + CENT - ps_num_round2(subject);
+            *holder = k;                 /* the first of tied holders, in the file's order */
+    return bar - ps_num_round2(subject); /* equal at 2 decimals shares the rank, which holds it */
 }
 
 /* The values of the other units for one plan item (npos = SIZE_MAX: their totals), shifted. */
@@ -106,51 +106,75 @@ static int by_leverage(const void *a, const void *b)
     return strcmp(x->indicator->id, y->indicator->id);
 }
 
-/* gap of the total, in its points; the criterion alone: gap × Σmax / max, against its headroom. */
-static void lever_for(ps_num gap, ps_num max_sum, const ps_line *l, bool *has, ps_num *need, bool *alone)
+/* What the tool itself says of a total whose sums were weighted: met its target, or (for the rank) at the
+ * bar or above at 2 decimals, where a tie shares the rank. */
+typedef struct {
+    const ps_target *target; /* NULL: judge the rank */
+    ps_num bar;
+    ps_num weights;
+} judge;
+
+static bool judged_met(const judge *j, int64_t weighted)
 {
-    ps_num headroom = 100 * PS_NUM_SCALE - l->score;
+    ps_num total = ps_num_div(weighted, j->weights);
+    return j->target ? ps_target_met(j->target, total) : ps_num_round2(total) >= j->bar;
+}
+
+/* The least whole hundredths of one criterion's percent that turn the judgement to met: a first guess
+ * from the total's gap (gap × Σmax / max), then stepped to the least one the judgement itself accepts. */
+static ps_num least_raise(const ps_result *r, const judge *j, ps_num max, ps_num total_gap)
+{
+    /* gap ≤ 10^8 × Σmax ≤ 10^10 and max × 2·10^8 stay inside 64 bits (plan limits) */
+    ps_num x = total_gap > 0 ? ceil_cent(ps_num_div(total_gap * r->total_weights, max)) : 0;
+    while (x > 0 && judged_met(j, r->total_weighted + max * (x - CENT)))
+        x -= CENT;
+    while (x <= 200 * PS_NUM_SCALE && !judged_met(j, r->total_weighted + max * x))
+        x += CENT;
+    return x;
+}
+
+static void lever_for(const ps_result *r, const judge *j, ps_num total_gap, const ps_line *l, bool *has,
+                      ps_num *need, bool *alone)
+{
     *has = true;
-    /* gap ≤ 10^8 and Σmax ≤ 10^10 (plan limits) keep the product below 2^63 */
-    *need = gap > 0 ? ceil_cent(ps_num_div(gap * max_sum, l->indicator->max_points)) : 0;
-    *alone = *need <= headroom;
+    *need = least_raise(r, j, l->indicator->max_points, total_gap);
+    *alone = *need <= 100 * PS_NUM_SCALE - l->score; /* more than its headroom: it cannot alone */
+}
+
+/* The least whole hundredths of the total's own points that meet its target, judged as met is judged. */
+static ps_num total_gap_to(const ps_target *target, ps_num total)
+{
+    ps_num diff = target->value - total;
+    if (ps_target_met(target, total))
+        return 0;
+    return target->op == PS_OP_GT ? diff - diff % CENT + CENT : ceil_cent(diff);
 }
 
 static ps_status levers(ps_result *r, const ps_line *total)
 {
-    ps_num target_gap = 0, max_sum = 0;
     const ps_indicator *t = total->indicator;
     if (t->has_target) {
-        /* the least whole hundredths that meet the target exactly as met is judged: above it for "Trên" */
-        ps_num diff = t->target.value - total->score;
-        if (ps_target_met(&t->target, total->score))
-            target_gap = 0;
-        else if (t->target.op == PS_OP_GT)
-            target_gap = diff - diff % CENT + CENT;
-        else
-            target_gap = ceil_cent(diff);
         r->has_to_target = true;
-        r->to_target = target_gap;
+        r->to_target = total_gap_to(&t->target, total->score);
     }
     r->levers = calloc(r->count ? r->count : 1, sizeof *r->levers);
     if (!r->levers)
         return PS_ERR_NOMEM;
-    for (size_t i = 0; i < r->count; i++) {
-        const ps_indicator *ind = r->lines[i].indicator;
-        if (ind->kind == PS_KIND_CRITERION && ind->has_max_points)
-            max_sum += ind->max_points;
-    }
+    judge for_target = {&t->target, 0, r->total_weights};
+    judge for_rank = {NULL, ps_num_round2(total->score) + total->points_to_target_rank, r->total_weights};
     for (size_t i = 0; i < r->count; i++) {
         const ps_line *l = &r->lines[i];
-        if (l->indicator->kind != PS_KIND_CRITERION || !l->indicator->has_max_points || !l->has_score)
+        if (l->indicator->kind != PS_KIND_CRITERION || !l->indicator->has_max_points || !l->has_score ||
+            l->indicator->depth > 0)
             continue;
         ps_lever *lv = &r->levers[r->lever_count++];
         lv->indicator = l->indicator;
         lv->headroom = 100 * PS_NUM_SCALE - l->score;
         if (r->has_to_target)
-            lever_for(target_gap, max_sum, l, &lv->has_for_target, &lv->for_target, &lv->alone_for_target);
+            lever_for(r, &for_target, r->to_target, l, &lv->has_for_target, &lv->for_target,
+                      &lv->alone_for_target);
         if (total->has_points_to_target_rank)
-            lever_for(total->points_to_target_rank, max_sum, l, &lv->has_for_rank, &lv->for_rank,
+            lever_for(r, &for_rank, total->points_to_target_rank, l, &lv->has_for_rank, &lv->for_rank,
                       &lv->alone_for_rank);
     }
     qsort(r->levers, r->lever_count, sizeof *r->levers, by_leverage);

@@ -146,7 +146,8 @@ typedef struct {
     bool has;
     ps_num score;
     ps_num points;
-    ps_num weights; /* Σ max of what it was computed over */
+    int64_t weighted; /* Σ max × percent */
+    ps_num weights;   /* Σ max of what it was computed over */
 } total;
 
 static bool weighs(const ps_indicator *ind)
@@ -168,6 +169,7 @@ static total weighted_total(const ps_plan *plan, const value *values)
         weighted += whole ? v->points * HUNDRED : ind->max_points * v->percent;
         t.weights += ind->max_points;
     }
+    t.weighted = weighted;
     if (t.weights == 0)
         return t;
     t.has = true;
@@ -377,6 +379,8 @@ static ps_status score_items(const ps_plan *plan, const ps_scores *scores, ps_re
     if (st != PS_OK)
         return st;
     total t = weighted_total(plan, effective), t_self = weighted_total(plan, self);
+    r->total_weighted = t.weighted;
+    r->total_weights = t.weights;
     for (size_t i = 0; i < r->count; i++) {
         ps_line *l = &r->lines[i];
         if (l->indicator->kind == PS_KIND_TOTAL) {

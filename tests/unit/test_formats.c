@@ -457,7 +457,7 @@ static void markdown_ranking(void **state)
     for (size_t k = 0; k < COUNT(want_total); k++)
         assert_cell(&total, k, want_total[k]);
     md_row c4 = md_find(ranking, "4");
-    assert_cell(&c4, 4, "0,41");
+    assert_cell(&c4, 4, "0,40");
     assert_cell(&c4, 5, "Chưa đạt");
     const char *takes = after(ranking, "## Cần thêm bao nhiêu cho tổng\n");
     assert_md_line(takes, "Hạng mục tiêu 7: đã giữ được.");
@@ -817,7 +817,7 @@ static void csv_ranked_and_plan_view(void **state)
     assert_csv(d, "total", "rank_of", "8");
     assert_csv(d, "total", "points_to_target_rank", "0,00");
     assert_csv(d, "total", "rank_met", "true");
-    assert_csv(d, "4", "points_to_target_rank", "0,41");
+    assert_csv(d, "4", "points_to_target_rank", "0,40");
     assert_csv(d, "4", "rank_met", "false");
     assert_csv(d, "kpi-training", "rank", "");
     assert_csv(d, "kpi-training", "rank_met", "");

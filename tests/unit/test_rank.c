@@ -171,20 +171,20 @@ static void points_to_rank_one_place_up(void **state)
 {
     (void)state;
     size_t holder = 99;
-    /* rank 4 is held by the 4th best other, Tân Uyên at 67.53 (index 3): 67.54 - 64.94 = 2.60 */
-    assert_num(ps_points_to_rank(64942500, PEER_TOTALS, COUNT(PEER_TOTALS), 4, &holder), 2600000);
+    /* rank 4 is held by the 4th best other, Tân Uyên at 67.53 (index 3): equal to it, 67.53 - 64.94 = 2.59 */
+    assert_num(ps_points_to_rank(64942500, PEER_TOTALS, COUNT(PEER_TOTALS), 4, &holder), 2590000);
     assert_int_equal(holder, 3);
-    /* rank 1: 80.03 - 64.94 = 15.09 */
-    assert_num(ps_points_to_rank(64942500, PEER_TOTALS, COUNT(PEER_TOTALS), 1, &holder), 15090000);
+    /* rank 1: 80.02 - 64.94 = 15.08 */
+    assert_num(ps_points_to_rank(64942500, PEER_TOTALS, COUNT(PEER_TOTALS), 1, &holder), 15080000);
     assert_int_equal(holder, 0);
-    /* the subject counts as shown: 64.945 is 64.95, so 67.54 - 64.95 = 2.59 */
-    assert_num(ps_points_to_rank(64945000, PEER_TOTALS, COUNT(PEER_TOTALS), 4, &holder), 2590000);
+    /* the subject counts as shown: 64.945 is 64.95, so 67.53 - 64.95 = 2.58 */
+    assert_num(ps_points_to_rank(64945000, PEER_TOTALS, COUNT(PEER_TOTALS), 4, &holder), 2580000);
     /* the others too, in any order: 67.534 is 67.53 and 67.535 is 67.54 */
     const ps_num shuffled[] = {60440000, 67534000, 80020000, 64410000};
-    assert_num(ps_points_to_rank(P(60), shuffled, 4, 2, &holder), 7540000); /* 67.54 - 60 */
+    assert_num(ps_points_to_rank(P(60), shuffled, 4, 2, &holder), 7530000); /* 67.53 - 60 */
     assert_int_equal(holder, 1);
     const ps_num up[] = {60440000, 67535000, 80020000, 64410000};
-    assert_num(ps_points_to_rank(P(60), up, 4, 2, &holder), 7550000); /* 67.55 - 60 */
+    assert_num(ps_points_to_rank(P(60), up, 4, 2, &holder), 7540000); /* 67.54 - 60 */
 }
 
 static void points_to_rank_tie_with_the_holder(void **state)
@@ -195,18 +195,19 @@ static void points_to_rank_tie_with_the_holder(void **state)
     const ps_num others[] = {P(70), P(66), P(65)};
     assert_int_equal(ps_rank_position(P(66), others, 3), 2);
     assert_num(ps_points_to_rank(P(66), others, 3, 2, &holder), 0);
-    /* one rank better is 0.01 above 70 */
-    assert_num(ps_points_to_rank(P(66), others, 3, 1, &holder), 4010000);
+    /* one rank better is equal to 70, which shares the first place */
+    assert_num(ps_points_to_rank(P(66), others, 3, 1, &holder), 4000000);
     assert_int_equal(holder, 0);
-    /* two others tied at the target rank: 0.01 above them; the holder is one of them */
+    /* two others tied at the target rank: equal to them; the holder is one of them */
     const ps_num tied[] = {P(70), P(65), P(65), P(60)};
     assert_int_equal(ps_rank_position(P(62), tied, 4), 4);
-    assert_num(ps_points_to_rank(P(62), tied, 4, 2, &holder), 3010000);
+    assert_num(ps_points_to_rank(P(62), tied, 4, 2, &holder), 3000000);
     assert_true(holder == 1 || holder == 2);
     /* rank 3 is also behind the 65s: the 3rd best other is 65 */
-    assert_num(ps_points_to_rank(P(62), tied, 4, 3, &holder), 3010000);
-    /* 65.01 passes them both: rank 2 */
-    assert_int_equal(ps_rank_position(65010000, tied, 4), 2);
+    assert_num(ps_points_to_rank(P(62), tied, 4, 3, &holder), 3000000);
+    /* 65.00 ties them both: rank 2, and 64.99 is 4th */
+    assert_int_equal(ps_rank_position(P(65), tied, 4), 2);
+    assert_int_equal(ps_rank_position(64990000, tied, 4), 4);
 }
 
 static void points_to_rank_beyond_the_units(void **state)
@@ -219,8 +220,8 @@ static void points_to_rank_beyond_the_units(void **state)
     assert_num(ps_points_to_rank(P(1), others, 3, 4, &holder), 0);
     assert_num(ps_points_to_rank(P(1), others, 3, 10, &holder), 0);
     assert_int_equal(holder, 0);
-    /* rank 3 among them: 65.01 - 1 */
-    assert_num(ps_points_to_rank(P(1), others, 3, 3, &holder), 64010000);
+    /* rank 3 among them: 65 - 1 */
+    assert_num(ps_points_to_rank(P(1), others, 3, 3, &holder), 64000000);
     assert_int_equal(holder, 2);
 }
 
@@ -284,12 +285,12 @@ static void rank_apply_example_peers(void **state)
     assert_num(t->points_to_target_rank, 0);
     assert_null(t->rank_holder);
     assert_int_equal(t->rank_met, PS_MET_YES);
-    /* criterion 4 at 86: 92.5, 90, 89.33, 88, 87.2, 86.4 above: 7th; target ≤ 6 needs 0.01 above the 6th
-     * best other, Nậm Nhùn at 86.4: 86.41 - 86 = 0.41 */
+    /* criterion 4 at 86: 92.5, 90, 89.33, 88, 87.2, 86.4 above: 7th; target ≤ 6 needs to equal the 6th
+     * best other, Nậm Nhùn at 86.4, which shares 6th: 86.4 - 86 = 0.40 */
     const ps_line *c4 = line_of(&r, "4");
     assert_int_equal(c4->rank, 7);
     assert_int_equal(c4->rank_met, PS_MET_NO);
-    assert_num(c4->points_to_target_rank, 410000);
+    assert_num(c4->points_to_target_rank, 400000);
     assert_non_null(c4->rank_holder);
     assert_string_equal(c4->rank_holder, "Nậm Nhùn");
     assert_num(c4->rank_holder_value, 86400000);
@@ -330,8 +331,8 @@ static void rank_apply_peer_change_moves_the_rank(void **state)
     } cases[] = {
         {P(3), 6, 0},  /* 83.02 76.67 74.12 70.53 67.41 above 64.94; 64.70 below */
         {-P(3), 4, 0}, /* 77.02 70.67 68.12 above; 64.53 below */
-        /* all 7 above (65.44 the lowest): 8th; rank 7 needs 65.45 - 64.94 = 0.51 */
-        {P(5), 8, 510000},
+        /* all 7 above (65.44 the lowest): 8th; rank 7 needs to equal it: 65.44 - 64.94 = 0.50 */
+        {P(5), 8, 500000},
         /* 61.70 + 3.24 = 64.94 ties: shares 6th */
         {3240000, 6, 0},
     };
@@ -378,13 +379,13 @@ static void rank_apply_hand_made_peers(void **state)
     score_csv(EXAMPLE_SCORES, &s, &r);
     assert_int_equal(ps_rank_apply(&r, &builtin, &peers, 0), PS_OK);
     assert_string_equal(r.peers_source, "hand-made");
-    /* total 64.94: all 7 others above, 8th of 8; rank 7 needs 0.01 above the 7th best other, Nậm Nhùn
-     * (the last row, after the subject): 65.21 - 64.94 = 0.27 */
+    /* total 64.94: all 7 others above, 8th of 8; rank 7 needs to equal the 7th best other, Nậm Nhùn
+     * (the last row, after the subject): 65.20 - 64.94 = 0.26 */
     const ps_line *t = line_of(&r, "total");
     assert_int_equal(t->rank, 8);
     assert_int_equal(t->rank_of, 8);
     assert_int_equal(t->rank_met, PS_MET_NO);
-    assert_num(t->points_to_target_rank, 270000);
+    assert_num(t->points_to_target_rank, 260000);
     assert_non_null(t->rank_holder);
     assert_string_equal(t->rank_holder, "Nậm Nhùn");
     assert_num(t->rank_holder_value, 65200000);
@@ -407,20 +408,21 @@ static void rank_apply_hand_made_peers(void **state)
     assert_int_equal(r.targets, 28);
     assert_int_equal(r.met, 10);
     assert_int_equal(r.unknown, 12);
-    /* what the rank takes, criterion alone: 0.27 × 100 / max, rounded up */
+    /* what the rank takes, criterion alone: the total must show 65.20 (65.195 or more, from 64.9425), so
+     * 0.2525 × 100 / max, rounded up to whole hundredths */
     assert_true(r.lever_count == 8);
     for (size_t k = 0; k < r.lever_count; k++) {
         const ps_lever *lv = &r.levers[k];
         assert_true(lv->has_for_rank);
         assert_true(lv->alone_for_rank);
         if (strcmp(lv->indicator->id, "8") == 0)
-            assert_num(lv->for_rank, 1040000); /* 1.0385 */
+            assert_num(lv->for_rank, 980000); /* 0.9712 */
         if (strcmp(lv->indicator->id, "4") == 0)
-            assert_num(lv->for_rank, 3600000); /* 3.6 exactly */
+            assert_num(lv->for_rank, 3370000); /* 3.3667 */
         if (strcmp(lv->indicator->id, "2") == 0)
-            assert_num(lv->for_rank, 3380000); /* 3.375 */
+            assert_num(lv->for_rank, 3160000); /* 3.1563 */
         if (strcmp(lv->indicator->id, "7") == 0)
-            assert_num(lv->for_rank, 1870000); /* 1.862 */
+            assert_num(lv->for_rank, 1750000); /* 1.7414 */
     }
     ps_peers_free(&peers);
     ps_result_free(&r);
@@ -444,11 +446,11 @@ static void rank_apply_peer_change_is_kept_within_0_and_100(void **state)
     assert_num(line_of(&r, "total")->score, P(99));
     assert_int_equal(ps_rank_apply(&r, &builtin, &peers, P(3)), PS_OK);
     const ps_line *t = line_of(&r, "total");
-    /* every other is at 100, not 101.5 .. 100.05: the 7th best is 100 (100.01 - 99 = 1.01), not 100.05
-     * (1.06) */
+    /* every other is at 100, not 101.5 .. 100.05: the 7th best is 100 (100 - 99 = 1.00, a total that can
+     * be reached), not 100.05 */
     assert_int_equal(t->rank, 8);
     assert_num(t->rank_holder_value, P(100));
-    assert_num(t->points_to_target_rank, 1010000);
+    assert_num(t->points_to_target_rank, P(1));
     /* criterion 8: 95 + 3 = 98, below 99: 1st */
     assert_int_equal(line_of(&r, "8")->rank, 1);
     ps_result_free(&r);
@@ -515,8 +517,9 @@ static void levers_for_the_total_target(void **state)
     assert_num(r.to_target, 60000);
     /* heaviest first, equal max points by id */
     static const char *const order[] = {"8", "7", "3", "1", "5", "6", "2", "4"};
-    /* 0.06 × 100 / max, rounded up: 0.2308, 0.4138, 0.4286, 0.6, 0.6, 0.6, 0.75, 0.8 */
-    static const ps_num need[] = {240000, 420000, 430000, 600000, 600000, 600000, 750000, 800000};
+    /* the least whole hundredths that take the exact total 64.9425 above 65, as the total itself is judged:
+     * more than 0.0575 × 100 / max: 0.2212, 0.3966, 0.4107, 0.575, 0.575, 0.575, 0.71875, 0.7667 */
+    static const ps_num need[] = {230000, 400000, 420000, 580000, 580000, 580000, 720000, 770000};
     static const ps_num headroom[] = {P(29),    58700000, 38800000, 51500000,
                                       17750000, 49990000, 7500000,  P(14)};
     assert_int_equal(r.lever_count, 8);
@@ -543,17 +546,18 @@ static void levers_headroom_too_small(void **state)
     assert_int_equal(ps_rank_apply(&r, &builtin, NULL, 0), PS_OK);
     assert_num(line_of(&r, "total")->score, 63160000);
     assert_num(r.to_target, 1850000);
-    /* criterion 2: 1.85 × 100 / 8 = 23.125 → 23.13, more than its 0.5 of headroom */
-    assert_num(lever_of(&r, "2")->for_target, 23130000);
+    /* criterion 2: more than 1.84 × 100 / 8 = 23.00 → 23.01, more than its 0.5 of headroom */
+    assert_num(lever_of(&r, "2")->for_target, 23010000);
     assert_num(lever_of(&r, "2")->headroom, 500000);
     assert_false(lever_of(&r, "2")->alone_for_target);
-    /* criterion 8: 7.1154 → 7.12; 7: 12.7586 → 12.76; 3: 13.2143 → 13.22; 4: 24.6667 → 24.67 */
-    assert_num(lever_of(&r, "8")->for_target, 7120000);
-    assert_num(lever_of(&r, "7")->for_target, 12760000);
-    assert_num(lever_of(&r, "3")->for_target, 13220000);
-    assert_num(lever_of(&r, "4")->for_target, 24670000);
+    /* more than 1.84 × 100 / max: 8: 7.0769 → 7.08; 7: 12.6897 → 12.69; 3: 13.1429 → 13.15;
+     * 4: 24.5333 → 24.54; 1: 18.40 → 18.41 */
+    assert_num(lever_of(&r, "8")->for_target, 7080000);
+    assert_num(lever_of(&r, "7")->for_target, 12690000);
+    assert_num(lever_of(&r, "3")->for_target, 13150000);
+    assert_num(lever_of(&r, "4")->for_target, 24540000);
     assert_true(lever_of(&r, "4")->alone_for_target);
-    assert_num(lever_of(&r, "1")->for_target, 18500000);
+    assert_num(lever_of(&r, "1")->for_target, 18410000);
     ps_result_free(&r);
     ps_scores_free(&s);
 }
@@ -568,8 +572,8 @@ static void levers_headroom_exactly_enough(void **state)
     assert_int_equal(ps_rank_apply(&r, &builtin, NULL, 0), PS_OK);
     assert_num(line_of(&r, "total")->score, 64010000);
     assert_num(r.to_target, P(1));
-    /* criterion 1: 1.00 × 100 / 10 = 10.00, its headroom exactly */
-    assert_num(lever_of(&r, "1")->for_target, P(10));
+    /* criterion 1: more than 0.99 × 100 / 10 = 9.90: 9.91, within its 10.00 of headroom */
+    assert_num(lever_of(&r, "1")->for_target, 9910000);
     assert_num(lever_of(&r, "1")->headroom, P(10));
     assert_true(lever_of(&r, "1")->alone_for_target);
     ps_result_free(&r);
@@ -615,8 +619,8 @@ static void levers_when_the_target_is_met(void **state)
     assert_num(line_of(&r, "total")->score, P(65));
     assert_int_equal(line_of(&r, "total")->met, PS_MET_NO);
     assert_num(r.to_target, 10000);
-    /* 0.01 × 100 / 26 = 0.0385 → 0.04 */
-    assert_num(lever_of(&r, "8")->for_target, 40000);
+    /* any raise takes exactly 65 above it: 0.01 of criterion 8 makes 65.0026 */
+    assert_num(lever_of(&r, "8")->for_target, 10000);
     ps_result_free(&r);
     ps_scores_free(&s);
 }
