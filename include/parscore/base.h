@@ -106,6 +106,7 @@ typedef enum {
     PS_MSG_SCORED_TWICE,        /* {0}: this id, {1}: the other, {2}: the other's line */
     PS_MSG_CONTROL_CHAR,        /* {0}: column name, {1}: the character, U+XXXX */
     PS_MSG_PRELUDE_TOO_LONG,    /* {0}: limit in bytes */
+    PS_MSG_CHECK_RANK_NOT_JUDGED, /* {0}: id, {1}: units in the peers, {2}: units the plan ranks among */
     PS_MSG_COUNT
 } ps_msg;
 

@@ -103,6 +103,10 @@ typedef struct {
     bool ranked;              /* peers were given */
     ps_num peer_change;       /* added to every other unit's values */
     const char *peers_source; /* borrowed from the peers */
+    size_t peer_units;        /* units in the peers, the plan's own included */
+    int plan_units;           /* units the plan ranks among; 0 when it names none */
+    bool rank_targets_judged; /* the peers hold the plan's `units` (or it names none): else no rank target
+                                 is met or missed, and no points to a target rank are given */
     bool has_to_target;       /* points of the total still needed for its target value */
     ps_num to_target;
     ps_lever *levers; /* criteria by leverage, most max points first (owned) */
@@ -137,7 +141,8 @@ typedef struct {
 
 /* Checks the targets of the given ids (all targets when ids is NULL). "rank" names the total's rank
  * target and "rank:ID" another indicator's. An unknown id, one without such a target, or a rank target
- * without peers is an error (err names it; err->file is NULL). */
+ * without peers is an error (err names it; err->file is NULL). So is any rank target, asked for or among
+ * all, when the peers do not hold the plan's units (err->file is then the peers' source). */
 ps_status ps_check_targets(const ps_result *result, const char *const *ids, size_t id_count, ps_check *check,
                            ps_error *err);
 void ps_check_free(ps_check *check);

@@ -135,8 +135,10 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_MSG_TOO_MANY_PERIODS] = {.vi = "trend nhận nhiều nhất {0} tệp",
                                  .en = "trend takes at most {0} files"},
     [PS_MSG_PEER_COUNT] =
-        {.vi = "tệp so sánh có {0} đơn vị, kế hoạch xếp hạng trong {1}: hạng dự kiến chỉ tính trong {0}",
-         .en = "the peers file has {0} units, the plan ranks among {1}: the projected rank is among {0}"},
+        {.vi = "tệp so sánh có {0} đơn vị, kế hoạch xếp hạng trong {1}: hạng dự kiến chỉ tính trong {0} và "
+               "không đánh giá mục tiêu về hạng",
+         .en = "the peers file has {0} units, the plan ranks among {1}: the projected rank is among {0} and "
+               "rank targets are not judged"},
     [PS_MSG_JSON_SURROGATE] = {.vi = "\\u… không hợp lệ: nửa cặp UTF-16 (surrogate) đứng một mình",
                                .en = "invalid \\u… escape: half of a UTF-16 surrogate pair on its own"},
     [PS_MSG_PARENT_MISSING] =
@@ -173,6 +175,11 @@ static const wording table[PS_WORDING_COUNT] = {
                "terminal or reorder the text)"},
     [PS_MSG_PRELUDE_TOO_LONG] = {.vi = "các dòng ghi chú trước dòng tiêu đề dài quá {0} byte",
                                  .en = "the comment lines before the header add up to more than {0} bytes"},
+    [PS_MSG_CHECK_RANK_NOT_JUDGED] =
+        {.vi = "'{0}' là mục tiêu về hạng nhưng tệp so sánh có {1} đơn vị, kế hoạch xếp hạng trong {2}: "
+               "không đánh giá được; hãy đưa đủ {2} đơn vị",
+         .en = "'{0}' is a rank target, but the peers file has {1} units and the plan ranks among {2}: it "
+               "cannot be judged; give all {2} units"},
     [PS_MSG_SCORED_TWICE] =
         {.vi = "cột 'id': '{0}' và '{1}' (dòng {2}) là dòng cha và dòng con: chỉ chấm một trong "
                "hai cấp",
@@ -248,6 +255,11 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_RANK_NOW] = {.vi = "Dự kiến", .en = "Projected"},
     [PS_L_STILL_NEEDED] = {.vi = "Cần thêm", .en = "Still needed"},
     [PS_L_TAKES_TITLE] = {.vi = "Cần thêm bao nhiêu cho tổng", .en = "What the total still needs"},
+    [PS_L_RANK_NOT_JUDGED] =
+        {.vi = "Tệp so sánh có {0} đơn vị, kế hoạch xếp hạng trong {1}: hạng chỉ tính trong {0} đơn vị nên "
+               "không đánh giá các mục tiêu về hạng (parscore check báo lỗi nếu được hỏi).",
+         .en = "The peers file has {0} units and the plan ranks among {1}: the rank is among {0} units only, "
+               "so rank targets are not judged (parscore check says so as an error when asked)."},
     [PS_L_RANK_HELD] = {.vi = "Hạng mục tiêu {0}: đã giữ được.", .en = "Target rank {0}: held."},
     [PS_L_RANK_NEED] =
         {.vi =

@@ -38,6 +38,7 @@ typedef enum {
     PS_L_RANK_TITLE,
     PS_L_ASSUME,
     PS_L_ASSUME_SHIFT,
+    PS_L_RANK_NOT_JUDGED,
     PS_L_RANK_BASE,
     PS_L_RANK_NOW,
     PS_L_STILL_NEEDED,

@@ -23,13 +23,29 @@ static bool add_item(ps_check *check, const ps_line *line, bool rank)
     return true;
 }
 
-static ps_status add_all(const ps_result *result, ps_check *check)
+/* A gate never passes on a rank among fewer units than the plan ranks among: it is an error, not a miss. */
+static ps_status rank_not_judged(const ps_result *result, const ps_line *line, ps_error *err)
+{
+    char id[160], have[24], want[24];
+    ps_check_item item = {line, true, false};
+    ps_check_item_id(&item, id, sizeof id);
+    snprintf(have, sizeof have, "%zu", result->peer_units);
+    snprintf(want, sizeof want, "%d", result->plan_units);
+    ps_error_set(err, PS_MSG_CHECK_RANK_NOT_JUDGED, result->peers_source, 0, 0, id, have, want);
+    return PS_ERR_INPUT;
+}
+
+static ps_status add_all(const ps_result *result, ps_check *check, ps_error *err)
 {
     for (size_t i = 0; i < result->count; i++) {
         const ps_line *l = &result->lines[i];
         if (l->met != PS_MET_NO_TARGET && !add_item(check, l, false))
             return PS_ERR_NOMEM;
-        if (l->rank_met != PS_MET_NO_TARGET && !add_item(check, l, true))
+        if (l->rank_met == PS_MET_NO_TARGET)
+            continue;
+        if (!result->rank_targets_judged)
+            return rank_not_judged(result, l, err);
+        if (!add_item(check, l, true))
             return PS_ERR_NOMEM;
     }
     return PS_OK;
@@ -58,6 +74,8 @@ static ps_status add_one(const ps_result *result, const char *name, ps_check *ch
         ps_error_set(err, code, NULL, 0, 0, name, NULL, NULL);
         return PS_ERR_INPUT;
     }
+    if (rank && !result->rank_targets_judged)
+        return rank_not_judged(result, l, err);
     return add_item(check, l, rank) ? PS_OK : PS_ERR_NOMEM;
 }
 
@@ -66,7 +84,7 @@ ps_status ps_check_targets(const ps_result *result, const char *const *ids, size
 {
     memset(check, 0, sizeof *check);
     check->selected = ids != NULL;
-    ps_status st = ids ? PS_OK : add_all(result, check);
+    ps_status st = ids ? PS_OK : add_all(result, check, err);
     for (size_t k = 0; ids && k < id_count && st == PS_OK; k++)
         st = add_one(result, ids[k], check, err);
     if (st == PS_ERR_NOMEM)

@@ -72,8 +72,8 @@ static size_t other_values(const ps_peers *peers, size_t item, ps_num change, ps
     return n;
 }
 
-static void rank_line(ps_line *l, size_t item, const ps_peers *peers, ps_num change, ps_num *values,
-                      size_t *index)
+static void rank_line(ps_line *l, size_t item, const ps_peers *peers, ps_num change, bool judged,
+                      ps_num *values, size_t *index)
 {
     const ps_indicator *ind = l->indicator;
     bool is_total = ind->kind == PS_KIND_TOTAL;
@@ -85,8 +85,8 @@ static void rank_line(ps_line *l, size_t item, const ps_peers *peers, ps_num cha
     l->has_rank = true;
     l->rank = ps_rank_position(l->score, values, n);
     l->rank_of = (int)n + 1;
-    if (ind->target_rank <= 0)
-        return;
+    if (ind->target_rank <= 0 || !judged)
+        return; /* among fewer units than the plan's, a rank says little and a rank target nothing */
     size_t holder;
     l->has_points_to_target_rank = true;
     l->points_to_target_rank = ps_points_to_rank(l->score, values, n, ind->target_rank, &holder);
@@ -183,7 +183,6 @@ static ps_status levers(ps_result *r, const ps_line *total)
 
 ps_status ps_rank_apply(ps_result *r, const ps_plan *plan, const ps_peers *peers, ps_num peer_change)
 {
-    (void)plan;
     r->peer_change = peer_change;
     ps_line *total = NULL;
     for (size_t i = 0; i < r->count; i++)
@@ -192,6 +191,9 @@ ps_status ps_rank_apply(ps_result *r, const ps_plan *plan, const ps_peers *peers
     if (peers && r->has_scores) {
         r->ranked = true;
         r->peers_source = peers->source;
+        r->peer_units = peers->count;
+        r->plan_units = plan->unit_count;
+        r->rank_targets_judged = plan->unit_count <= 0 || peers->count == (size_t)plan->unit_count;
         ps_num *values = malloc((peers->count ? peers->count : 1) * sizeof *values);
         size_t *index = malloc((peers->count ? peers->count : 1) * sizeof *index);
         if (!values || !index) {
@@ -202,7 +204,7 @@ ps_status ps_rank_apply(ps_result *r, const ps_plan *plan, const ps_peers *peers
         for (size_t i = 0; i < r->count; i++) {
             ps_kind kind = r->lines[i].indicator->kind;
             if (kind == PS_KIND_CRITERION || kind == PS_KIND_SIPAS || kind == PS_KIND_TOTAL)
-                rank_line(&r->lines[i], i, peers, peer_change, values, index);
+                rank_line(&r->lines[i], i, peers, peer_change, r->rank_targets_judged, values, index);
         }
         free(values);
         free(index);

@@ -469,6 +469,10 @@ static void ranking(const builder *b)
     ps_cell change = ps_cell_number(true, r->peer_change, PS_CELL_PLUS);
     ps_doc_paragraph(b->doc,
                      r->peer_change != 0 ? phrase(b, PS_L_ASSUME_SHIFT, &change, 1) : label(b, PS_L_ASSUME));
+    if (!r->rank_targets_judged) {
+        ps_cell units[] = {ps_cell_integer((long)r->peer_units), ps_cell_integer(r->plan_units)};
+        ps_doc_paragraph(b->doc, phrase(b, PS_L_RANK_NOT_JUDGED, units, 2));
+    }
     ps_cell base_year = ps_cell_text(b->plan->baseline_year);
     ps_doc_column cols[] = {{label(b, PS_L_ID), 0},
                             {phrase(b, PS_L_RANK_BASE, &base_year, 1), PS_COL_RIGHT},

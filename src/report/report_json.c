@@ -245,7 +245,9 @@ static bool add_ranking(cJSON *root, const ps_result *r)
            add_str(o, "assumption",
                    "the other units keep their last published results, shifted by peer_change; "
                    "compared at 2 decimals, equal values share a rank (1, 2, 2, 4)") &&
-           add_num(o, "peer_change", true, r->peer_change);
+           add_num(o, "peer_change", true, r->peer_change) && add_int(o, "units", (int)r->peer_units) &&
+           add_int(o, "plan_units", r->plan_units) &&
+           cJSON_AddBoolToObject(o, "rank_targets_judged", r->rank_targets_judged) != NULL;
 }
 
 static const ps_line *total_of(const ps_result *r)
