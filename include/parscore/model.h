@@ -132,11 +132,14 @@ typedef struct {
     size_t name_len;
     const ps_num *values; /* percent per criterion, in ps_plan_rank_criteria order */
     uint32_t has;         /* bit k: criterion k has a value (values[k] means nothing otherwise) */
+    const char *file;     /* the input's display name, for a located error */
     long line;
+    long name_column; /* where the name's cell starts */
 } ps_unit_row;
 
-/* Receives each unit as it is read; anything but PS_OK (out of memory) stops the reading. */
-typedef ps_status (*ps_unit_row_fn)(void *ctx, const ps_unit_row *row);
+/* Receives each unit as it is read; anything but PS_OK stops the reading: PS_ERR_INPUT with err filled
+ * (a row the receiver refuses), or PS_ERR_NOMEM. */
+typedef ps_status (*ps_unit_row_fn)(void *ctx, const ps_unit_row *row, ps_error *err);
 
 /* The kind's key in files and in JSON: "criterion", "sipas", "total", "kpi". */
 const char *ps_kind_key(ps_kind kind);

@@ -30,17 +30,21 @@ typedef struct {
     size_t count, cap;
     char *source;         /* the input's display name, set by the caller (the loader gives it) */
     ps_warnings warnings; /* the loader's warnings, kept with the units */
+    uint64_t *seen;       /* while adding: names kept, by hash (unit index + 1, and its line << 32) */
+    size_t seen_cap;
 } ps_units;
 
 /* Empty units for the plan; an input error (err names the plan) when it has too many criteria. */
 ps_status ps_units_init(ps_units *units, const ps_plan *plan, ps_error *err);
 
 /* Keeps one unit: its name, its total with the plan's max points, and which criteria it lacks or misses.
- * Matches ps_unit_row_fn, so it can be the callback of ps_units_read_file with units as its context. */
-ps_status ps_units_add(void *units, const ps_unit_row *row);
+ * A name given twice (the same characters after trimming) is an input error at the second row, naming the
+ * first one's line. Matches ps_unit_row_fn, so it can be the callback of ps_units_read_file with units as
+ * its context. */
+ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err);
 
 /* Sorts in place (no second copy of the units): complete units before partial ones, then by total at
- * 2 decimals, best first; equal totals keep their input order. */
+ * 2 decimals, best first; equal totals keep their input order. No unit can be added after it. */
 void ps_units_rank(ps_units *units);
 
 /* The rank of units->units[i] after ps_units_rank, given the rank of the unit before it (ties share a

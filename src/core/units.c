@@ -1,7 +1,9 @@
 /* Units reduced as they are read (a total and two bit masks each), then ranked in place. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/error.h"
 #include "parscore/rank.h"
 
 ps_status ps_units_init(ps_units *u, const ps_plan *plan, ps_error *err)
@@ -32,9 +34,77 @@ static ps_status keep_name(ps_units *u, const char *text, size_t len, uint32_t *
     return PS_OK;
 }
 
-ps_status ps_units_add(void *units, const ps_unit_row *row)
+/* FNV-1a: a few cycles a byte, so a million names cost little next to parsing them. */
+static uint64_t name_hash(const char *name, size_t len)
+{
+    uint64_t h = UINT64_C(14695981039346656037);
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)name[i];
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
+}
+
+static bool same_name(const char *kept, const char *name, size_t len)
+{
+    size_t k = 0;
+    while (k < len && kept[k] != '\0' && kept[k] == name[k])
+        k++;
+    return k == len && kept[len] == '\0';
+}
+
+/* The slot holding the name, or the empty one where it goes (open addressing, at most half full). */
+static uint64_t *seen_slot(const ps_units *u, const char *name, size_t len)
+{
+    size_t mask = u->seen_cap - 1;
+    for (size_t i = (size_t)name_hash(name, len) & mask;; i = (i + 1) & mask) {
+        uint64_t *slot = &u->seen[i];
+        if (*slot == 0 || same_name(u->names + u->units[(uint32_t)*slot - 1].name, name, len))
+            return slot;
+    }
+}
+
+static ps_status seen_grow(ps_units *u)
+{
+    size_t old_cap = u->seen_cap;
+    uint64_t *old = u->seen;
+    uint64_t *seen = calloc(old_cap ? old_cap * 2 : 2048, sizeof *seen);
+    if (!seen)
+        return PS_ERR_NOMEM;
+    u->seen = seen;
+    u->seen_cap = old_cap ? old_cap * 2 : 2048;
+    for (size_t i = 0; i < old_cap; i++) {
+        if (old[i] == 0)
+            continue;
+        const char *name = u->names + u->units[(uint32_t)old[i] - 1].name;
+        *seen_slot(u, name, strlen(name)) = old[i]; /* names are distinct: this finds an empty slot */
+    }
+    free(old);
+    return PS_OK;
+}
+
+/* The slot where a new name goes; an input error when the name was given before. */
+static ps_status new_name_slot(ps_units *u, const ps_unit_row *row, uint64_t **slot, ps_error *err)
+{
+    if ((u->count + 1) * 2 > u->seen_cap && seen_grow(u) != PS_OK)
+        return PS_ERR_NOMEM;
+    *slot = seen_slot(u, row->name, row->name_len);
+    if (**slot == 0)
+        return PS_OK;
+    char first[32];
+    snprintf(first, sizeof first, "%lu", (unsigned long)(**slot >> 32));
+    ps_error_set(err, PS_MSG_PEER_DUPLICATE, row->file, row->line, row->name_column,
+                 u->names + u->units[(uint32_t)**slot - 1].name, first, NULL);
+    return PS_ERR_INPUT;
+}
+
+ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err)
 {
     ps_units *u = units;
+    uint64_t *slot;
+    ps_status st = new_name_slot(u, row, &slot, err);
+    if (st != PS_OK)
+        return st;
     ps_unit unit = {0, 0, 0, 0};
     int64_t weighted = 0, max_sum = 0;
     for (size_t k = 0; k < u->criteria_count; k++) {
@@ -60,6 +130,8 @@ ps_status ps_units_add(void *units, const ps_unit_row *row)
     if (keep_name(u, row->name, row->name_len, &unit.name) != PS_OK)
         return PS_ERR_NOMEM;
     u->units[u->count++] = unit;
+    uint64_t line = row->line > 0 && row->line <= (long)UINT32_MAX ? (uint64_t)row->line : 0;
+    *slot = (uint64_t)u->count | line << 32;
     return PS_OK;
 }
 
@@ -128,6 +200,9 @@ static void sort_units(ps_unit *u, size_t n)
 
 void ps_units_rank(ps_units *u)
 {
+    free(u->seen); /* it holds input positions, which sorting moves */
+    u->seen = NULL;
+    u->seen_cap = 0;
     sort_units(u->units, u->count);
 }
 
@@ -148,6 +223,7 @@ void ps_units_free(ps_units *u)
 {
     free(u->names);
     free(u->units);
+    free(u->seen);
     free(u->source);
     ps_warnings_free(&u->warnings);
     memset(u, 0, sizeof *u);

@@ -53,7 +53,7 @@ static ps_status on_row(void *ctx, const ps_table_row *row, ps_error *err)
         return PS_ERR_INPUT;
     }
     ps_num values[PS_RANK_MAX_CRITERIA];
-    ps_unit_row unit = {.values = values, .line = row->line};
+    ps_unit_row unit = {.values = values, .file = ur->file, .line = row->line, .name_column = name->column};
     for (size_t k = 0; k < ur->criteria_count; k++) {
         const ps_table_field *f = ps_column_field(row, &ur->columns[COL_FIRST + k]);
         bool has = false;
@@ -66,7 +66,7 @@ static ps_status on_row(void *ctx, const ps_table_row *row, ps_error *err)
     unit.name = text;
     unit.name_len = len;
     ur->rows++;
-    return ur->on_unit(ur->ctx, &unit);
+    return ur->on_unit(ur->ctx, &unit, err);
 }
 
 static ps_status on_end(void *ctx, long last_line, ps_error *err)

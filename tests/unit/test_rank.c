@@ -997,6 +997,91 @@ static void check_rank_targets(void **state)
     ps_scores_free(&s);
 }
 
+/* Two units where the plan ranks among 8: ranked 1 of 2, yet no rank target is met or missed, and a check
+ * of one (asked for, or among all) is an error naming the peers, not a pass. */
+static void rank_targets_not_judged_among_too_few(void **state)
+{
+    (void)state;
+    static const char two[] = "unit,total,1,2,3,4,5,6,7,8,sipas\n"
+                              "Nậm Nhùn,40.44,27.35,71,35.2,66.4,53,22.8,13.4,48.45,58.3\n"
+                              "Sìn Hồ,59.62,42.22,90,53.48,85.87,75,48.14,29.68,67.91,77.69\n";
+    ps_scores s;
+    ps_result r;
+    ps_peers peers;
+    ps_check check;
+    ps_error err;
+    memset(&err, 0, sizeof err);
+    score_csv(EXAMPLE_SCORES, &s, &r);
+    assert_int_equal(ps_peers_load_buffer(two, strlen(two), "two.csv", &builtin, &peers, &err), PS_OK);
+    assert_int_equal(peers.warnings.count, 1);
+    assert_int_equal(ps_rank_apply(&r, &builtin, &peers, 0), PS_OK);
+    assert_false(r.rank_targets_judged);
+    assert_int_equal(r.peer_units, 2);
+    assert_int_equal(r.plan_units, 8);
+    const ps_line *total = &r.lines[ps_result_find(&r, "total")];
+    assert_true(total->has_rank);
+    assert_int_equal(total->rank, 1);
+    assert_int_equal(total->rank_met, PS_MET_UNKNOWN);
+    assert_false(total->has_points_to_target_rank);
+    const char *rank[] = {"rank"}, *rank4[] = {"RANK:4"}, *value[] = {"2"};
+    assert_int_equal(ps_check_targets(&r, rank, 1, &check, &err), PS_ERR_INPUT);
+    assert_int_equal(err.code, PS_MSG_CHECK_RANK_NOT_JUDGED);
+    assert_string_equal(err.file, "two.csv");
+    assert_string_equal(err.arg[0], "rank");
+    assert_string_equal(err.arg[1], "2");
+    assert_string_equal(err.arg[2], "8");
+    assert_int_equal(ps_check_targets(&r, rank4, 1, &check, &err), PS_ERR_INPUT);
+    assert_string_equal(err.arg[0], "rank:4");
+    assert_int_equal(ps_check_targets(&r, NULL, 0, &check, &err), PS_ERR_INPUT);
+    assert_int_equal(err.code, PS_MSG_CHECK_RANK_NOT_JUDGED);
+    /* a value target is judged as ever */
+    assert_int_equal(ps_check_targets(&r, value, 1, &check, &err), PS_OK);
+    assert_true(check.items[0].passed);
+    ps_check_free(&check);
+    ps_result_free(&r);
+    ps_peers_free(&peers);
+    ps_scores_free(&s);
+}
+
+static ps_status add_unit(ps_units *u, const char *name, long line, ps_error *err)
+{
+    ps_num values[PS_RANK_MAX_CRITERIA] = {0};
+    ps_unit_row row = {.name = name,
+                       .name_len = strlen(name),
+                       .values = values,
+                       .has = 1,
+                       .file = "units.csv",
+                       .line = line,
+                       .name_column = 1};
+    return ps_units_add(u, &row, err);
+}
+
+/* Thousands of names (the set grows several times), names that are prefixes of others: each is kept once;
+ * the same name again is refused at its line, naming the first one's. */
+static void units_duplicate_names(void **state)
+{
+    (void)state;
+    ps_units u;
+    ps_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(ps_units_init(&u, &builtin, &err), PS_OK);
+    char name[32];
+    for (int k = 0; k < 5000; k++) {
+        snprintf(name, sizeof name, "Xã %d", k); /* "Xã 1" is a prefix of "Xã 10", "Xã 100"… */
+        assert_int_equal(add_unit(&u, name, k + 2, &err), PS_OK);
+    }
+    assert_int_equal(add_unit(&u, "Xã 123", 5002, &err), PS_ERR_INPUT);
+    assert_int_equal(err.code, PS_MSG_PEER_DUPLICATE);
+    assert_string_equal(err.file, "units.csv");
+    assert_int_equal(err.line, 5002);
+    assert_string_equal(err.arg[0], "Xã 123");
+    assert_string_equal(err.arg[1], "125");
+    assert_int_equal(add_unit(&u, "Xã 5000", 5003, &err), PS_OK); /* new */
+    assert_int_equal(add_unit(&u, "xã 1", 5004, &err), PS_OK);    /* other characters, another name */
+    assert_int_equal(u.count, 5002);
+    ps_units_free(&u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1026,6 +1111,8 @@ int main(void)
         cmocka_unit_test(units_json_and_semicolons),
         cmocka_unit_test(units_errors),
         cmocka_unit_test(check_rank_targets),
+        cmocka_unit_test(rank_targets_not_judged_among_too_few),
+        cmocka_unit_test(units_duplicate_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown) ? 1 : 0;
 }
