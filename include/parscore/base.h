@@ -94,19 +94,21 @@ typedef enum {
     PS_MSG_TOO_MANY_PERIODS, /* {0}: limit */
     PS_MSG_PEER_COUNT,       /* warning; {0}: units in the file, {1}: units the plan ranks among */
     PS_MSG_JSON_SURROGATE,
-    PS_MSG_PARENT_MISSING,      /* {0}: id */
-    PS_MSG_PARENT_NOT_SUB,      /* {0}: id */
-    PS_MSG_PARENT_UNKNOWN,      /* {0}: the parent named */
-    PS_MSG_PARENT_KIND,         /* {0}: the parent, {1}: its kind */
-    PS_MSG_PARENT_CYCLE,        /* {0}: the parent, {1}: the cycle */
-    PS_MSG_SUB_TOO_DEEP,        /* {0}: id, {1}: the limit */
-    PS_MSG_SUB_MAX_NEEDED,      /* {0}: id */
-    PS_MSG_MAX_POINTS_CHILDREN, /* {0}: id, {3}: its max points, {4}: its children's */
-    PS_MSG_APPRAISED_NO_MAX,    /* {0}: id */
-    PS_MSG_SCORED_TWICE,        /* {0}: this id, {1}: the other, {2}: the other's line */
-    PS_MSG_CONTROL_CHAR,        /* {0}: column name, {1}: the character, U+XXXX */
-    PS_MSG_PRELUDE_TOO_LONG,    /* {0}: limit in bytes */
+    PS_MSG_PARENT_MISSING,        /* {0}: id */
+    PS_MSG_PARENT_NOT_SUB,        /* {0}: id */
+    PS_MSG_PARENT_UNKNOWN,        /* {0}: the parent named */
+    PS_MSG_PARENT_KIND,           /* {0}: the parent, {1}: its kind */
+    PS_MSG_PARENT_CYCLE,          /* {0}: the parent, {1}: the cycle */
+    PS_MSG_SUB_TOO_DEEP,          /* {0}: id, {1}: the limit */
+    PS_MSG_SUB_MAX_NEEDED,        /* {0}: id */
+    PS_MSG_MAX_POINTS_CHILDREN,   /* {0}: id, {3}: its max points, {4}: its children's */
+    PS_MSG_APPRAISED_NO_MAX,      /* {0}: id */
+    PS_MSG_SCORED_TWICE,          /* {0}: this id, {1}: the other, {2}: the other's line */
+    PS_MSG_CONTROL_CHAR,          /* {0}: column name, {1}: the character, U+XXXX */
+    PS_MSG_PRELUDE_TOO_LONG,      /* {0}: limit in bytes */
     PS_MSG_CHECK_RANK_NOT_JUDGED, /* {0}: id, {1}: units in the peers, {2}: units the plan ranks among */
+    PS_MSG_PERIOD_OTHER_YEAR,     /* {0}: period, {1}: its year, {2}: the plan's */
+    PS_MSG_PERIOD_REPEATED,       /* {0}: period, {1}: the other's period, {2}: the other's file */
     PS_MSG_COUNT
 } ps_msg;
 

@@ -86,8 +86,9 @@ typedef struct {
 /* A quarter's scores, owned; entries refer to the plan they were checked against by index, so that plan
  * must be the one they are scored with. Released by ps_scores_free. */
 typedef struct {
-    char *source; /* the name of what they were read from */
-    char *period; /* "2023-Q3" when the file says so; NULL otherwise */
+    char *source;     /* the name of what they were read from */
+    char *period;     /* "2023-Q3" when the file says so; NULL otherwise */
+    long period_line; /* the line of its "# period:"; 0 when it has none */
     ps_score_entry *entries;
     size_t count;
     bool has_evidence_column; /* the file has an evidence column, so an empty one says something */

@@ -36,14 +36,17 @@ typedef struct {
     ps_num *outlook;
     ps_met *outlook_met;
     ps_outlook_state outlook_state; /* whether there are outlooks at all, and why not */
+    ps_scores refused; /* the scores ps_trend_add refused last: an error's file points into them */
 } ps_trend;
 
 void ps_trend_init(ps_trend *trend, const ps_plan *plan);
 
 /* Adds one quarter's scores, loaded against trend->plan, and scores it, ranked against peers when they are
  * given (peers is read during the call only). The trend takes the scores over in every case: *scores is
- * left empty, and on failure its content is released. The period is the file's "# period:", else one
- * found in its name (scores->source), else the name itself. */
+ * left empty, and on failure its content is released (by ps_trend_free after an input error, whose
+ * err->file names them). The period is the file's "# period:", else one found in its name
+ * (scores->source), else the name itself. An input error: a period of another year than the plan's, or
+ * one already added (the same quarter, or the same name). */
 ps_status ps_trend_add(ps_trend *trend, ps_scores *scores, const ps_peers *peers, ps_num peer_change,
                        ps_error *err);
 

@@ -175,6 +175,11 @@ static const wording table[PS_WORDING_COUNT] = {
                "terminal or reorder the text)"},
     [PS_MSG_PRELUDE_TOO_LONG] = {.vi = "các dòng ghi chú trước dòng tiêu đề dài quá {0} byte",
                                  .en = "the comment lines before the header add up to more than {0} bytes"},
+    [PS_MSG_PERIOD_OTHER_YEAR] =
+        {.vi = "kỳ '{0}' thuộc năm {1}, kế hoạch là của năm {2}: hãy dùng kế hoạch năm {1}",
+         .en = "the period '{0}' is in {1}, the plan is for {2}: use a plan for {1}"},
+    [PS_MSG_PERIOD_REPEATED] = {.vi = "kỳ '{0}' trùng với kỳ '{1}' của {2}: mỗi kỳ chỉ đưa một lần",
+                                .en = "the period '{0}' is the same as '{1}' in {2}: give each period once"},
     [PS_MSG_CHECK_RANK_NOT_JUDGED] =
         {.vi = "'{0}' là mục tiêu về hạng nhưng tệp so sánh có {1} đơn vị, kế hoạch xếp hạng trong {2}: "
                "không đánh giá được; hãy đưa đủ {2} đơn vị",
@@ -587,6 +592,9 @@ static const wording table[PS_WORDING_COUNT] = {
                                   .en = "'template' takes --format csv (the default) or json"},
     [PS_L_CLI_CHECK_NO_FILE] = {.vi = "'check' cần một tệp điểm (hoặc '-' để đọc từ đầu vào chuẩn)",
                                 .en = "'check' needs a scores file (or '-' for standard input)"},
+    [PS_L_CLI_STDIN_TWICE] =
+        {.vi = "'-' (đầu vào chuẩn) chỉ đọc được một lần: hãy đưa các tệp còn lại bằng tên",
+         .en = "'-' (standard input) can be read only once: name the other files"},
 };
 
 const char *ps_wording(unsigned id, ps_lang lang)

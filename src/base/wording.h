@@ -161,6 +161,7 @@ typedef enum {
     PS_L_CLI_CHECK_NO_FILE,
     PS_L_CLI_NOT_WITH_TEMPLATE,
     PS_L_CLI_TEMPLATE_FORMAT,
+    PS_L_CLI_STDIN_TWICE,
     PS_WORDING_COUNT
 } ps_label;
 

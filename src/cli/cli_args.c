@@ -192,6 +192,18 @@ static bool template_usage(cli_options *opt, char *message, size_t size)
     return true;
 }
 
+/* How many inputs are '-': standard input can be read once, so a second one would read nothing. */
+static size_t stdin_uses(const cli_options *opt)
+{
+    const char *inputs[] = {opt->plan, opt->peers, opt->scores};
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++)
+        n += inputs[k] && strcmp(inputs[k], "-") == 0;
+    for (size_t k = 0; k < opt->file_count; k++)
+        n += strcmp(opt->files[k], "-") == 0;
+    return n;
+}
+
 bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t size)
 {
     memset(opt, 0, sizeof *opt);
@@ -260,6 +272,9 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
     }
     if (opt->command == CLI_CHECK && !opt->scores) {
         return usage(opt, message, size, PS_L_CLI_CHECK_NO_FILE, NULL);
+    }
+    if (stdin_uses(opt) > 1) {
+        return usage(opt, message, size, PS_L_CLI_STDIN_TWICE, NULL);
     }
     return true;
 }

@@ -71,19 +71,79 @@ ps_status ps_period_from_path(const char *path, char **period)
     return PS_OK;
 }
 
-/* The period's name: the file's "# period:", else one found in its name, else the name itself. */
-static ps_status period_of(const ps_scores *scores, char **period)
+/* The period's name: the file's "# period:", else one found in its name, else the name itself (which
+ * names no period: its digits may be anything, a folder's year included). */
+static ps_status period_of(const ps_scores *scores, char **period, bool *named)
 {
+    *named = true;
     if (scores->period) {
         *period = ps_strdup(scores->period);
         return *period ? PS_OK : PS_ERR_NOMEM;
     }
     ps_status st = ps_period_from_path(scores->source ? scores->source : "", period);
     if (st == PS_OK && !*period) {
+        *named = false;
         *period = ps_strdup(scores->source ? scores->source : "");
         st = *period ? PS_OK : PS_ERR_NOMEM;
     }
     return st;
+}
+
+/* The year a text names: its first run of exactly four digits ("2023-Q3", "Quý 3/2023"); 0 when none. */
+static int year_in(const char *text)
+{
+    for (const char *p = text; *p; p++) {
+        size_t n = strspn(p, "0123456789");
+        if (n == 4)
+            return (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+        p += n > 0 ? n - 1 : 0;
+    }
+    return 0;
+}
+
+static ps_status same_period(const ps_trend_point *a, const ps_trend_point *b, bool *same)
+{
+    *same = a->quarter > 0 && a->quarter == b->quarter; /* the year is the plan's or none: a repeat */
+    if (*same || a->quarter > 0 || b->quarter > 0)
+        return PS_OK;
+    char *x, *y = NULL;
+    ps_status st = ps_text_fold(a->period, strlen(a->period), &x);
+    if (st == PS_OK)
+        st = ps_text_fold(b->period, strlen(b->period), &y);
+    *same = st == PS_OK ? strcmp(x, y) == 0 : strcmp(a->period, b->period) == 0;
+    if (st == PS_OK || st == PS_ERR_INPUT) /* not UTF-8: compared as bytes */
+        st = PS_OK;
+    free(x);
+    free(y);
+    return st;
+}
+
+/* A quarter of another year, projected against this plan's targets, or one counted twice, would bend the
+ * outlook: both are refused, at the "# period:" line when the file has one. */
+static ps_status check_period(const ps_trend *t, const ps_trend_point *p, bool named, ps_error *err)
+{
+    const char *file = p->scores.source;
+    long line = p->scores.period_line;
+    int year = named ? year_in(p->period) : 0, plan_year = t->plan->year ? year_in(t->plan->year) : 0;
+    if (year > 0 && plan_year > 0 && year != plan_year) {
+        char y[16], py[16];
+        snprintf(y, sizeof y, "%d", year);
+        snprintf(py, sizeof py, "%d", plan_year);
+        ps_error_set(err, PS_MSG_PERIOD_OTHER_YEAR, file, line, 0, p->period, y, py);
+        return PS_ERR_INPUT;
+    }
+    for (size_t k = 0; k < t->count; k++) {
+        bool same;
+        ps_status st = same_period(p, &t->points[k], &same);
+        if (st != PS_OK)
+            return st;
+        if (same) {
+            ps_error_set(err, PS_MSG_PERIOD_REPEATED, file, line, 0, p->period, t->points[k].period,
+                         t->points[k].scores.source);
+            return PS_ERR_INPUT;
+        }
+    }
+    return PS_OK;
 }
 
 ps_status ps_trend_add(ps_trend *t, ps_scores *scores, const ps_peers *peers, ps_num peer_change,
@@ -100,9 +160,19 @@ ps_status ps_trend_add(ps_trend *t, ps_scores *scores, const ps_peers *peers, ps
     memset(p, 0, sizeof *p);
     p->scores = *scores; /* taken over: the caller's copy is left empty */
     memset(scores, 0, sizeof *scores);
-    ps_status st = period_of(&p->scores, &p->period);
+    bool named;
+    ps_status st = period_of(&p->scores, &p->period, &named);
     if (st == PS_OK)
         st = ps_period_quarter(p->period, &p->quarter);
+    if (st == PS_OK)
+        st = check_period(t, p, named, err);
+    if (st == PS_ERR_INPUT) {
+        ps_scores_free(&t->refused);
+        t->refused = p->scores; /* kept: err->file points into them */
+        free(p->period);
+        memset(p, 0, sizeof *p);
+        return st;
+    }
     bool scored = st == PS_OK && ps_score(t->plan, &p->scores, &p->result) == PS_OK;
     if (scored)
         st = ps_rank_apply(&p->result, t->plan, peers, peer_change);
@@ -184,6 +254,7 @@ void ps_trend_free(ps_trend *t)
     free(t->has_outlook);
     free(t->outlook);
     free(t->outlook_met);
+    ps_scores_free(&t->refused);
     t->count = 0;
     t->has_outlook = NULL;
     t->outlook = NULL;

@@ -94,7 +94,7 @@ static ps_status new_name_slot(ps_units *u, const ps_unit_row *row, uint64_t **s
     char first[32];
     snprintf(first, sizeof first, "%lu", (unsigned long)(**slot >> 32));
     ps_error_set(err, PS_MSG_PEER_DUPLICATE, row->file, row->line, row->name_column,
-                 u->names + u->units[(uint32_t)**slot - 1].name, first, NULL);
+                 u->names + u->units[(uint32_t) * *slot - 1].name, first, NULL);
     return PS_ERR_INPUT;
 }
 

@@ -43,12 +43,12 @@ static ps_status fail_at(ps_error *err, ps_msg code, const char *file, const ps_
 
 static ps_status on_meta(void *ctx, const char *key, const char *value, long line, ps_error *err)
 {
-    (void)line;
     (void)err;
     scores_reader *sr = ctx;
     if (strcmp(key, "period") != 0)
         return PS_OK;
     free(sr->scores->period);
+    sr->scores->period_line = line;
     sr->scores->period = ps_strdup(value);
     return sr->scores->period ? PS_OK : PS_ERR_NOMEM;
 }

@@ -23,7 +23,7 @@ COMMANDS = [
     ["--format", "markdown", EXAMPLE],
     ["--format", "svg", EXAMPLE],
     ["check", EXAMPLE],
-    ["trend", EXAMPLE, EXAMPLE],
+    ["trend", EXAMPLE.replace("-q3", "-q1"), EXAMPLE.replace("-q3", "-q2"), EXAMPLE],
     ["rank", UNITS],
     ["rank", "--format", "json", UNITS],
     ["rank", "--format", "csv", UNITS],

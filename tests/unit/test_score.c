@@ -658,6 +658,49 @@ static void text_width(void **state)
     assert_int_equal(ps_text_width("Sìn Hồ", 4), 3); /* the length is respected */
 }
 
+/* Adds one quarter read from text named name; the status of ps_trend_add (loading must succeed). */
+static ps_status add_quarter(ps_trend *trend, const char *name, const char *text, ps_error *err)
+{
+    ps_scores scores;
+    assert_int_equal(ps_scores_load_buffer(text, strlen(text), name, &builtin, &scores, err), PS_OK);
+    return ps_trend_add(trend, &scores, NULL, 0, err);
+}
+
+/* A quarter of another year, or one given twice (the same quarter under another name, the same name),
+ * is refused at its "# period:" line; a year in a folder's name names no period. */
+static void trend_refuses_other_years_and_repeats(void **state)
+{
+    (void)state;
+    ps_trend trend;
+    ps_error err;
+    memset(&err, 0, sizeof err);
+    ps_trend_init(&trend, &builtin);
+    assert_int_equal(add_quarter(&trend, "a.csv", "# period: 2023-Q1\nid,score\n1,40\n", &err), PS_OK);
+    assert_int_equal(add_quarter(&trend, "b.csv", "# x\n# period: Quý 4/2022\nid,score\n1,40\n", &err),
+                     PS_ERR_INPUT);
+    assert_int_equal(err.code, PS_MSG_PERIOD_OTHER_YEAR);
+    assert_string_equal(err.file, "b.csv"); /* kept alive by the trend */
+    assert_int_equal(err.line, 2);
+    assert_string_equal(err.arg[1], "2022");
+    assert_string_equal(err.arg[2], "2023");
+    assert_int_equal(add_quarter(&trend, "scores-2022-q4.csv", "id,score\n1,40\n", &err), PS_ERR_INPUT);
+    assert_int_equal(err.code, PS_MSG_PERIOD_OTHER_YEAR);
+    assert_int_equal(err.line, 0); /* from the file's name */
+    assert_int_equal(add_quarter(&trend, "c.csv", "# period: quý I\nid,score\n1,41\n", &err), PS_ERR_INPUT);
+    assert_int_equal(err.code, PS_MSG_PERIOD_REPEATED);
+    assert_string_equal(err.arg[1], "2023-Q1");
+    assert_string_equal(err.arg[2], "a.csv");
+    assert_int_equal(add_quarter(&trend, "2022/tháng 9.csv", "id,score\n1,42\n", &err), PS_OK);
+    assert_int_equal(add_quarter(&trend, "d.csv", "# period: tháng 10\nid,score\n1,43\n", &err), PS_OK);
+    assert_int_equal(add_quarter(&trend, "e.csv", "# period: THÁNG 10\nid,score\n1,43\n", &err),
+                     PS_ERR_INPUT); /* no quarter: the same name, case aside */
+    assert_int_equal(err.code, PS_MSG_PERIOD_REPEATED);
+    assert_string_equal(err.arg[2], "d.csv");
+    assert_int_equal(add_quarter(&trend, "f.csv", "# period: 2023-Q2\nid,score\n1,44\n", &err), PS_OK);
+    assert_int_equal(trend.count, 4);
+    ps_trend_free(&trend);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -678,6 +721,7 @@ int main(void)
         cmocka_unit_test(report_plan_view),
         cmocka_unit_test(report_columns_aligned_by_display_width),
         cmocka_unit_test(text_width),
+        cmocka_unit_test(trend_refuses_other_years_and_repeats),
     };
     return cmocka_run_group_tests(tests, load_builtin, free_builtin) ? 1 : 0;
 }
