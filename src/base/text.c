@@ -132,11 +132,23 @@ static ps_status normalise(const char *text, size_t len, int options, char **res
     }
     while (len > 0 && is_blank(text[len - 1]))
         len--;
-    utf8proc_uint8_t *out = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &out,
-                                      (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | options));
+    /* utf8proc_map's steps, with the buffer from our own malloc: out of memory is then ours to see */
+    const utf8proc_uint8_t *in = (const utf8proc_uint8_t *)text;
+    utf8proc_option_t opts = (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | options);
+    utf8proc_ssize_t n = utf8proc_decompose(in, (utf8proc_ssize_t)len, NULL, 0, opts);
     if (n < 0)
-        return n == UTF8PROC_ERROR_NOMEM ? PS_ERR_NOMEM : PS_ERR_INPUT;
+        return PS_ERR_INPUT;
+    utf8proc_int32_t *code_points = malloc((size_t)n * sizeof *code_points + 1);
+    if (!code_points)
+        return PS_ERR_NOMEM;
+    n = utf8proc_decompose(in, (utf8proc_ssize_t)len, code_points, n, opts);
+    if (n >= 0)
+        n = utf8proc_reencode(code_points, n, opts); /* UTF-8 in place: at most 4 bytes a code point */
+    if (n < 0) {
+        free(code_points);
+        return PS_ERR_INPUT;
+    }
+    utf8proc_uint8_t *out = (utf8proc_uint8_t *)code_points;
     /* NFKC can turn a no-break space into a plain one at either end: trim again */
     size_t start = 0, end = (size_t)n;
     while (start < end && is_blank((char)out[start]))

@@ -2,6 +2,7 @@
  * they are, and write errors (a full disk) reported; a reader that leaves a pipe early is not an error. */
 #include "cli/cli_output.h"
 
+#include "base/text.h"
 #include "base/wording.h"
 
 #include <errno.h>
@@ -17,6 +18,10 @@
 
 static int fail(const char *path, int err, ps_lang lang)
 {
+    if (err == ENOMEM) { /* out of memory is said as such wherever it happens */
+        fprintf(stderr, "parscore: %s\n", ps_wording(PS_MSG_NOMEM, lang));
+        return 2;
+    }
     char message[1024];
     const char *args[] = {path ? path : ps_label_text(PS_L_CLI_THE_OUTPUT, lang), strerror(err)};
     ps_wording_fill_chars(message, sizeof message, ps_label_text(PS_L_CLI_CANNOT_WRITE, lang), args, 2);
@@ -44,7 +49,7 @@ static bool write_all(int fd, const char *data, size_t len, int *error)
  * memory or the chain is too long (errno says which). */
 static char *follow_links(const char *path)
 {
-    char *at = strdup(path);
+    char *at = ps_strdup(path); /* ours, not libc's: under the same allocator as the rest */
     for (int n = 0; at && n < MAX_LINKS; n++) {
         struct stat st;
         if (lstat(at, &st) != 0 || !S_ISLNK(st.st_mode))
@@ -78,6 +83,15 @@ static char *follow_links(const char *path)
 /* Opens the output. A regular file (or a new one) gets a temporary file beside it, renamed over it only when
  * everything was written, with the old file's mode; anything else (a FIFO, a device) is written into as it
  * is, since renaming over it would destroy it. */
+static bool open_failed(cli_stream *s, int error, ps_lang lang)
+{
+    fail(s->path, error, lang);
+    free(s->tmp);
+    free(s->target);
+    s->tmp = s->target = NULL;
+    return false;
+}
+
 bool cli_stream_open(cli_stream *s, const char *path, ps_lang lang)
 {
     memset(s, 0, sizeof *s);
@@ -86,35 +100,25 @@ bool cli_stream_open(cli_stream *s, const char *path, ps_lang lang)
     if (!path)
         return true;
     s->target = follow_links(path);
-    if (!s->target) {
-        fail(path, errno, lang);
-        return false;
-    }
+    if (!s->target)
+        return open_failed(s, errno, lang);
     struct stat st;
     bool exists = stat(s->target, &st) == 0;
     if (exists && !S_ISREG(st.st_mode)) {
         s->fd = open(s->target, O_WRONLY | O_NOCTTY);
-        if (s->fd < 0) {
-            fail(path, errno, lang);
-            return false;
-        }
+        if (s->fd < 0)
+            return open_failed(s, errno, lang);
         s->direct = true;
         return true;
     }
     size_t n = strlen(s->target);
     s->tmp = malloc(n + 16);
-    if (!s->tmp) {
-        fail(path, ENOMEM, lang);
-        return false;
-    }
+    if (!s->tmp)
+        return open_failed(s, ENOMEM, lang);
     snprintf(s->tmp, n + 16, "%s.tmp-XXXXXX", s->target);
     s->fd = mkstemp(s->tmp);
-    if (s->fd < 0) {
-        fail(path, errno, lang);
-        free(s->tmp);
-        s->tmp = NULL;
-        return false;
-    }
+    if (s->fd < 0)
+        return open_failed(s, errno, lang);
     mode_t mask = umask(0);
     umask(mask);
     mode_t mode = exists ? st.st_mode & 07777 : 0666 & ~mask;

@@ -1,4 +1,5 @@
 /* parscore: the command-line front end; loads, scores and reports through the core library. */
+#include <cjson/cJSON.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +95,7 @@ static int run_with(const cli_options *opt, const ps_plan *plan, const ps_scores
     if (ps_score(plan, scores, &result) != PS_OK ||
         ps_rank_apply(&result, plan, peers, opt->peer_change) != PS_OK) {
         print_out_of_memory(opt->lang);
+        ps_result_free(&result); /* empty after a failed ps_score, scored after a failed ranking */
         return EXIT_INPUT;
     }
     int status = EXIT_OK;
@@ -287,6 +289,8 @@ int main(int argc, char **argv)
 {
     /* a closed pipe becomes a write error we report, not a silent death */
     signal(SIGPIPE, SIG_IGN);
+    /* cJSON allocates through parscore's malloc, so out of memory there is seen like anywhere else */
+    cJSON_InitHooks(&(cJSON_Hooks){.malloc_fn = malloc, .free_fn = free});
     cli_options opt;
     char message[512];
     if (!cli_parse(argc, argv, &opt, message, sizeof message)) {

@@ -414,6 +414,9 @@ static void start_parser(reader *r, const char *header, size_t len)
         return;
     }
     r->parser_ready = true;
+    /* its buffers come from the same allocator as ours (one that may fail on purpose in tests) */
+    csv_set_realloc_func(&r->parser, realloc);
+    csv_set_free_func(&r->parser, free);
     csv_set_delim(&r->parser, detect_delimiter(header, len));
     csv_set_space_func(&r->parser, space_only);
     r->started = true;
