@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "base/error.h"
@@ -25,7 +26,9 @@ typedef struct {
     long line, column;
     bool after_cr;
     node_pos *pos;
-    size_t count, cap, cursor;
+    size_t count, cap;
+    size_t *index; /* pos by node address: slot holds a pos index + 1, 0 when empty */
+    size_t index_cap;
     const char *name;
     ps_error *err;
     ps_status status;
@@ -176,16 +179,38 @@ static void scan_value(scanner *s, const cJSON *node, long key_line, long key_co
     s->pos[at].end = s->i;
 }
 
-/* The recorded position of a node; lookups mostly go forward, so search on from the last one. */
+static size_t node_slot(const scanner *s, const cJSON *node)
+{
+    uint64_t h = (uint64_t)(uintptr_t)node * UINT64_C(0x9E3779B97F4A7C15); /* Fibonacci hashing */
+    return (size_t)(h >> 32) & (s->index_cap - 1);
+}
+
+/* Indexes the recorded positions by node once the scan is done: every lookup is then constant time (a
+ * search through them made 20,000 units take half a minute). */
+static ps_status index_positions(scanner *s)
+{
+    size_t cap = 64;
+    while (cap < 2 * s->count)
+        cap *= 2;
+    s->index = calloc(cap, sizeof *s->index);
+    if (!s->index)
+        return s->status = PS_ERR_NOMEM;
+    s->index_cap = cap;
+    for (size_t k = 0; k < s->count; k++) {
+        size_t i = node_slot(s, s->pos[k].node);
+        while (s->index[i] != 0)
+            i = (i + 1) & (cap - 1);
+        s->index[i] = k + 1;
+    }
+    return PS_OK;
+}
+
+/* The recorded position of a node; NULL for one the scan did not reach. */
 static const node_pos *find_pos(scanner *s, const cJSON *node)
 {
-    for (size_t n = 0; n < s->count; n++) {
-        size_t k = (s->cursor + n) % s->count;
-        if (s->pos[k].node == node) {
-            s->cursor = k;
-            return &s->pos[k];
-        }
-    }
+    for (size_t i = node_slot(s, node); s->index[i] != 0; i = (i + 1) & (s->index_cap - 1))
+        if (s->pos[s->index[i] - 1].node == node)
+            return &s->pos[s->index[i] - 1];
     return NULL;
 }
 
@@ -679,13 +704,14 @@ ps_status ps_json_read_buffer(const char *data, size_t len, const char *name, co
         root = parse(&s);
     if (root) {
         scan_value(&s, root, 0, 0);
-        if (s.status == PS_OK)
+        if (s.status == PS_OK && index_positions(&s) == PS_OK)
             walk(&s, root, rows_key, handler);
     }
     if (s.status == PS_ERR_NOMEM)
         ps_error_set(err, PS_MSG_NOMEM, name, 0, 0, NULL, NULL, NULL);
     cJSON_Delete(root);
     free(s.pos);
+    free(s.index);
     free(text);
     return s.status;
 }
