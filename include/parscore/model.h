@@ -119,6 +119,10 @@ ps_parse_result ps_target_parse(const char *text, size_t len, ps_target *out);
 
 bool ps_target_met(const ps_target *target, ps_num value);
 
+/* The least whole hundredths to add to value for the target to be met: 0 when it is met already; more
+ * than the gap, by at most 0.01, when the target has more decimals or says "above". */
+ps_num ps_target_least_gain(const ps_target *target, ps_num value);
+
 /* The most criteria a plan may have for ranking units: one bit each in a unit's masks. */
 #define PS_RANK_MAX_CRITERIA 32
 

@@ -233,8 +233,11 @@ static const wording table[PS_WORDING_COUNT] = {
          .en = "Note: the max points used for the total ({0}) are illustrative, not the official table "
                "(Quyết định 701/QĐ-UBND); when the official table is available, replace the max_points "
                "column of the plan file (--plan)."},
-    [PS_L_NEED_NOTE] = {.vi = "\"> x\": cần tăng hơn x điểm phần trăm; \"x\": cần tăng ít nhất x.",
-                        .en = "\"> x\": needs a gain of more than x percentage points; \"x\": at least x."},
+    [PS_L_NEED_NOTE] =
+        {.vi = "Cần tăng: số điểm phần trăm ít nhất, tính đến 0,01, để đạt mục tiêu (mục tiêu "
+               "\"Trên x\" cần hơn x).",
+         .en = "Gain needed: the least percentage points, in hundredths, that meet the target (a "
+               "target \"above x\" needs more than x)."},
     [PS_L_RANK_TITLE] = {.vi = "Xếp hạng dự kiến trong {0} đơn vị (so với {1})",
                          .en = "Projected rank among {0} units (against {1})"},
     [PS_L_ASSUME] =
@@ -301,7 +304,6 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_BASELINE_WORD] = {.vi = "Gốc", .en = "Baseline"},
     [PS_L_YEAR_WORD] = {.vi = "Điểm", .en = "Score"},
     [PS_L_NOT_ALONE_CELL] = {.vi = "không đủ ({0})", .en = "cannot alone ({0})"},
-    [PS_L_NEED_MORE_THAN] = {.vi = "> {0}", .en = "> {0}"},
     [PS_L_LABEL_VALUE] = {.vi = "{0}: {1}", .en = "{0}: {1}"},
     [PS_L_WARNING] = {.vi = "cảnh báo: ", .en = "warning: "},
     [PS_L_SUB_TITLE] = {.vi = "Tiêu chí thành phần", .en = "Sub-criteria"},

@@ -60,7 +60,6 @@ typedef enum {
     PS_L_BASELINE_WORD,
     PS_L_YEAR_WORD,
     PS_L_NOT_ALONE_CELL,
-    PS_L_NEED_MORE_THAN,
     PS_L_LABEL_VALUE,
     PS_L_WARNING,
     /* the report: sub-criteria, where the points are lost, the appraisal */

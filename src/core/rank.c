@@ -141,21 +141,12 @@ static void lever_for(const ps_result *r, const judge *j, ps_num total_gap, cons
     *alone = *need <= 100 * PS_NUM_SCALE - l->score; /* more than its headroom: it cannot alone */
 }
 
-/* The least whole hundredths of the total's own points that meet its target, judged as met is judged. */
-static ps_num total_gap_to(const ps_target *target, ps_num total)
-{
-    ps_num diff = target->value - total;
-    if (ps_target_met(target, total))
-        return 0;
-    return target->op == PS_OP_GT ? diff - diff % CENT + CENT : ceil_cent(diff);
-}
-
 static ps_status levers(ps_result *r, const ps_line *total)
 {
     const ps_indicator *t = total->indicator;
     if (t->has_target) {
         r->has_to_target = true;
-        r->to_target = total_gap_to(&t->target, total->score);
+        r->to_target = ps_target_least_gain(&t->target, total->score);
     }
     r->levers = calloc(r->count ? r->count : 1, sizeof *r->levers);
     if (!r->levers)

@@ -55,10 +55,8 @@ static void need_line(ps_line *line)
         return;
     }
     line->has_need = true;
-    line->need = ind->target.value > ind->baseline ? ind->target.value - ind->baseline : 0;
+    line->need = ps_target_least_gain(&ind->target, ind->baseline);
     line->met = ps_target_met(&ind->target, ind->baseline) ? PS_MET_YES : PS_MET_NO;
-    if (line->met == PS_MET_YES)
-        line->need = 0;
 }
 
 static ps_num percent_of(ps_num points, ps_num max)

@@ -87,3 +87,13 @@ bool ps_target_met(const ps_target *target, ps_num value)
 {
     return target->op == PS_OP_GT ? value > target->value : value >= target->value;
 }
+
+ps_num ps_target_least_gain(const ps_target *target, ps_num value)
+{
+    const ps_num cent = PS_NUM_SCALE / 100;
+    if (ps_target_met(target, value))
+        return 0;
+    ps_num diff = target->value - value; /* >= 0 here */
+    ps_num below = diff - diff % cent;   /* whole hundredths not above it */
+    return target->op == PS_OP_GT || below < diff ? below + cent : below;
+}

@@ -103,13 +103,6 @@ static void heading(const builder *b)
 
 /* ---- the indicators ---- */
 
-static ps_cell need_cell(const builder *b, const ps_line *l)
-{
-    ps_cell need = ps_cell_number(l->has_need, l->need, 0);
-    if (!l->has_need || l->indicator->target.op != PS_OP_GT || l->met == PS_MET_YES)
-        return need;
-    return phrase(b, PS_L_NEED_MORE_THAN, &need, 1); /* above a "Trên" target: more than the gap */
-}
 
 static size_t main_columns(const builder *b, bool kpis, ps_doc_column *cols)
 {
@@ -155,7 +148,7 @@ static void main_cells(const builder *b, const ps_line *l, ps_cell *cells)
         cells[k++] = ps_cell_rank(ind->baseline_rank, 0, 0);
         cells[k++] = ps_cell_target(ind);
         cells[k++] = ps_cell_rank(ind->target_rank, 0, 0);
-        cells[k++] = need_cell(b, l);
+        cells[k++] = ps_cell_number(l->has_need, l->need, 0);
     } else if (is_kpi(l)) {
         cells[k++] = ps_cell_number(l->has_score, l->score, 0);
         cells[k++] = ps_cell_target(ind);

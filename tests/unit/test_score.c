@@ -351,16 +351,16 @@ static void plan_view(void **state)
     assert_false(l->has_score);
     assert_false(l->has_gap);
     assert_true(l->has_need);
-    assert_num(l->need, 7780000); /* 50 − 42.22 */
+    assert_num(l->need, 7790000); /* 42.22 + 7.78 is 50, not above "Trên 50%": 7.79 */
     assert_int_equal(l->met, PS_MET_NO);
-    l = line_of(&r, "2"); /* 90 against "Trên 90%": nothing to add to reach 90, but 90 is not above it */
+    l = line_of(&r, "2"); /* 90 against "Trên 90%": 90 is not above it, 90.01 is */
     assert_true(l->has_need);
-    assert_num(l->need, 0);
+    assert_num(l->need, 10000);
     assert_int_equal(l->met, PS_MET_NO);
-    assert_num(line_of(&r, "4")->need, 130000);
-    assert_num(line_of(&r, "7")->need, 20320000);
-    assert_num(line_of(&r, "sipas")->need, 2310000);
-    assert_num(line_of(&r, "total")->need, 5380000); /* 65 − 59.62 */
+    assert_num(line_of(&r, "4")->need, 140000);
+    assert_num(line_of(&r, "7")->need, 20330000);
+    assert_num(line_of(&r, "sipas")->need, 2320000);
+    assert_num(line_of(&r, "total")->need, 5390000); /* 65 − 59.62, and 0.01 to be above it */
     l = line_of(&r, "kpi-training");
     assert_false(l->has_need);
     assert_int_equal(l->met, PS_MET_UNKNOWN);
@@ -390,7 +390,7 @@ static void plan_view_met_baselines(void **state)
     assert_int_equal(line_of(&r, "c")->met, PS_MET_NO_TARGET);
     assert_false(line_of(&r, "c")->has_need);
     assert_int_equal(line_of(&r, "t")->met, PS_MET_NO); /* 65 is not above 65 */
-    assert_num(line_of(&r, "t")->need, 0);
+    assert_num(line_of(&r, "t")->need, 10000);
     assert_int_equal(r.targets, 3);
     assert_int_equal(r.met, 2);
     assert_int_equal(r.unknown, 0);
@@ -567,7 +567,7 @@ static void report_plan_view(void **state)
     char *t = find_line(vi, "total ");
     assert_non_null(t);
     assert_non_null(strstr(t, "59,62"));
-    assert_non_null(strstr(t, "> 5,38"));
+    assert_non_null(strstr(t, "5,39"));
     free(t);
     free(vi);
     char *en = report(&builtin, &r, PS_LANG_EN);
@@ -575,7 +575,7 @@ static void report_plan_view(void **state)
     assert_non_null(t);
     free(t);
     t = find_line(en, "total ");
-    assert_non_null(strstr(t, "> 5.38"));
+    assert_non_null(strstr(t, "5.39"));
     free(t);
     free(en);
     ps_result_free(&r);

@@ -159,6 +159,32 @@ static void met_at_least(void **state)
     assert_true(ps_target_met(&above_zero, 1));
 }
 
+/* The least gain is whole hundredths, meets the target, and 0.01 less does not: on targets with up to 6
+ * decimals ("Trên 13.338333%") and values on either side, including exact ties. */
+static void least_gain_is_the_least_that_meets(void **state)
+{
+    (void)state;
+    const ps_num cent = PS_NUM_SCALE / 100;
+    ps_target gt = {.op = PS_OP_GT, .value = 50 * PS_NUM_SCALE};
+    assert_int_equal(ps_target_least_gain(&gt, 42220000), 7790000); /* 42.22 + 7.78 is 50, not above */
+    assert_int_equal(ps_target_least_gain(&gt, 50 * PS_NUM_SCALE), cent);
+    assert_int_equal(ps_target_least_gain(&gt, 50000001), 0);
+    ps_target odd = {.op = PS_OP_GT, .value = 13338333};
+    assert_int_equal(ps_target_least_gain(&odd, 13334000), cent); /* the gap is 0.004333: 0.01, not 0 */
+    unsigned seed = 2023;
+    for (int k = 0; k < 100000; k++) {
+        seed = seed * 1103515245u + 12345u;
+        ps_target t = {.op = (seed >> 8) & 1 ? PS_OP_GT : PS_OP_GE, .value = (ps_num)(seed % 100000001u)};
+        seed = seed * 1103515245u + 12345u;
+        ps_num value = (seed >> 4) & 1 ? t.value - (ps_num)(seed % 3000u) : (ps_num)(seed % 100000001u);
+        ps_num x = ps_target_least_gain(&t, value);
+        assert_true(x >= 0 && x % cent == 0);
+        assert_true(ps_target_met(&t, value + x));
+        if (x > 0)
+            assert_false(ps_target_met(&t, value + x - cent));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -169,6 +195,7 @@ int main(void)
         cmocka_unit_test(length_is_respected),
         cmocka_unit_test(met_strictly_above),
         cmocka_unit_test(met_at_least),
+        cmocka_unit_test(least_gain_is_the_least_that_meets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }
