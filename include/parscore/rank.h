@@ -24,13 +24,13 @@ typedef struct {
     const ps_plan *plan;
     const ps_indicator *criteria[PS_RANK_MAX_CRITERIA]; /* the plan's criteria, bit order */
     size_t criteria_count;
-    char *names;
+    char *names; /* each name NUL-terminated, after its input line (4 bytes) */
     size_t names_len, names_cap;
     ps_unit *units; /* in input order; in rank order after ps_units_rank */
     size_t count, cap;
     char *source;         /* the input's display name, set by the caller (the loader gives it) */
     ps_warnings warnings; /* the loader's warnings, kept with the units */
-    uint64_t *seen;       /* while adding: names kept, by hash (unit index + 1, and its line << 32) */
+    uint64_t *seen;       /* while adding: the names, by hash (unit index + 1, and the hash << 32) */
     size_t seen_cap;
 } ps_units;
 

@@ -13,13 +13,15 @@ ps_status ps_units_init(ps_units *u, const ps_plan *plan, ps_error *err)
     return ps_plan_rank_criteria(plan, u->criteria, &u->criteria_count, err);
 }
 
-static ps_status keep_name(ps_units *u, const char *text, size_t len, uint32_t *offset)
+/* Keeps a name, after its input line (4 bytes, read only to name the first of two equal names). */
+static ps_status keep_name(ps_units *u, const ps_unit_row *row, uint32_t *offset)
 {
-    if (u->names_len + len + 1 > UINT32_MAX)
+    size_t need = sizeof(uint32_t) + row->name_len + 1;
+    if (u->names_len + need > UINT32_MAX)
         return PS_ERR_NOMEM;
-    if (u->names_len + len + 1 > u->names_cap) {
+    if (u->names_len + need > u->names_cap) {
         size_t cap = u->names_cap ? u->names_cap : 65536;
-        while (cap < u->names_len + len + 1)
+        while (cap < u->names_len + need)
             cap *= 2;
         char *names = realloc(u->names, cap);
         if (!names)
@@ -27,22 +29,24 @@ static ps_status keep_name(ps_units *u, const char *text, size_t len, uint32_t *
         u->names = names;
         u->names_cap = cap;
     }
-    *offset = (uint32_t)u->names_len;
-    memcpy(u->names + u->names_len, text, len);
-    u->names[u->names_len + len] = '\0';
-    u->names_len += len + 1;
+    uint32_t line = row->line > 0 && row->line <= (long)UINT32_MAX ? (uint32_t)row->line : 0;
+    memcpy(u->names + u->names_len, &line, sizeof line);
+    *offset = (uint32_t)(u->names_len + sizeof line);
+    memcpy(u->names + *offset, row->name, row->name_len);
+    u->names[*offset + row->name_len] = '\0';
+    u->names_len += need;
     return PS_OK;
 }
 
-/* FNV-1a: a few cycles a byte, so a million names cost little next to parsing them. */
-static uint64_t name_hash(const char *name, size_t len)
+/* FNV-1a, its upper half kept: a few cycles a byte, next to parsing them. */
+static uint32_t name_hash(const char *name, size_t len)
 {
     uint64_t h = UINT64_C(14695981039346656037);
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)name[i];
         h *= UINT64_C(1099511628211);
     }
-    return h;
+    return (uint32_t)(h >> 32);
 }
 
 static bool same_name(const char *kept, const char *name, size_t len)
@@ -53,48 +57,62 @@ static bool same_name(const char *kept, const char *name, size_t len)
     return k == len && kept[len] == '\0';
 }
 
+/* A slot of the set of names: the unit's index + 1 in the low half, its name's hash in the high half, so
+ * that probing and growing seldom touch the names themselves (each touch is a cache miss). */
+static uint32_t slot_unit(uint64_t slot)
+{
+    return (uint32_t)slot - 1;
+}
+
 /* The slot holding the name, or the empty one where it goes (open addressing, at most half full). */
-static uint64_t *seen_slot(const ps_units *u, const char *name, size_t len)
+static uint64_t *seen_slot(const ps_units *u, const char *name, size_t len, uint32_t hash)
 {
     size_t mask = u->seen_cap - 1;
-    for (size_t i = (size_t)name_hash(name, len) & mask;; i = (i + 1) & mask) {
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
         uint64_t *slot = &u->seen[i];
-        if (*slot == 0 || same_name(u->names + u->units[(uint32_t)*slot - 1].name, name, len))
+        if (*slot == 0 || ((uint32_t)(*slot >> 32) == hash &&
+                           same_name(u->names + u->units[slot_unit(*slot)].name, name, len)))
             return slot;
     }
 }
 
 static ps_status seen_grow(ps_units *u)
 {
-    size_t old_cap = u->seen_cap;
+    size_t old_cap = u->seen_cap, cap = old_cap ? old_cap * 2 : 2048;
     uint64_t *old = u->seen;
-    uint64_t *seen = calloc(old_cap ? old_cap * 2 : 2048, sizeof *seen);
+    uint64_t *seen = calloc(cap, sizeof *seen);
     if (!seen)
         return PS_ERR_NOMEM;
-    u->seen = seen;
-    u->seen_cap = old_cap ? old_cap * 2 : 2048;
     for (size_t i = 0; i < old_cap; i++) {
         if (old[i] == 0)
             continue;
-        const char *name = u->names + u->units[(uint32_t)old[i] - 1].name;
-        *seen_slot(u, name, strlen(name)) = old[i]; /* names are distinct: this finds an empty slot */
+        size_t k = (uint32_t)(old[i] >> 32) & (cap - 1); /* names are distinct: the first empty slot */
+        while (seen[k] != 0)
+            k = (k + 1) & (cap - 1);
+        seen[k] = old[i];
     }
     free(old);
+    u->seen = seen;
+    u->seen_cap = cap;
     return PS_OK;
 }
 
 /* The slot where a new name goes; an input error when the name was given before. */
-static ps_status new_name_slot(ps_units *u, const ps_unit_row *row, uint64_t **slot, ps_error *err)
+static ps_status new_name_slot(ps_units *u, const ps_unit_row *row, uint64_t **slot, uint32_t *hash,
+                               ps_error *err)
 {
     if ((u->count + 1) * 2 > u->seen_cap && seen_grow(u) != PS_OK)
         return PS_ERR_NOMEM;
-    *slot = seen_slot(u, row->name, row->name_len);
+    *hash = name_hash(row->name, row->name_len);
+    *slot = seen_slot(u, row->name, row->name_len, *hash);
     if (**slot == 0)
         return PS_OK;
-    char first[32];
-    snprintf(first, sizeof first, "%lu", (unsigned long)(**slot >> 32));
-    ps_error_set(err, PS_MSG_PEER_DUPLICATE, row->file, row->line, row->name_column,
-                 u->names + u->units[(uint32_t) * *slot - 1].name, first, NULL);
+    const char *first = u->names + u->units[slot_unit(**slot)].name;
+    uint32_t first_line;
+    memcpy(&first_line, first - sizeof first_line, sizeof first_line);
+    char line[32];
+    snprintf(line, sizeof line, "%lu", (unsigned long)first_line);
+    ps_error_set(err, PS_MSG_PEER_DUPLICATE, row->file, row->line, row->name_column, first, line, NULL);
     return PS_ERR_INPUT;
 }
 
@@ -102,7 +120,8 @@ ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err)
 {
     ps_units *u = units;
     uint64_t *slot;
-    ps_status st = new_name_slot(u, row, &slot, err);
+    uint32_t hash;
+    ps_status st = new_name_slot(u, row, &slot, &hash, err);
     if (st != PS_OK)
         return st;
     ps_unit unit = {0, 0, 0, 0};
@@ -127,11 +146,10 @@ ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err)
         u->units = grown;
         u->cap = cap;
     }
-    if (keep_name(u, row->name, row->name_len, &unit.name) != PS_OK)
+    if (keep_name(u, row, &unit.name) != PS_OK)
         return PS_ERR_NOMEM;
     u->units[u->count++] = unit;
-    uint64_t line = row->line > 0 && row->line <= (long)UINT32_MAX ? (uint64_t)row->line : 0;
-    *slot = (uint64_t)u->count | line << 32;
+    *slot = (uint64_t)hash << 32 | (uint32_t)u->count;
     return PS_OK;
 }
 
