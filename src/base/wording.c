@@ -304,6 +304,36 @@ static const wording table[PS_WORDING_COUNT] = {
                "(Quyết định 701/QĐ-UBND); when it is available, replace the max_points column of the plan "
                "file."},
 
+    [PS_L_XLSX_SHEET_REPORT] = {.vi = "Báo cáo", .en = "Report"},
+    [PS_L_XLSX_SHEET_KPI] = {.vi = "Chỉ tiêu mục III", .en = "Office targets"},
+    [PS_L_XLSX_SHEET_RANKING] = {.vi = "Xếp hạng", .en = "Ranking"},
+    [PS_L_XLSX_SHEET_CHART] = {.vi = "Biểu đồ", .en = "Chart"},
+    [PS_L_XLSX_SHEET_CHECK] = {.vi = "Kiểm tra", .en = "Check"},
+    [PS_L_XLSX_SHEET_TREND] = {.vi = "Diễn biến", .en = "Trend"},
+    [PS_L_XLSX_SHEET_UNITS] = {.vi = "Xếp hạng đơn vị", .en = "Units"},
+    [PS_L_XLSX_TARGET_VALUE] = {.vi = "Giá trị mục tiêu", .en = "Target value"},
+    [PS_L_XLSX_PERIOD] = {.vi = "Kỳ", .en = "Period"},
+    [PS_L_XLSX_PARTIAL] = {.vi = "Tạm tính", .en = "Partial"},
+    [PS_L_XLSX_AXIS_PERCENT] = {.vi = "Tỷ lệ đạt được (%)", .en = "Percent achieved (%)"},
+    [PS_L_XLSX_CHART_SCORE] = {.vi = "{0} (xanh: đạt, đỏ: chưa đạt)", .en = "{0} (green: met, red: missed)"},
+    [PS_L_XLSX_TREND_CHART_TITLE] = {.vi = "{0} qua các kỳ, so với mục tiêu {1}",
+                                     .en = "{0} by period, against the target {1}"},
+    [PS_L_XLSX_SUBJECT] = {.vi = "Chỉ số cải cách hành chính (PAR INDEX) và SIPAS",
+                           .en = "Administrative-reform index (PAR INDEX) and SIPAS"},
+    /* the printed page's footer: &P is the page, &N the number of pages (Excel's codes) */
+    [PS_L_XLSX_PAGE] = {.vi = "Trang &P/&N", .en = "Page &P of &N"},
+    [PS_L_XLSX_TERMINAL] =
+        {.vi = "bảng tính xlsx là tệp nhị phân, không in ra màn hình: hãy ghi vào tệp bằng -o, ví dụ "
+               "-o bao-cao.xlsx",
+         .en = "an xlsx workbook is binary and is not written to a terminal: write it to a file with -o, "
+               "e.g. -o report.xlsx"},
+    [PS_L_XLSX_TEMP_FAILED] =
+        {.vi = "không ghi được tệp tạm của bảng tính (trong $TMPDIR, mặc định /tmp): {0}",
+         .en = "cannot write the workbook's temporary files (in $TMPDIR, else /tmp): {0}"},
+    [PS_L_XLSX_TOO_MANY_UNITS] =
+        {.vi = "bảng tính chứa được nhiều nhất {0} đơn vị (số dòng tối đa của Excel): hãy dùng --format csv",
+         .en = "a workbook holds at most {0} units (Excel's row limit): use --format csv"},
+
     [PS_L_CLI_HELP] =
         {.vi = "Cách dùng: parscore [report] [TỆP_ĐIỂM] [TÙY_CHỌN]\n"
                "           parscore check TỆP_ĐIỂM [--only MÃ[,MÃ...]] [-q] [TÙY_CHỌN]\n"

@@ -23,4 +23,8 @@ ps_status ps_content_trend(ps_doc *doc, const ps_trend *trend);
 ps_cell ps_content_title(ps_doc *doc, const ps_plan *plan, const ps_result *result);
 ps_cell ps_content_max_points(ps_doc *doc, const ps_plan *plan);
 
+/* The note that the plan's max points are illustrative (nothing when they are official), as a section of
+ * its own that a workbook repeats under every sheet. */
+void ps_content_illustrative(ps_doc *doc, const ps_plan *plan);
+
 #endif
