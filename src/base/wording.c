@@ -337,7 +337,7 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_CLI_HELP] =
         {.vi = "Cách dùng: parscore [report] [TỆP_ĐIỂM] [TÙY_CHỌN]\n"
                "           parscore check TỆP_ĐIỂM [--only MÃ[,MÃ...]] [-q] [TÙY_CHỌN]\n"
-               "           parscore rank TỆP_ĐƠN_VỊ [--format text|json|csv] [TÙY_CHỌN]\n"
+               "           parscore rank TỆP_ĐƠN_VỊ [--format text|json|csv|xlsx] [TÙY_CHỌN]\n"
                "           parscore trend TỆP_QUÝ_1 TỆP_QUÝ_2 ... [--peers TỆP] [TÙY_CHỌN]\n"
                "\n"
                "Bảng điểm theo Kế hoạch nâng cao PAR INDEX, SIPAS huyện Sìn Hồ năm 2023: điểm tổng,\n"
@@ -359,9 +359,10 @@ static const wording table[PS_WORDING_COUNT] = {
                "\n"
                "Tùy chọn:\n"
                "  --plan FILE      dùng kế hoạch này (CSV hoặc JSON) thay cho kế hoạch có sẵn\n"
-               "  --format FORMAT  text (mặc định), json, csv, markdown (bảng để dán vào báo cáo)\n"
-               "                   hoặc svg (biểu đồ); check: text hoặc json; rank và trend: text,\n"
-               "                   json hoặc csv\n"
+               "  --format FORMAT  text (mặc định), json, csv, markdown (bảng để dán vào báo cáo),\n"
+               "                   svg (biểu đồ) hoặc xlsx (bảng tính Excel có biểu đồ, ghi bằng\n"
+               "                   -o); check: text, json hoặc xlsx; rank và trend: text, json,\n"
+               "                   csv hoặc xlsx\n"
                "  --bom            csv: thêm dấu BOM ở đầu tệp, cho bảng tính cần nó\n"
                "  -o, --output FILE  ghi vào FILE (chỉ thay tệp khi mọi việc thành công)\n"
                "  --peers FILE     kết quả công bố của các đơn vị khác (CSV hoặc JSON): thêm hạng\n"
@@ -386,12 +387,13 @@ static const wording table[PS_WORDING_COUNT] = {
                "  parscore trend examples/scores-2023-q1.csv examples/scores-2023-q2.csv "
                "examples/scores-2023-q3.csv\n"
                "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
+               "  parscore --format xlsx -o bao-cao.xlsx examples/scores-2023-q3.csv\n"
                "\n"
                "Mã thoát: 0 thành công (check: mọi mục tiêu được kiểm tra đều đạt); 1 check: có\n"
                "mục tiêu chưa đạt; 2 sai cách dùng, dữ liệu vào sai hoặc không ghi được kết quả.\n",
          .en = "Usage: parscore [report] [SCORES] [OPTIONS]\n"
                "       parscore check SCORES [--only ID[,ID...]] [-q] [OPTIONS]\n"
-               "       parscore rank UNITS [--format text|json|csv] [OPTIONS]\n"
+               "       parscore rank UNITS [--format text|json|csv|xlsx] [OPTIONS]\n"
                "       parscore trend SCORES_Q1 SCORES_Q2 ... [--peers FILE] [OPTIONS]\n"
                "\n"
                "Scorecard for the 2023 PAR INDEX and SIPAS plan of Sìn Hồ district: the total,\n"
@@ -413,8 +415,9 @@ static const wording table[PS_WORDING_COUNT] = {
                "Options:\n"
                "  --plan FILE      use this plan (CSV or JSON) instead of the built-in one\n"
                "  --format FORMAT  text (default), json, csv, markdown (tables to paste into a\n"
-               "                   report) or svg (a chart); check: text or json; rank and trend:\n"
-               "                   text, json or csv\n"
+               "                   report), svg (a chart) or xlsx (an Excel workbook with a chart,\n"
+               "                   written with -o); check: text, json or xlsx; rank and trend:\n"
+               "                   text, json, csv or xlsx\n"
                "  --bom            csv: start with a byte order mark, for spreadsheets that want one\n"
                "  -o, --output FILE  write to FILE (replaced only when all went well)\n"
                "  --peers FILE     other units' published totals (CSV or JSON): adds the projected\n"
@@ -439,6 +442,7 @@ static const wording table[PS_WORDING_COUNT] = {
                "  parscore trend examples/scores-2023-q1.csv examples/scores-2023-q2.csv "
                "examples/scores-2023-q3.csv\n"
                "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
+               "  parscore --format xlsx -o report.xlsx examples/scores-2023-q3.csv\n"
                "\n"
                "Exit status: 0 success (check: every checked target met); 1 check: a target\n"
                "missed; 2 usage error, bad input or output that could not be written.\n"},
@@ -460,8 +464,8 @@ static const wording table[PS_WORDING_COUNT] = {
                                 .en = "--only: '{0}' is a rank target and needs --peers"},
     [PS_L_CLI_LANG] = {.vi = "--lang cần 'vi' hoặc 'en', không phải '{0}'",
                        .en = "--lang takes 'vi' or 'en', not '{0}'"},
-    [PS_L_CLI_FORMAT] = {.vi = "--format cần text, json, csv, markdown hoặc svg, không phải '{0}'",
-                         .en = "--format takes text, json, csv, markdown or svg, not '{0}'"},
+    [PS_L_CLI_FORMAT] = {.vi = "--format cần text, json, csv, markdown, svg hoặc xlsx, không phải '{0}'",
+                         .en = "--format takes text, json, csv, markdown, svg or xlsx, not '{0}'"},
     [PS_L_CLI_PEER_CHANGE] =
         {.vi = "--peer-change cần một số điểm từ -100 đến 100, ví dụ 1,5 hoặc -2, không phải '{0}'",
          .en = "--peer-change takes points from -100 to 100, such as 1.5 or -2, not '{0}'"},
@@ -485,10 +489,10 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_CLI_ONLY_CHECK] = {.vi = "--only và -q chỉ dùng với 'check'",
                              .en = "--only and -q go with the 'check' command"},
     [PS_L_CLI_PEER_CHANGE_PEERS] = {.vi = "--peer-change cần --peers", .en = "--peer-change needs --peers"},
-    [PS_L_CLI_CHECK_FORMAT] = {.vi = "'check' chỉ có --format text hoặc json",
-                               .en = "'check' takes --format text or json only"},
-    [PS_L_CLI_TABLE_FORMAT] = {.vi = "'{0}' có --format text, json hoặc csv",
-                               .en = "'{0}' takes --format text, json or csv"},
+    [PS_L_CLI_CHECK_FORMAT] = {.vi = "'check' chỉ có --format text, json hoặc xlsx",
+                               .en = "'check' takes --format text, json or xlsx only"},
+    [PS_L_CLI_TABLE_FORMAT] = {.vi = "'{0}' có --format text, json, csv hoặc xlsx",
+                               .en = "'{0}' takes --format text, json, csv or xlsx"},
     [PS_L_CLI_BOM_CSV] = {.vi = "--bom dùng với --format csv", .en = "--bom goes with --format csv"},
     [PS_L_CLI_BY_TREND] = {.vi = "--by không dùng với 'trend'", .en = "--by does not go with 'trend'"},
     [PS_L_CLI_CHECK_NO_FILE] = {.vi = "'check' cần một tệp điểm (hoặc '-' để đọc từ đầu vào chuẩn)",
