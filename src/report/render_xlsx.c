@@ -2,6 +2,7 @@
  * sheet, tables of typed cells with a frozen, filtered header, and prose across the sheet. */
 #include <string.h>
 
+#include "report/render.h"
 #include "report/xlsx.h"
 
 #define COL_MIN 5.0       /* the narrowest column, in Excel's widths (characters of the default font) */
@@ -11,6 +12,8 @@
 #define HEAD_MAX 14.0     /* a longer header wraps rather than widen its column */
 #define PROSE_WIDTH 100.0 /* prose on a sheet without tables wraps at this width */
 #define LINE_POINTS 15.0  /* the height of a line of the default font (Calibri 11) */
+#define TITLE_POINTS 20.0 /* a line of the title's font (14 points) */
+#define LETTERS_PER_WIDTH 1.1
 
 /* A sheet while it is written. */
 typedef struct {
@@ -88,6 +91,35 @@ static double sheet_width(const sheet *s)
     return s->ncols > 1 ? w : PROSE_WIDTH;
 }
 
+/* How many lines text takes, wrapped at its words to a column of this width, as Excel wraps it: a width
+ * counts digits of the default font, and its letters are narrower (Vietnamese ones with their marks too),
+ * about 1.1 to a digit, a little less than they are. Rows are set as tall as their longest cell: neither
+ * Excel nor LibreOffice grows a row for wrapped text on its own. */
+static double lines_of(const char *text, double width)
+{
+    size_t cols = width > 2 ? (size_t)(width * LETTERS_PER_WIDTH) : 2, n = 0;
+    for (const char *p = text; *p;) {
+        if (*p == '\n') { /* a line break of its own, as a quoted CSV cell may hold */
+            p++;
+            n++;
+            continue;
+        }
+        size_t skip = 0, len = ps_text_wrap_at(p, cols, &skip);
+        const char *nl = memchr(p, '\n', len);
+        if (nl) /* the break comes first: the line ends there */
+            len = (size_t)(nl - p), skip = 1;
+        p += len + skip;
+        n++;
+    }
+    return n > 0 ? (double)n : 1;
+}
+
+static void row_height(sheet *s, lxw_row_t row, double lines, double points)
+{
+    if (s->ws && lines * points > LINE_POINTS)
+        ps_xlsx_check(s->x, worksheet_set_row(s->ws, row, lines * points, NULL));
+}
+
 static void set_widths(sheet *s)
 {
     for (size_t c = 0; c < s->ncols && c < PS_XLSX_WIDTHS && s->ws; c++)
@@ -106,33 +138,50 @@ static void prose(sheet *s, const ps_cell *cell, unsigned style)
     if (!text || !s->ws)
         return;
     double width = (double)ps_text_width(text, strlen(text)), room = sheet_width(s);
-    if (width <= room || s->ncols < 2) {
+    double points = style & PS_XS_TITLE ? TITLE_POINTS : LINE_POINTS;
+    if ((width <= room && !strchr(text, '\n')) || s->ncols < 2) {
+        row_height(s, s->row, 1, points);
         ps_xlsx_string(x, s->ws, s->row++, 0, text, style);
         return;
     }
+    row_height(s, s->row, lines_of(text, room), points);
     if (!(text = ps_xlsx_fit(x, text)))
         return;
-    double lines = (double)(long)(width / room) + 1; /* whole lines; a little room to spare */
     lxw_format *f = ps_xlsx_format(x, style | PS_XS_PROSE, NULL);
     ps_xlsx_check(x, worksheet_merge_range(s->ws, s->row, 0, s->row, (lxw_col_t)(s->ncols - 1), text, f));
-    ps_xlsx_check(x, worksheet_set_row(s->ws, s->row, lines * LINE_POINTS, NULL));
     s->row++;
 }
 
 /* ---- tables ---- */
 
+/* The lines a cell takes in its column: numbers never wrap; text wraps at the column's width. */
+static double cell_lines(sheet *s, const ps_cell *cell, size_t col)
+{
+    if (cell->kind != PS_CELL_TEXT && cell->kind != PS_CELL_WORDS && cell->kind != PS_CELL_PHRASE)
+        return 1;
+    const char *text = ps_xlsx_cell_text(s->x, cell);
+    return text ? lines_of(text, column_width(s, col)) : 1;
+}
+
 static void header_row(sheet *s, const ps_doc_table *t, lxw_row_t row)
 {
     ps_cell value_head = ps_cell_label(s->doc, PS_L_XLSX_TARGET_VALUE);
     lxw_col_t col = 0;
+    double lines = 1;
     for (size_t k = 0; k < t->ncols; k++) {
+        double n = cell_lines(s, &t->columns[k].head, col);
+        lines = n > lines ? n : lines;
         const char *head = ps_xlsx_cell_text(s->x, &t->columns[k].head); /* headers are words, always */
         if (head)
             ps_xlsx_string(s->x, s->ws, row, col, head, PS_XS_HEAD);
         col++;
-        if (split(t, k))
+        if (split(t, k)) {
+            n = cell_lines(s, &value_head, col);
+            lines = n > lines ? n : lines;
             ps_xlsx_cell(s->x, s->ws, row, col++, &value_head, PS_XS_HEAD);
+        }
     }
+    row_height(s, row, lines, LINE_POINTS);
 }
 
 static lxw_col_t data_row(sheet *s, const ps_doc_table *t, const ps_doc_row *row, lxw_row_t at,
@@ -141,15 +190,19 @@ static lxw_col_t data_row(sheet *s, const ps_doc_table *t, const ps_doc_row *row
     unsigned style = PS_XS_TABLE | (row->flags & PS_ROW_STRONG ? PS_XS_BOLD : 0);
     ps_cell none = ps_cell_none();
     lxw_col_t col = 0;
+    double lines = 1;
     for (size_t k = 0; k < t->ncols; k++) {
         const ps_cell *cell = &row->cells[k];
         bool two = split(t, k);
         if (place && k < PS_XLSX_WIDTHS)
             place->number_col[k] = (lxw_col_t)(col + (two ? 1 : 0));
+        double n = cell_lines(s, cell, col);
+        lines = n > lines ? n : lines;
         if (two && cell->kind != PS_CELL_TARGET) /* no target on this row: both cells empty */
             col += ps_xlsx_cell(s->x, s->ws, at, col, &none, style);
         col += ps_xlsx_cell(s->x, s->ws, at, col, cell, style);
     }
+    row_height(s, at, lines, LINE_POINTS);
     return col;
 }
 
@@ -290,6 +343,8 @@ ps_status ps_xlsx_table_sheet(ps_xlsx *x, const ps_doc *doc, ps_label name, cons
     s.tabled = true; /* a chart's figures: no filter (it would hide bars), no header frozen under the chart */
     measure_table(&s, t);
     open_sheet(&s, name);
+    if (s.ws) /* the chart and its figures on one page */
+        worksheet_fit_to_pages(s.ws, 1, 1);
     place->sheet = s.ws;
     place->name = ps_label_text(name, x->lang);
     place->room = ++s.row;
