@@ -25,7 +25,7 @@ typedef struct {
     size_t ncols;                  /* the columns of the widest table */
     bool tabled;                   /* a table is on the sheet: only the first is filtered and frozen */
     bool prose;                    /* a paragraph came first: its table's header is not frozen */
-    bool apart;                    /* something is written: the next section starts after an empty row */
+    bool apart;                    /* a section or a table ended: what comes next starts after an empty row */
 } sheet;
 
 static double text_width(ps_xlsx *x, const ps_cell *cell)
@@ -131,9 +131,19 @@ static void set_widths(sheet *s)
 
 /* A line that fits the sheet stays one cell (its text may run over the empty cells beside it); longer
  * text is wrapped over the width of the sheet's tables, its row as tall as its lines. */
+/* An empty row after a section or a table, before whatever comes next: a spreadsheet takes the rows around
+ * a table for part of it (when sorting or filtering) unless an empty one stands between. */
+static void keep_apart(sheet *s)
+{
+    if (s->apart)
+        s->row++;
+    s->apart = false;
+}
+
 static void prose(sheet *s, const ps_cell *cell, unsigned style)
 {
     ps_xlsx *x = s->x;
+    keep_apart(s);
     const char *text = ps_xlsx_cell_text(x, cell);
     if (!text || !s->ws)
         return;
@@ -224,6 +234,7 @@ static void table(sheet *s, const ps_doc_table *t, ps_xlsx_place *place)
 {
     if (t->nrows == 0 || !s->ws)
         return;
+    keep_apart(s);
     lxw_row_t head = s->row;
     header_row(s, t, head);
     lxw_col_t ncols = 0;
@@ -236,6 +247,7 @@ static void table(sheet *s, const ps_doc_table *t, ps_xlsx_place *place)
         place->last = last;
     }
     s->row = last + 1;
+    s->apart = true;
     for (size_t r = 0; r < t->nrows; r++) /* each row's note under the table, as Markdown has them */
         if (t->rows[r].note.kind != PS_CELL_NONE)
             prose(s, &t->rows[r].note, 0);
@@ -245,8 +257,7 @@ static void table(sheet *s, const ps_doc_table *t, ps_xlsx_place *place)
 
 static void section(sheet *s, const ps_doc_section *sec)
 {
-    if (s->apart)
-        s->row++;
+    keep_apart(s);
     if (sec->heading.kind != PS_CELL_NONE)
         prose(s, &sec->heading, sec->level == 1 ? PS_XS_TITLE : PS_XS_HEADING);
     for (size_t k = 0; k < sec->count; k++) {
@@ -347,7 +358,8 @@ ps_status ps_xlsx_table_sheet(ps_xlsx *x, const ps_doc *doc, ps_label name, cons
         worksheet_fit_to_pages(s.ws, 1, 1);
     place->sheet = s.ws;
     place->name = ps_label_text(name, x->lang);
-    place->room = ++s.row;
+    keep_apart(&s);
+    place->room = s.row;
     s.row += room_rows;
     table(&s, t, place);
     close_sheet(&s);
