@@ -13,7 +13,7 @@
 #define PROSE_WIDTH 100.0 /* prose on a sheet without tables wraps at this width */
 #define LINE_POINTS 15.0  /* the height of a line of the default font (Calibri 11) */
 #define TITLE_POINTS 20.0 /* a line of the title's font (14 points) */
-#define LETTERS_PER_WIDTH 1.1
+#define LETTERS_PER_WIDTH 1.15
 
 /* A sheet while it is written. */
 typedef struct {
@@ -92,9 +92,10 @@ static double sheet_width(const sheet *s)
 }
 
 /* How many lines text takes, wrapped at its words to a column of this width, as Excel wraps it: a width
- * counts digits of the default font, and its letters are narrower (Vietnamese ones with their marks too),
- * about 1.1 to a digit, a little less than they are. Rows are set as tall as their longest cell: neither
- * Excel nor LibreOffice grows a row for wrapped text on its own. */
+ * counts digits of the default font, and its letters are narrower (Vietnamese ones with their marks too):
+ * 1.15 to a digit, a little less than the 1.2 they take in LibreOffice, so that a row is rather a line too
+ * tall than hides one. Rows are set as tall as their longest cell: neither Excel nor LibreOffice grows a
+ * row for wrapped text on its own. */
 static double lines_of(const char *text, double width)
 {
     size_t cols = width > 2 ? (size_t)(width * LETTERS_PER_WIDTH) : 2, n = 0;
