@@ -94,6 +94,16 @@ typedef enum {
     PS_MSG_TOO_MANY_PERIODS, /* {0}: limit */
     PS_MSG_PEER_COUNT,       /* warning; {0}: units in the file, {1}: units the plan ranks among */
     PS_MSG_JSON_SURROGATE,
+    PS_MSG_PARENT_MISSING,      /* {0}: id */
+    PS_MSG_PARENT_NOT_SUB,      /* {0}: id */
+    PS_MSG_PARENT_UNKNOWN,      /* {0}: the parent named */
+    PS_MSG_PARENT_KIND,         /* {0}: the parent, {1}: its kind */
+    PS_MSG_PARENT_CYCLE,        /* {0}: the parent, {1}: the cycle */
+    PS_MSG_SUB_TOO_DEEP,        /* {0}: id, {1}: the limit */
+    PS_MSG_SUB_MAX_NEEDED,      /* {0}: id */
+    PS_MSG_MAX_POINTS_CHILDREN, /* {0}: id, {3}: its max points, {4}: its children's */
+    PS_MSG_APPRAISED_NO_MAX,    /* {0}: id */
+    PS_MSG_SCORED_TWICE,        /* {0}: this id, {1}: the other, {2}: the other's line */
     PS_MSG_COUNT
 } ps_msg;
 
@@ -105,8 +115,9 @@ typedef struct {
     long line;   /* 1-based; 0 when no line applies */
     long column; /* 1-based, in characters; 0 when no column applies */
     char arg[3][96];
-    bool has_number; /* a number for {n}, written with the language's decimal mark */
-    ps_num number;
+    unsigned
+        numbers; /* how many of number[] the message takes: {3} and {4}, in the language's decimal mark */
+    ps_num number[2];
 } ps_error;
 
 /* Warnings gathered while loading (unknown columns and the like); the caller decides how to show them. */

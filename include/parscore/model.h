@@ -21,7 +21,10 @@ typedef struct {
     ps_num value;
 } ps_target;
 
-typedef enum { PS_KIND_CRITERION, PS_KIND_SIPAS, PS_KIND_TOTAL, PS_KIND_KPI } ps_kind;
+/* A sub row (tiêu chí thành phần) sits under a criterion or another sub row, at most PS_MAX_SUB_DEPTH
+ * levels below its criterion; the others are top-level rows. */
+typedef enum { PS_KIND_CRITERION, PS_KIND_SIPAS, PS_KIND_TOTAL, PS_KIND_KPI, PS_KIND_SUB } ps_kind;
+#define PS_MAX_SUB_DEPTH 4
 
 /* One row of the plan, owned by the plan (ps_plan.items). */
 typedef struct {
@@ -40,28 +43,43 @@ typedef struct {
     ps_target target;
     int target_rank; /* 0: not given */
     long line;       /* where the plan file defines it */
+    /* the hierarchy: all zero (parent -1) in a plan without sub rows */
+    long parent;            /* index in ps_plan.items of the row it is under; -1 for a top-level row */
+    long criterion;         /* index of the criterion it belongs to (itself for one); -1 for the others */
+    int depth;              /* 0 for a top-level row; 1..PS_MAX_SUB_DEPTH for a sub row */
+    size_t child_count;     /* rows directly under it */
+    bool max_from_children; /* max_points is the sum of its children's: its own cell was empty */
 } ps_indicator;
 
 /* The plan: its facts and its indicators, in file order. Released by ps_plan_free. */
 typedef struct {
-    char *source;          /* the name of what it was read from ("<stdin>" for standard input) */
-    char *unit;            /* the unit the plan is for, e.g. "Sìn Hồ" */
-    char *year;            /* the plan's year, e.g. "2023"; NULL when the plan does not say */
-    char *baseline_year;   /* the year its baseline values are from; NULL when the plan does not say */
-    int unit_count;        /* units ranked by the province; 0: not given */
-    bool illustrative_max; /* max points are illustrative, not official */
+    char *source;           /* the name of what it was read from ("<stdin>" for standard input) */
+    char *unit;             /* the unit the plan is for, e.g. "Sìn Hồ" */
+    char *year;             /* the plan's year, e.g. "2023"; NULL when the plan does not say */
+    char *baseline_year;    /* the year its baseline values are from; NULL when the plan does not say */
+    int unit_count;         /* units ranked by the province; 0: not given */
+    bool illustrative_max;  /* max points are illustrative, not official */
+    bool illustrative_subs; /* the sub rows are an illustrative example, not the official set */
     ps_indicator *items;
     size_t count;
+    size_t sub_count;     /* rows of kind sub: 0 for a plan at the criterion level */
     ps_warnings warnings; /* what the loader let pass but wants said (an unknown column) */
 } ps_plan;
 
-/* One score read from a quarterly file, already checked against the plan. */
+/* One score read from a quarterly file, already checked against the plan: the self-assessed value (score or
+ * points), the appraised points, or "not applicable" in either; evidence and note as written. */
 typedef struct {
     size_t item; /* index into ps_plan.items */
     bool has_score;
     ps_num score; /* percent */
     bool has_points;
     ps_num points;
+    bool not_applicable; /* the self-assessed cell said so ("na", "KAD", "không áp dụng") */
+    bool has_appraised;
+    ps_num appraised;              /* appraised points (điểm thẩm định) */
+    bool appraised_not_applicable; /* the appraised cell said so */
+    char *evidence;                /* tài liệu kiểm chứng; NULL when empty (owned) */
+    char *note;                    /* NULL when empty (owned) */
     long line;
 } ps_score_entry;
 
@@ -72,6 +90,8 @@ typedef struct {
     char *period; /* "2023-Q3" when the file says so; NULL otherwise */
     ps_score_entry *entries;
     size_t count;
+    bool has_evidence_column; /* the file has an evidence column, so an empty one says something */
+    bool has_appraised;       /* some entry has appraised points (or says not applicable there) */
     ps_warnings warnings;
 } ps_scores;
 

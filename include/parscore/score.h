@@ -35,7 +35,7 @@ typedef struct {
     ps_met met;
     bool has_need; /* least gain over the baseline that reaches the target (plan view) */
     ps_num need;
-    bool partial; /* total only: some criteria have no score */
+    bool partial; /* the total, or a row with rows under it: some item below has no score */
     /* ranking, filled by ps_rank_apply when peers are given */
     bool has_rank;
     int rank;    /* projected, 1 = best; ties at 2 decimals share a rank */
@@ -45,7 +45,32 @@ typedef struct {
     const char *rank_holder;      /* the unit now at the target rank, when it is not yet held (the peers') */
     ps_num rank_holder_value;
     ps_met rank_met; /* the rank target: rank <= target_rank */
+    /* sub-criteria and appraisal; points and score above are the effective ones: appraised when given */
+    bool scored;         /* the scores file has a row for it (its points are not a sum of rows below) */
+    bool not_applicable; /* left out of its parent's points and max (a criterion: of the total's weights) */
+    bool has_self;       /* the self-assessed (tự đánh giá) view */
+    ps_num self_points;
+    ps_num self_score;
+    bool self_partial;
+    bool has_appraised; /* appraised (thẩm định) points were given for it */
+    ps_num appraised_points;
+    bool appraised_used; /* points and score are the appraised ones */
+    ps_num
+        applicable_max;   /* max points of what applies: its own, or the sum over the rows below that apply */
+    const char *evidence; /* borrowed from the scores; NULL when empty */
+    const char *note;     /* borrowed from the scores; NULL when empty */
+    unsigned flags;       /* PS_FLAG_* */
+    bool has_lost;        /* a scored item that weighs in the total: what full marks would add */
+    ps_num lost_points;   /* max − points, in its own points */
+    ps_num total_effect;  /* percentage points of the total it would add at full marks */
 } ps_line;
+
+/* What a line's flags say (ps_line.flags). */
+#define PS_FLAG_ZERO 1u           /* 0 points (không đạt điểm) */
+#define PS_FLAG_LOW 2u            /* above 0, below half of its max */
+#define PS_FLAG_NO_EVIDENCE 4u    /* points above 0 and no evidence: the appraisal is likely to cut them */
+#define PS_FLAG_NOT_APPLICABLE 8u /* không áp dụng */
+#define PS_FLAG_NO_SCORE 16u      /* a scorable item without a score yet */
 
 /* What one criterion alone would need, in its own percentage points, to close a gap of the total. */
 typedef struct {
@@ -64,7 +89,8 @@ typedef struct {
     const char *period; /* the scores' period, borrowed; NULL when they name none */
     ps_line *lines;     /* one per plan item, in plan order (owned) */
     size_t count;
-    const ps_indicator **missing; /* criteria left out of a partial total (the array owned, each borrowed) */
+    const ps_indicator *
+        *missing; /* scorable items without a score: a partial total (array owned, each borrowed) */
     size_t missing_count;
     size_t targets; /* indicators with a target */
     size_t met;     /* of those, met */
@@ -81,6 +107,14 @@ typedef struct {
     ps_num to_target;
     ps_lever *levers; /* criteria by leverage, most max points first (owned) */
     size_t lever_count;
+    /* sub-criteria and appraisal */
+    bool has_subs;      /* the plan has sub rows */
+    bool has_appraised; /* the scores have appraised points */
+    const ps_line *
+        *points_lost; /* scored items by what full marks would add to the total, most first (owned) */
+    size_t points_lost_count;
+    const ps_line **cuts; /* items the appraisal gave fewer points than the self-assessment, most cut first */
+    size_t cut_count;
 } ps_result;
 
 /* One target of a check: passed only when met; no score, or a partial total, is a miss. */

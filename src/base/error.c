@@ -37,13 +37,14 @@ size_t ps_error_format(const ps_error *err, ps_lang lang, char *buf, size_t size
         const char *word = ps_label_text(PS_L_WARNING, lang);
         append(buf, size, &len, word, strlen(word));
     }
-    char number[40] = "";
-    if (err->has_number)
-        ps_num_format_short(err->number, lang == PS_LANG_EN ? '.' : ',', number, sizeof number);
-    const char *args[4] = {err->arg[0], err->arg[1], err->arg[2], number}; /* {3}: the number */
+    char number[2][40] = {"", ""};
+    for (unsigned k = 0; k < err->numbers && k < 2; k++)
+        ps_num_format_short(err->number[k], lang == PS_LANG_EN ? '.' : ',', number[k], sizeof number[k]);
+    const char *args[5] = {err->arg[0], err->arg[1], err->arg[2], number[0],
+                           number[1]}; /* {3}, {4}: numbers */
     unsigned code = err->code < PS_MSG_COUNT ? (unsigned)err->code : (unsigned)PS_MSG_NONE;
     size_t room = len < size ? size - len : 0;
-    len += ps_wording_fill_chars(room ? buf + len : NULL, room, ps_wording(code, lang), args, 4);
+    len += ps_wording_fill_chars(room ? buf + len : NULL, room, ps_wording(code, lang), args, 5);
     return len;
 }
 

@@ -120,8 +120,9 @@ ps_status ps_id_canonical(const char *text, size_t len, char **out)
         return PS_ERR_INPUT;
     for (size_t i = 0; i < len; i++) {
         char c = text[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-              c == '_'))
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!letter && !(c >= '0' && c <= '9') &&
+            (c == '\0' || !strchr("-_.", c))) /* dotted ids (7.2.1) number sub rows */
             return PS_ERR_INPUT;
     }
     char *id = ps_strndup(text, len);

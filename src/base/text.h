@@ -25,7 +25,7 @@ ps_status ps_text_nfc(const char *text, size_t len, char **out);
 ps_status ps_text_fold(const char *text, size_t len, char **out);
 
 /* A lower-case copy of an id, trimmed (the caller frees it). PS_ERR_INPUT when it is empty, longer than
- * 64 bytes or holds anything but letters, digits, '-' and '_'; PS_ERR_NOMEM when out of memory. */
+ * 64 bytes or holds anything but letters, digits, '.', '-' and '_'; PS_ERR_NOMEM when out of memory. */
 ps_status ps_id_canonical(const char *text, size_t len, char **out);
 
 #endif

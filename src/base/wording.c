@@ -52,12 +52,10 @@ static const wording table[PS_WORDING_COUNT] = {
                               .en = "column '{0}': '{1}' is outside 0–100%"},
     [PS_MSG_NEGATIVE] = {.vi = "cột '{0}': '{1}' là số âm (cần từ 0 trở lên)",
                          .en = "column '{0}': '{1}' is negative (expected 0 or more)"},
-    [PS_MSG_POINTS_OVER_MAX] = {.vi = "cột 'points': '{0}' vượt điểm tối đa {3} của chỉ số {2}",
-                                .en = "column 'points': '{0}' is above the max points {3} of indicator {2}"},
-    [PS_MSG_POINTS_PERCENT] = {.vi =
-                                   "cột 'points': '{0}' là phần trăm; điểm phần trăm hãy ghi vào cột 'score'",
-                               .en =
-                                   "column 'points': '{0}' is a percent; put percents in the 'score' column"},
+    [PS_MSG_POINTS_OVER_MAX] = {.vi = "cột '{1}': '{0}' vượt điểm tối đa {3} của chỉ số {2}",
+                                .en = "column '{1}': '{0}' is above the max points {3} of indicator {2}"},
+    [PS_MSG_POINTS_PERCENT] = {.vi = "cột '{1}': '{0}' là phần trăm; điểm phần trăm hãy ghi vào cột 'score'",
+                               .en = "column '{1}': '{0}' is a percent; put percents in the 'score' column"},
     [PS_MSG_POINTS_NO_MAX] =
         {.vi = "cột 'points': chỉ số {0} không có điểm tối đa, hãy dùng cột 'score' (%)",
          .en = "column 'points': indicator {0} has no max points; use the 'score' column (%)"},
@@ -70,10 +68,10 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_MSG_TOTAL_IS_COMPUTED] =
         {.vi = "cột 'id': tổng được tính từ các lĩnh vực, không đọc từ tệp; hãy bỏ dòng này",
          .en = "column 'id': the total is computed from the criteria, not read; remove this row"},
-    [PS_MSG_BAD_ID] = {.vi = "cột 'id': '{0}' không hợp lệ (dùng chữ, số, '-' hoặc '_')",
-                       .en = "column 'id': '{0}' is not a valid id (use letters, digits, '-' or '_')"},
-    [PS_MSG_BAD_KIND] = {.vi = "cột 'kind': '{0}' không hợp lệ (cần criterion, sipas, total hoặc kpi)",
-                         .en = "column 'kind': '{0}' is not one of criterion, sipas, total, kpi"},
+    [PS_MSG_BAD_ID] = {.vi = "cột 'id': '{0}' không hợp lệ (dùng chữ, số, '.', '-' hoặc '_')",
+                       .en = "column 'id': '{0}' is not a valid id (use letters, digits, '.', '-' or '_')"},
+    [PS_MSG_BAD_KIND] = {.vi = "cột 'kind': '{0}' không hợp lệ (cần criterion, sipas, total, kpi hoặc sub)",
+                         .en = "column 'kind': '{0}' is not one of criterion, sipas, total, kpi, sub"},
     [PS_MSG_BAD_TARGET] =
         {.vi = "cột '{0}': không hiểu mục tiêu '{1}' (cần dạng >50, >=60, Trên 50%, tối thiểu 60%)",
          .en =
@@ -141,6 +139,38 @@ static const wording table[PS_WORDING_COUNT] = {
          .en = "the peers file has {0} units, the plan ranks among {1}: the projected rank is among {0}"},
     [PS_MSG_JSON_SURROGATE] = {.vi = "\\u… không hợp lệ: nửa cặp UTF-16 (surrogate) đứng một mình",
                                .en = "invalid \\u… escape: half of a UTF-16 surrogate pair on its own"},
+    [PS_MSG_PARENT_MISSING] =
+        {.vi = "cột 'parent': dòng {0} có kind=sub nên cần mã của dòng cha",
+         .en = "column 'parent': row {0} is of kind sub and needs the id of the row it is under"},
+    [PS_MSG_PARENT_NOT_SUB] =
+        {.vi = "cột 'parent': chỉ dòng kind=sub mới nằm dưới dòng khác, dòng {0} thì không",
+         .en = "column 'parent': only a row of kind sub goes under another row, and {0} is not one"},
+    [PS_MSG_PARENT_UNKNOWN] = {.vi = "cột 'parent': '{0}' không có trong kế hoạch",
+                               .en = "column 'parent': '{0}' is not in the plan"},
+    [PS_MSG_PARENT_KIND] =
+        {.vi = "cột 'parent': '{0}' có kind={1}; tiêu chí thành phần chỉ nằm dưới một lĩnh vực "
+               "(criterion) hoặc một tiêu chí thành phần khác (sub)",
+         .en = "column 'parent': '{0}' is of kind {1}; a sub row goes under a criterion or another "
+               "sub row"},
+    [PS_MSG_PARENT_CYCLE] = {.vi = "cột 'parent': '{0}' tạo thành vòng lặp: {1}",
+                             .en = "column 'parent': '{0}' makes a cycle: {1}"},
+    [PS_MSG_SUB_TOO_DEEP] = {.vi = "cột 'parent': '{0}' nằm sâu quá {1} cấp dưới lĩnh vực",
+                             .en = "column 'parent': '{0}' is more than {1} levels below its criterion"},
+    [PS_MSG_SUB_MAX_NEEDED] = {.vi = "cột 'max_points': tiêu chí thành phần {0} cần điểm tối đa",
+                               .en = "column 'max_points': sub-criterion {0} needs max points"},
+    [PS_MSG_MAX_POINTS_CHILDREN] =
+        {.vi = "cột 'max_points': {0} ghi điểm tối đa {3}, nhưng các dòng con cộng lại {4} "
+               "(để trống thì lấy tổng của các dòng con)",
+         .en = "column 'max_points': {0} says {3}, but the rows under it add up to {4} "
+               "(leave it empty to take their sum)"},
+    [PS_MSG_APPRAISED_NO_MAX] =
+        {.vi = "cột 'appraised': chỉ số {0} không có điểm tối đa nên không có điểm thẩm định",
+         .en = "column 'appraised': indicator {0} has no max points, so no appraised points"},
+    [PS_MSG_SCORED_TWICE] =
+        {.vi = "cột 'id': '{0}' và '{1}' (dòng {2}) là dòng cha và dòng con: chỉ chấm một trong "
+               "hai cấp",
+         .en = "column 'id': '{0}' and '{1}' (line {2}) are a row and a row under it: score one "
+               "level, not both"},
 
     [PS_L_TITLE_PLAN] = {.vi = "{0}: kết quả năm {1} so với mục tiêu năm {2}",
                          .en = "{0}: {1} results against the {2} targets"},
@@ -164,6 +194,8 @@ static const wording table[PS_WORDING_COUNT] = {
                         .en = "Office targets (section III)"},
     [PS_L_PARTIAL] = {.vi = "Tạm tính: thiếu điểm lĩnh vực {0}",
                       .en = "Partial: criteria without a score: {0}"},
+    [PS_L_PARTIAL_ITEMS] = {.vi = "Tạm tính: các mục chưa có điểm: {0}",
+                            .en = "Partial: items without a score: {0}"},
     [PS_L_NO_CRITERIA] = {.vi = "Chưa tính được: không có điểm lĩnh vực nào",
                           .en = "Not computed: no criterion has a score"},
     [PS_L_SUMMARY] = {.vi = "Đạt {0}/{1} mục tiêu.", .en = "{0}/{1} targets met."},
@@ -244,10 +276,56 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_NEED_MORE_THAN] = {.vi = "> {0}", .en = "> {0}"},
     [PS_L_LABEL_VALUE] = {.vi = "{0}: {1}", .en = "{0}: {1}"},
     [PS_L_WARNING] = {.vi = "cảnh báo: ", .en = "warning: "},
+    [PS_L_SUB_TITLE] = {.vi = "Tiêu chí thành phần", .en = "Sub-criteria"},
+    [PS_L_SUB_ILLUSTRATIVE] =
+        {.vi = "Lưu ý: các tiêu chí thành phần của kế hoạch này là ví dụ minh họa theo cấu trúc thường dùng "
+               "ở cấp "
+               "huyện, chưa phải bộ tiêu chí chính thức của tỉnh; khi có bộ tiêu chí chính thức, hãy thay "
+               "tệp kế "
+               "hoạch (--plan).",
+         .en =
+             "Note: the sub-criteria of this plan are an illustrative example of the structure "
+             "district-level "
+             "index sets commonly use, not the province's official set; when the official set is available, "
+             "replace the plan file (--plan)."},
+    [PS_L_POINTS] = {.vi = "Điểm", .en = "Points"},
+    [PS_L_MAX_SHORT] = {.vi = "Tối đa", .en = "Max"},
+    [PS_L_PERCENT] = {.vi = "%", .en = "%"},
+    [PS_L_SELF] = {.vi = "Tự đánh giá", .en = "Self-assessed"},
+    [PS_L_APPRAISED] = {.vi = "Thẩm định", .en = "Appraised"},
+    [PS_L_FLAGS] = {.vi = "Ghi nhận", .en = "Flags"},
+    [PS_L_FLAG_ZERO] = {.vi = "không đạt điểm", .en = "0 points"},
+    [PS_L_FLAG_LOW] = {.vi = "điểm thấp", .en = "low"},
+    [PS_L_FLAG_NO_EVIDENCE] = {.vi = "thiếu tài liệu kiểm chứng", .en = "no evidence"},
+    [PS_L_FLAG_NOT_APPLICABLE] = {.vi = "không áp dụng", .en = "not applicable"},
+    [PS_L_FLAG_NO_SCORE] = {.vi = "chưa có điểm", .en = "no score"},
+    [PS_L_POINTS_SOURCE] = {.vi = "Điểm: điểm thẩm định nếu có, nếu không thì điểm tự đánh giá.",
+                            .en = "Points: the appraised points where given, else the self-assessed ones."},
+    [PS_L_NA_CRITERION] = {.vi = "Không áp dụng: lĩnh vực này không tính vào tổng.",
+                           .en = "Not applicable: this criterion is left out of the total."},
+    [PS_L_LOST_TITLE] = {.vi = "Điểm còn mất", .en = "Where the points are lost"},
+    [PS_L_LOST_INTRO] = {.vi = "Các mục theo số điểm phần trăm mà tổng (PAR INDEX) tăng thêm nếu mục đó đạt "
+                               "điểm tối đa ({0} mục "
+                               "lớn nhất):",
+                         .en = "Items by how many percentage points the total (PAR INDEX) would gain if each "
+                               "reached its max (the "
+                               "{0} largest):"},
+    [PS_L_LOST] = {.vi = "Còn mất", .en = "Lost"},
+    [PS_L_TOTAL_GAIN] = {.vi = "Tổng tăng", .en = "Total gain"},
+    [PS_L_APPRAISAL_TITLE] = {.vi = "Thẩm định", .en = "Appraisal"},
+    [PS_L_APPRAISAL_TOTALS] = {.vi = "Tổng theo điểm tự đánh giá: {0}; theo điểm thẩm định: {1} ({2}).",
+                               .en = "Total by the self-assessment: {0}; by the appraisal: {1} ({2})."},
+    [PS_L_APPRAISAL_CUTS] = {.vi = "Các mục bị cắt điểm khi thẩm định (nhiều nhất trước):",
+                             .en = "Items the appraisal cut (most first):"},
+    [PS_L_NO_CUTS] = {.vi = "Thẩm định không cắt điểm mục nào.", .en = "The appraisal cut no item."},
+    [PS_L_CUT] = {.vi = "Bị cắt", .en = "Cut"},
+    [PS_L_EVIDENCE] = {.vi = "Tài liệu kiểm chứng", .en = "Evidence"},
+    [PS_L_NOTE] = {.vi = "Ghi chú", .en = "Note"},
 
     [PS_L_CHECK_SCORE] = {.vi = "Điểm", .en = "Score"},
     [PS_L_CHECK_NO_SCORE] = {.vi = "Chưa có điểm", .en = "no score"},
     [PS_L_CHECK_PARTIAL] = {.vi = "Tổng tạm tính", .en = "partial total"},
+    [PS_L_CHECK_PARTIAL_ITEM] = {.vi = "Tạm tính", .en = "partial"},
     [PS_L_CHECK_PASS] = {.vi = "Đạt cả {0}/{1} mục tiêu được kiểm tra.",
                          .en = "All {0}/{1} checked targets met."},
     [PS_L_CHECK_FAIL] = {.vi = "Đạt {0}/{1} mục tiêu được kiểm tra; chưa đạt: {2}.",
@@ -311,6 +389,8 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_XLSX_SHEET_CHECK] = {.vi = "Kiểm tra", .en = "Check"},
     [PS_L_XLSX_SHEET_TREND] = {.vi = "Diễn biến", .en = "Trend"},
     [PS_L_XLSX_SHEET_UNITS] = {.vi = "Xếp hạng đơn vị", .en = "Units"},
+    [PS_L_XLSX_SHEET_SUBS] = {.vi = "Tiêu chí thành phần", .en = "Sub-criteria"},
+    [PS_L_XLSX_SHEET_APPRAISAL] = {.vi = "Thẩm định", .en = "Appraisal"},
     [PS_L_XLSX_TARGET_VALUE] = {.vi = "Giá trị mục tiêu", .en = "Target value"},
     [PS_L_XLSX_PERIOD] = {.vi = "Kỳ", .en = "Period"},
     [PS_L_XLSX_PARTIAL] = {.vi = "Tạm tính", .en = "Partial"},
@@ -339,6 +419,7 @@ static const wording table[PS_WORDING_COUNT] = {
                "           parscore check TỆP_ĐIỂM [--only MÃ[,MÃ...]] [-q] [TÙY_CHỌN]\n"
                "           parscore rank TỆP_ĐƠN_VỊ [--format text|json|csv|xlsx] [TÙY_CHỌN]\n"
                "           parscore trend TỆP_QUÝ_1 TỆP_QUÝ_2 ... [--peers TỆP] [TÙY_CHỌN]\n"
+               "           parscore template [--plan FILE] [--format csv|json] [TÙY_CHỌN]\n"
                "\n"
                "Bảng điểm theo Kế hoạch nâng cao PAR INDEX, SIPAS huyện Sìn Hồ năm 2023: điểm tổng,\n"
                "chênh lệch so với từng mục tiêu và các mục tiêu đã đạt.\n"
@@ -352,12 +433,45 @@ static const wording table[PS_WORDING_COUNT] = {
                "                   cột phần trăm theo mã; tổng tính theo điểm tối đa của kế hoạch\n"
                "  trend            các quý cạnh nhau theo thứ tự, với thay đổi từng quý và dự báo\n"
                "                   cuối năm theo đường thẳng so với từng mục tiêu\n"
+               "  template         tệp điểm để điền cho kế hoạch: mỗi mã cần chấm một dòng (tiêu chí\n"
+               "                   thành phần, lĩnh vực không có tiêu chí con, SIPAS, chỉ tiêu), điền\n"
+               "                   rồi dùng lại ngay làm tệp điểm\n"
                "\n"
-               "  TỆP_ĐIỂM         điểm của quý, CSV hoặc JSON: id và score (%) hoặc points;\n"
+               "  TỆP_ĐIỂM         điểm của quý, CSV hoặc JSON: id và score (%) hoặc points; có thể\n"
+               "                   thêm appraised (điểm thẩm định), evidence (tài liệu kiểm chứng),\n"
+               "                   note; 'KAD' hoặc 'không áp dụng' thay cho điểm: mục không áp dụng;\n"
                "                   '-' đọc từ đầu vào chuẩn. Không có tệp: report hiện kế hoạch,\n"
                "                   kết quả năm 2022 so với mục tiêu năm 2023.\n"
+               "\n",
+         .en = "Usage: parscore [report] [SCORES] [OPTIONS]\n"
+               "       parscore check SCORES [--only ID[,ID...]] [-q] [OPTIONS]\n"
+               "       parscore rank UNITS [--format text|json|csv|xlsx] [OPTIONS]\n"
+               "       parscore trend SCORES_Q1 SCORES_Q2 ... [--peers FILE] [OPTIONS]\n"
+               "       parscore template [--plan FILE] [--format csv|json] [OPTIONS]\n"
                "\n"
-               "Tùy chọn:\n"
+               "Scorecard for the 2023 PAR INDEX and SIPAS plan of Sìn Hồ district: the total,\n"
+               "the gap to every target, and which targets are met.\n"
+               "\n"
+               "Commands:\n"
+               "  report           the report (the default command)\n"
+               "  check            one line per target and a verdict; exit 0 when every checked\n"
+               "                   target is met, 1 when any is missed (a missing score is a miss)\n"
+               "  rank             rank many units (communes, districts): a unit column and one\n"
+               "                   percent column per criterion id; totals with the plan's max points\n"
+               "  trend            the quarters side by side, in order, with each change and a\n"
+               "                   straight-line outlook for the year end against each target\n"
+               "  template         the scores file to fill in for the plan: a row per scorable id\n"
+               "                   (sub-criteria, criteria without them, SIPAS, office targets);\n"
+               "                   filled in, it is a scores file as it stands\n"
+               "\n"
+               "  SCORES           quarterly scores, CSV or JSON: id and score (%) or points; also\n"
+               "                   appraised (appraised points), evidence, note; 'KAD' or 'n/a'\n"
+               "                   for a score: the item does not apply;\n"
+               "                   '-' reads standard input. Without it, report shows the plan:\n"
+               "                   the 2022 results against the 2023 targets.\n"
+               "\n"},
+    [PS_L_CLI_HELP_OPTIONS] =
+        {.vi = "Tùy chọn:\n"
                "  --plan FILE      dùng kế hoạch này (CSV hoặc JSON) thay cho kế hoạch có sẵn\n"
                "  --format FORMAT  text (mặc định), json, csv, markdown (bảng để dán vào báo cáo),\n"
                "                   svg (biểu đồ) hoặc xlsx (bảng tính Excel có biểu đồ, ghi bằng\n"
@@ -388,31 +502,12 @@ static const wording table[PS_WORDING_COUNT] = {
                "examples/scores-2023-q3.csv\n"
                "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
                "  parscore --format xlsx -o bao-cao.xlsx examples/scores-2023-q3.csv\n"
+               "  parscore --plan examples/plan-sub-criteria.csv examples/scores-2023-q3-sub.csv\n"
+               "  parscore template --plan examples/plan-sub-criteria.csv -o mau-diem.csv\n"
                "\n"
                "Mã thoát: 0 thành công (check: mọi mục tiêu được kiểm tra đều đạt); 1 check: có\n"
                "mục tiêu chưa đạt; 2 sai cách dùng, dữ liệu vào sai hoặc không ghi được kết quả.\n",
-         .en = "Usage: parscore [report] [SCORES] [OPTIONS]\n"
-               "       parscore check SCORES [--only ID[,ID...]] [-q] [OPTIONS]\n"
-               "       parscore rank UNITS [--format text|json|csv|xlsx] [OPTIONS]\n"
-               "       parscore trend SCORES_Q1 SCORES_Q2 ... [--peers FILE] [OPTIONS]\n"
-               "\n"
-               "Scorecard for the 2023 PAR INDEX and SIPAS plan of Sìn Hồ district: the total,\n"
-               "the gap to every target, and which targets are met.\n"
-               "\n"
-               "Commands:\n"
-               "  report           the report (the default command)\n"
-               "  check            one line per target and a verdict; exit 0 when every checked\n"
-               "                   target is met, 1 when any is missed (a missing score is a miss)\n"
-               "  rank             rank many units (communes, districts): a unit column and one\n"
-               "                   percent column per criterion id; totals with the plan's max points\n"
-               "  trend            the quarters side by side, in order, with each change and a\n"
-               "                   straight-line outlook for the year end against each target\n"
-               "\n"
-               "  SCORES           quarterly scores, CSV or JSON: id and score (%) or points;\n"
-               "                   '-' reads standard input. Without it, report shows the plan:\n"
-               "                   the 2022 results against the 2023 targets.\n"
-               "\n"
-               "Options:\n"
+         .en = "Options:\n"
                "  --plan FILE      use this plan (CSV or JSON) instead of the built-in one\n"
                "  --format FORMAT  text (default), json, csv, markdown (tables to paste into a\n"
                "                   report), svg (a chart) or xlsx (an Excel workbook with a chart,\n"
@@ -443,6 +538,8 @@ static const wording table[PS_WORDING_COUNT] = {
                "examples/scores-2023-q3.csv\n"
                "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
                "  parscore --format xlsx -o report.xlsx examples/scores-2023-q3.csv\n"
+               "  parscore --plan examples/plan-sub-criteria.csv examples/scores-2023-q3-sub.csv\n"
+               "  parscore template --lang en --plan examples/plan-sub-criteria.csv -o scores-form.csv\n"
                "\n"
                "Exit status: 0 success (check: every checked target met); 1 check: a target\n"
                "missed; 2 usage error, bad input or output that could not be written.\n"},
@@ -495,6 +592,10 @@ static const wording table[PS_WORDING_COUNT] = {
                                .en = "'{0}' takes --format text, json, csv or xlsx"},
     [PS_L_CLI_BOM_CSV] = {.vi = "--bom dùng với --format csv", .en = "--bom goes with --format csv"},
     [PS_L_CLI_BY_TREND] = {.vi = "--by không dùng với 'trend'", .en = "--by does not go with 'trend'"},
+    [PS_L_CLI_NOT_WITH_TEMPLATE] = {.vi = "{0} không dùng với 'template'",
+                                    .en = "{0} does not go with 'template'"},
+    [PS_L_CLI_TEMPLATE_FORMAT] = {.vi = "'template' có --format csv (mặc định) hoặc json",
+                                  .en = "'template' takes --format csv (the default) or json"},
     [PS_L_CLI_CHECK_NO_FILE] = {.vi = "'check' cần một tệp điểm (hoặc '-' để đọc từ đầu vào chuẩn)",
                                 .en = "'check' needs a scores file (or '-' for standard input)"},
 };

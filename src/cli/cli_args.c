@@ -84,6 +84,7 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
         for (int k = 0; k < 6; k++) {
             if (strcmp(optarg, formats[k]) == 0) {
                 opt->format = (cli_format)k;
+                opt->format_given = true;
                 return true;
             }
         }
@@ -140,6 +141,27 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
     }
 }
 
+/* template writes a scores file for the plan: it reads none, ranks nothing, and is CSV or JSON. */
+static bool template_usage(cli_options *opt, char *message, size_t size)
+{
+    if (opt->scores)
+        return usage(opt, message, size, PS_L_CLI_EXTRA_ARGUMENT, opt->scores);
+    if (opt->peers || opt->by_owner || opt->peer_change != 0 || opt->only_count > 0 || opt->quiet)
+        return usage(opt, message, size, PS_L_CLI_NOT_WITH_TEMPLATE,
+                     opt->peers         ? "--peers"
+                     : opt->by_owner    ? "--by"
+                     : opt->peer_change ? "--peer-change"
+                     : opt->quiet       ? "-q"
+                                        : "--only");
+    if (!opt->format_given)
+        opt->format = CLI_FORMAT_CSV;
+    if (opt->format != CLI_FORMAT_CSV && opt->format != CLI_FORMAT_JSON)
+        return usage(opt, message, size, PS_L_CLI_TEMPLATE_FORMAT, NULL);
+    if (opt->bom && opt->format != CLI_FORMAT_CSV)
+        return usage(opt, message, size, PS_L_CLI_BOM_CSV, NULL);
+    return true;
+}
+
 bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t size)
 {
     static const struct option longopts[] = {
@@ -159,8 +181,8 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
         if (!parse_option(c, opt, argv, message, size))
             return false;
     int i = optind;
-    static const char *const commands[] = {"report", "check", "rank", "trend"};
-    for (int k = 0; k < 4 && i < argc; k++) {
+    static const char *const commands[] = {"report", "check", "rank", "trend", "template"};
+    for (int k = 0; k < 5 && i < argc; k++) {
         if (strcmp(argv[i], commands[k]) == 0) {
             opt->command = (cli_command)k;
             i++;
@@ -181,6 +203,8 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
         return usage(opt, message, size, PS_L_CLI_EXTRA_ARGUMENT, argv[i]);
     if (opt->help || opt->version)
         return true;
+    if (opt->command == CLI_TEMPLATE)
+        return template_usage(opt, message, size);
     if (opt->command == CLI_TREND && opt->file_count == 0) {
         return usage(opt, message, size, PS_L_CLI_TREND_NO_FILES, NULL);
     }
@@ -221,5 +245,6 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
 
 void cli_print_help(FILE *out, ps_lang lang)
 {
-    fputs(ps_label_text(PS_L_CLI_HELP, lang), out);
+    fputs(ps_label_text(PS_L_CLI_HELP, lang), out); /* two parts: a C string literal has a size limit */
+    fputs(ps_label_text(PS_L_CLI_HELP_OPTIONS, lang), out);
 }

@@ -7,7 +7,7 @@
 
 #include "parscore/model.h"
 
-typedef enum { CLI_REPORT, CLI_CHECK, CLI_RANK, CLI_TREND } cli_command;
+typedef enum { CLI_REPORT, CLI_CHECK, CLI_RANK, CLI_TREND, CLI_TEMPLATE } cli_command;
 typedef enum {
     CLI_FORMAT_TEXT,
     CLI_FORMAT_JSON,
@@ -35,6 +35,7 @@ typedef struct {
     cli_color color;
     ps_lang lang;
     cli_format format;
+    bool format_given; /* --format was given (template: CSV unless it says JSON) */
     bool quiet;
     bool help;
     bool version;

@@ -190,6 +190,22 @@ static int run_rank(const cli_options *opt, const ps_plan *plan)
     return status;
 }
 
+/* The scores file to fill in for the plan. */
+static int run_template(const cli_options *opt, const ps_plan *plan)
+{
+    ps_report_options ro = {.lang = opt->lang, .bom = opt->bom};
+    ps_buf out;
+    ps_buf_init(&out);
+    int status = EXIT_INPUT;
+    ps_template_format format = opt->format == CLI_FORMAT_JSON ? PS_TEMPLATE_JSON : PS_TEMPLATE_CSV;
+    if (ps_report_template(plan, format, &ro, &out) == PS_OK)
+        status = cli_write_output(&out, opt->output, opt->lang);
+    else
+        print_out_of_memory(opt->lang);
+    ps_buf_free(&out);
+    return status;
+}
+
 static int run_trend(const cli_options *opt, const ps_plan *plan, const ps_peers *peers)
 {
     ps_trend trend;
@@ -240,6 +256,11 @@ static int run(const cli_options *opt)
         return EXIT_INPUT;
     }
     print_warnings(&plan.warnings, opt);
+    if (opt->command == CLI_TEMPLATE) {
+        int template_status = run_template(opt, &plan);
+        ps_plan_free(&plan);
+        return template_status;
+    }
     if (opt->command == CLI_RANK) {
         int rank_status = run_rank(opt, &plan);
         ps_plan_free(&plan);

@@ -131,8 +131,7 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     peers_reader *pr = ctx;
     ps_peers *peers = pr->peers;
     if (peers->count == 0) {
-        ps_error_set(err, PS_MSG_HEADER_ONLY, pr->file, last_line > 0 ? last_line : 1, 0, NULL, NULL, NULL);
-        return PS_ERR_INPUT;
+        return ps_table_no_rows(pr->file, last_line, err);
     }
     if (!pr->plan->unit) {
         ps_error_set(err, PS_MSG_NO_UNIT, pr->file, 0, 0, NULL, NULL, NULL);

@@ -59,3 +59,9 @@ ps_status ps_table_load(const char *path, const char *data, size_t len, const ch
         ps_error_set(err, PS_MSG_NOMEM, name, 0, 0, NULL, NULL, NULL);
     return st;
 }
+
+ps_status ps_table_no_rows(const char *file, long last_line, ps_error *err)
+{
+    ps_error_set(err, PS_MSG_HEADER_ONLY, file, last_line > 0 ? last_line : 1, 0, NULL, NULL, NULL);
+    return PS_ERR_INPUT;
+}

@@ -44,4 +44,7 @@ ps_status ps_table_read_buffer(const char *data, size_t len, const char *name, c
 ps_status ps_table_load(const char *path, const char *data, size_t len, const char *json_rows_key,
                         const ps_table_handler *handler, char **source, ps_error *err);
 
+/* The error of a table with a header and no data row: at its last line (1 for an empty one). */
+ps_status ps_table_no_rows(const char *file, long last_line, ps_error *err);
+
 #endif

@@ -74,8 +74,7 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     units_reader *ur = ctx;
     if (ur->rows > 0)
         return PS_OK;
-    ps_error_set(err, PS_MSG_HEADER_ONLY, ur->file, last_line > 0 ? last_line : 1, 0, NULL, NULL, NULL);
-    return PS_ERR_INPUT;
+    return ps_table_no_rows(ur->file, last_line, err);
 }
 
 static ps_status load(const char *path, const char *data, size_t len, const ps_plan *plan,

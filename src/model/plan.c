@@ -8,8 +8,8 @@
 
 const char *ps_kind_key(ps_kind kind)
 {
-    static const char *const keys[] = {"criterion", "sipas", "total", "kpi"};
-    return kind <= PS_KIND_KPI ? keys[kind] : "";
+    static const char *const keys[] = {"criterion", "sipas", "total", "kpi", "sub"};
+    return kind <= PS_KIND_SUB ? keys[kind] : "";
 }
 
 const ps_indicator *ps_plan_find(const ps_plan *plan, const char *id)
@@ -42,6 +42,10 @@ void ps_plan_free(ps_plan *plan)
 
 void ps_scores_free(ps_scores *scores)
 {
+    for (size_t k = 0; k < scores->count; k++) {
+        free(scores->entries[k].evidence);
+        free(scores->entries[k].note);
+    }
     free(scores->entries);
     free(scores->source);
     free(scores->period);

@@ -18,10 +18,16 @@ ps_status ps_content_check(ps_doc *doc, const ps_check *check);
  * doc->data, one row per indicator with a column per quarter. */
 ps_status ps_content_trend(ps_doc *doc, const ps_trend *trend);
 
+/* The template of a scores file: doc->data, one row per scorable id, the value columns empty. */
+ps_status ps_content_template(ps_doc *doc, const ps_plan *plan);
+
 /* Parts that other layouts (the chart) show too: the report's title, its sources, and the list of
  * illustrative max points ("1: 10; 2: 8; …"). */
 ps_cell ps_content_title(ps_doc *doc, const ps_plan *plan, const ps_result *result);
 ps_cell ps_content_max_points(ps_doc *doc, const ps_plan *plan);
+
+/* Whether a chart draws the line: the criteria, SIPAS and the total; not office targets nor sub-criteria. */
+bool ps_content_charted(const ps_line *line);
 
 /* The note that the plan's max points are illustrative (nothing when they are official), as a section of
  * its own that a workbook repeats under every sheet. */

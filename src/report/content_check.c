@@ -46,7 +46,10 @@ ps_status ps_content_check(ps_doc *doc, const ps_check *check)
                                          [PS_CHECK_MISSED] = PS_L_MISSED,
                                          [PS_CHECK_PARTIAL] = PS_L_CHECK_PARTIAL,
                                          [PS_CHECK_NO_SCORE] = PS_L_CHECK_NO_SCORE};
-        ps_cell word = ps_cell_label(doc, words[ps_check_item_reason(item)]);
+        ps_check_reason reason = ps_check_item_reason(item);
+        bool total = item->line->indicator->kind == PS_KIND_TOTAL;
+        ps_cell word = ps_cell_label(doc, reason == PS_CHECK_PARTIAL && !total ? PS_L_CHECK_PARTIAL_ITEM
+                                                                               : words[reason]);
         row->cells[0] = ps_cell_toned(word, item->passed ? PS_MET_YES : PS_MET_NO);
         row->cells[1] = id_cell(doc, item);
         if (item->rank)

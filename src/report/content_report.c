@@ -178,7 +178,7 @@ static ps_cell missing_note(const builder *b)
     if (r->missing_count == r->max_points_count)
         return label(b, PS_L_NO_CRITERIA);
     ps_cell list = missing_ids(b, ", ");
-    return phrase(b, PS_L_PARTIAL, &list, 1);
+    return phrase(b, b->result->has_subs ? PS_L_PARTIAL_ITEMS : PS_L_PARTIAL, &list, 1);
 }
 
 static void main_table(const builder *b, bool kpis)
@@ -188,7 +188,7 @@ static void main_table(const builder *b, bool kpis)
     ps_doc_table *t = ps_doc_table_new(b->doc, cols, ncols);
     for (size_t i = 0; t && i < b->result->count; i++) {
         const ps_line *l = &b->result->lines[i];
-        if (is_kpi(l) != kpis)
+        if (is_kpi(l) != kpis || l->indicator->depth > 0) /* sub rows have a section of their own */
             continue;
         ps_doc_row *row = ps_doc_add_row(b->doc, t);
         if (!row)
@@ -198,6 +198,8 @@ static void main_table(const builder *b, bool kpis)
             row->flags |= PS_ROW_STRONG;
         if (b->result->has_scores && l->indicator->kind == PS_KIND_TOTAL && (l->partial || !l->has_score))
             row->note = missing_note(b);
+        if (l->not_applicable && l->indicator->kind == PS_KIND_CRITERION)
+            row->note = label(b, PS_L_NA_CRITERION);
     }
     ps_doc_table_add(b->doc, t);
 }
@@ -291,6 +293,173 @@ static void by_owner(const builder *b)
     }
     if (unowned)
         one_owner(b, NULL);
+}
+
+/* ---- sub-criteria, where the points are lost, the appraisal ---- */
+
+/* The flags of a line in words, joined; NONE when it has none. */
+static ps_cell flags_cell(const builder *b, unsigned flags)
+{
+    static const struct {
+        unsigned flag;
+        ps_label word;
+    } words[] = {{PS_FLAG_NOT_APPLICABLE, PS_L_FLAG_NOT_APPLICABLE},
+                 {PS_FLAG_NO_SCORE, PS_L_FLAG_NO_SCORE},
+                 {PS_FLAG_ZERO, PS_L_FLAG_ZERO},
+                 {PS_FLAG_LOW, PS_L_FLAG_LOW},
+                 {PS_FLAG_NO_EVIDENCE, PS_L_FLAG_NO_EVIDENCE}};
+    ps_cell cells[sizeof words / sizeof words[0]];
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (flags & words[k].flag)
+            cells[n++] = label(b, words[k].word);
+    return n ? ps_doc_join(b->doc, cells, n, "; ") : ps_cell_none();
+}
+
+static void sub_row(const builder *b, ps_doc_table *t, const ps_line *l)
+{
+    const ps_indicator *ind = l->indicator;
+    ps_doc_row *row = ps_doc_add_row(b->doc, t);
+    if (!row)
+        return;
+    row->indent = ind->depth;
+    ps_cell *c = row->cells;
+    size_t k = 0;
+    c[k++] = ps_cell_text(ind->id);
+    c[k++] = ps_cell_text(name_of(b, ind));
+    c[k++] = ps_cell_number(l->has_points, l->points, 0);
+    /* what applies: points / max is then its percent (a row partly not applicable has less than its plan max)
+     */
+    c[k++] = ps_cell_number(ind->has_max_points, l->not_applicable ? ind->max_points : l->applicable_max,
+                            PS_CELL_SHORT);
+    c[k++] = ps_cell_number(l->has_score, l->score, 0);
+    if (b->result->has_appraised) {
+        c[k++] = ps_cell_number(l->has_self && ind->has_max_points, l->self_points, 0);
+        c[k++] = l->scored ? ps_cell_number(l->has_appraised, l->appraised_points, 0) : ps_cell_none();
+    }
+    c[k++] = ps_cell_toned(flags_cell(b, l->flags),
+                           l->flags & (PS_FLAG_ZERO | PS_FLAG_NO_EVIDENCE) ? PS_MET_NO : PS_MET_NO_TARGET);
+    c[k++] = owners_of(b, ind);
+    c[k++] = l->evidence ? ps_cell_text(l->evidence) : ps_cell_none();
+    c[k++] = l->note ? ps_cell_text(l->note) : ps_cell_none();
+}
+
+/* The rows under item, depth first, each after its parent. */
+static void sub_rows_under(const builder *b, ps_doc_table *t, size_t item)
+{
+    const ps_result *r = b->result;
+    for (size_t i = 0; i < r->count; i++) {
+        if (r->lines[i].indicator->parent != (long)item)
+            continue;
+        sub_row(b, t, &r->lines[i]);
+        sub_rows_under(b, t, i);
+    }
+}
+
+/* Under each criterion its sub-criteria, indented by depth: points / max, percent, both views, flags. */
+static void sub_criteria(const builder *b)
+{
+    const ps_result *r = b->result;
+    ps_doc_sheet(b->doc, PS_L_XLSX_SHEET_SUBS); /* in a workbook, with where the points are lost */
+    ps_doc_begin(b->doc, 2, label(b, PS_L_SUB_TITLE));
+    ps_doc_column cols[11];
+    size_t n = 0;
+    cols[n++] = (ps_doc_column){label(b, PS_L_ID), 0};
+    cols[n++] = (ps_doc_column){label(b, PS_L_NAME), PS_COL_WRAP};
+    cols[n++] = (ps_doc_column){label(b, PS_L_POINTS), PS_COL_RIGHT};
+    cols[n++] = (ps_doc_column){label(b, PS_L_MAX_SHORT), PS_COL_RIGHT};
+    cols[n++] = (ps_doc_column){label(b, PS_L_PERCENT), PS_COL_RIGHT};
+    if (r->has_appraised) {
+        cols[n++] = (ps_doc_column){label(b, PS_L_SELF), PS_COL_RIGHT};
+        cols[n++] = (ps_doc_column){label(b, PS_L_APPRAISED), PS_COL_RIGHT};
+    }
+    cols[n++] = (ps_doc_column){label(b, PS_L_FLAGS), 0};
+    cols[n++] = (ps_doc_column){label(b, PS_L_OWNERS), PS_COL_NOTE};
+    cols[n++] = (ps_doc_column){label(b, PS_L_EVIDENCE), PS_COL_NOTE};
+    cols[n++] = (ps_doc_column){label(b, PS_L_NOTE), PS_COL_NOTE};
+    ps_doc_table *t = ps_doc_table_new(b->doc, cols, n);
+    for (size_t i = 0; t && i < r->count; i++) {
+        if (r->lines[i].indicator->depth != 0 || r->lines[i].indicator->child_count == 0)
+            continue;
+        sub_row(b, t, &r->lines[i]);
+        sub_rows_under(b, t, i);
+    }
+    ps_doc_table_add(b->doc, t);
+    if (r->has_appraised)
+        ps_doc_line(b->doc, label(b, PS_L_POINTS_SOURCE));
+}
+
+#define LOST_SHOWN 10 /* the people's layouts list the largest; the JSON has them all */
+
+/* Where the points are lost: the scored items by what full marks would add to the total. */
+static void points_lost(const builder *b)
+{
+    const ps_result *r = b->result;
+    if (r->points_lost_count == 0)
+        return;
+    size_t shown = r->points_lost_count < LOST_SHOWN ? r->points_lost_count : LOST_SHOWN;
+    ps_doc_begin(b->doc, 2, label(b, PS_L_LOST_TITLE));
+    ps_cell count = ps_cell_integer((long long)shown);
+    ps_doc_line(b->doc, phrase(b, PS_L_LOST_INTRO, &count, 1));
+    ps_doc_column cols[] = {{label(b, PS_L_ID), 0},
+                            {label(b, PS_L_NAME), PS_COL_WRAP},
+                            {label(b, PS_L_LOST), PS_COL_RIGHT},
+                            {label(b, PS_L_TOTAL_GAIN), PS_COL_RIGHT},
+                            {label(b, PS_L_OWNERS), PS_COL_NOTE}};
+    ps_doc_table *t = ps_doc_table_new(b->doc, cols, sizeof cols / sizeof cols[0]);
+    for (size_t k = 0; t && k < shown; k++) {
+        const ps_line *l = r->points_lost[k];
+        ps_doc_row *row = ps_doc_add_row(b->doc, t);
+        if (!row)
+            return;
+        row->cells[0] = ps_cell_text(l->indicator->id);
+        row->cells[1] = ps_cell_text(name_of(b, l->indicator));
+        row->cells[2] = ps_cell_number(true, l->lost_points, 0);
+        row->cells[3] = ps_cell_number(true, l->total_effect, PS_CELL_PLUS);
+        row->cells[4] = owners_of(b, l->indicator);
+    }
+    ps_doc_table_add(b->doc, t);
+}
+
+/* The appraisal: the total both ways, and what it cut, most first. */
+static void appraisal(const builder *b)
+{
+    const ps_result *r = b->result;
+    const ps_line *total = total_line(r);
+    ps_doc_sheet(b->doc, PS_L_XLSX_SHEET_APPRAISAL);
+    ps_doc_begin(b->doc, 2, label(b, PS_L_APPRAISAL_TITLE));
+    if (total) {
+        bool both = total->has_self && total->has_score;
+        ps_cell args[] = {ps_cell_number(total->has_self, total->self_score, 0),
+                          ps_cell_number(total->has_score, total->score, 0),
+                          ps_cell_number(both, total->score - total->self_score, PS_CELL_PLUS)};
+        ps_doc_line(b->doc, phrase(b, PS_L_APPRAISAL_TOTALS, args, 3));
+    }
+    if (r->cut_count == 0) {
+        ps_doc_line(b->doc, label(b, PS_L_NO_CUTS));
+        return;
+    }
+    ps_doc_line(b->doc, label(b, PS_L_APPRAISAL_CUTS));
+    ps_doc_column cols[] = {{label(b, PS_L_ID), 0},
+                            {label(b, PS_L_NAME), PS_COL_WRAP},
+                            {label(b, PS_L_SELF), PS_COL_RIGHT},
+                            {label(b, PS_L_APPRAISED), PS_COL_RIGHT},
+                            {label(b, PS_L_CUT), PS_COL_RIGHT},
+                            {label(b, PS_L_EVIDENCE), PS_COL_NOTE}};
+    ps_doc_table *t = ps_doc_table_new(b->doc, cols, sizeof cols / sizeof cols[0]);
+    for (size_t k = 0; t && k < r->cut_count; k++) {
+        const ps_line *l = r->cuts[k];
+        ps_doc_row *row = ps_doc_add_row(b->doc, t);
+        if (!row)
+            return;
+        row->cells[0] = ps_cell_text(l->indicator->id);
+        row->cells[1] = ps_cell_text(name_of(b, l->indicator));
+        row->cells[2] = ps_cell_number(true, l->self_points, 0);
+        row->cells[3] = ps_cell_number(true, l->appraised_points, 0);
+        row->cells[4] = ps_cell_number(true, l->appraised_points - l->self_points, PS_CELL_PLUS);
+        row->cells[5] = l->evidence ? ps_cell_text(l->evidence) : ps_cell_none();
+    }
+    ps_doc_table_add(b->doc, t);
 }
 
 /* ---- the projected ranks ---- */
@@ -453,7 +622,7 @@ ps_cell ps_content_max_points(ps_doc *doc, const ps_plan *plan)
     size_t n = 0;
     for (size_t i = 0; items && i < plan->count; i++) {
         const ps_indicator *ind = &plan->items[i];
-        if (!ind->has_max_points)
+        if (!ind->has_max_points || ind->depth > 0) /* a sub row's are in its criterion's */
             continue;
         ps_cell pair[] = {ps_cell_text(ind->id), ps_cell_number(true, ind->max_points, PS_CELL_SHORT)};
         items[n++] = ps_doc_join(doc, pair, 2, ": ");
@@ -461,45 +630,61 @@ ps_cell ps_content_max_points(ps_doc *doc, const ps_plan *plan)
     return ps_doc_join(doc, items, n, "; ");
 }
 
+bool ps_content_charted(const ps_line *line)
+{
+    return line->indicator->kind != PS_KIND_KPI && line->indicator->depth == 0;
+}
+
 void ps_content_illustrative(ps_doc *doc, const ps_plan *plan)
 {
-    if (!plan->illustrative_max)
+    if (!plan->illustrative_max && !plan->illustrative_subs)
         return;
-    ps_cell list = ps_content_max_points(doc, plan);
     ps_doc_section *note = ps_doc_begin(doc, 2, ps_cell_none());
     if (note) /* a workbook says it under every sheet, wherever a total shows */
         note->every_sheet = true;
-    ps_doc_paragraph(doc, ps_doc_phrase(doc, PS_L_ILLUSTRATIVE, &list, 1));
+    if (plan->illustrative_max) {
+        ps_cell list = ps_content_max_points(doc, plan);
+        ps_doc_paragraph(doc, ps_doc_phrase(doc, PS_L_ILLUSTRATIVE, &list, 1));
+    }
+    if (plan->illustrative_subs && plan->sub_count > 0)
+        ps_doc_paragraph(doc, ps_cell_label(doc, PS_L_SUB_ILLUSTRATIVE));
 }
 
 /* ---- the data table: stable snake_case keys, as in the JSON report; new columns only at the end ---- */
 
-static const char *const kind_keys[] = {"criterion", "sipas", "total", "kpi"};
+/* The data table's columns for sub-criteria and the appraisal, after the ones it always had. */
+static void data_hierarchy(const builder *b, const ps_line *l, ps_cell *c)
+{
+    static const char *const flag_keys[] = {"zero", "low", "no_evidence", "not_applicable", "no_score"};
+    const ps_indicator *ind = l->indicator;
+    bool scores = b->result->has_scores, weighed = ind->has_max_points;
+    size_t k = 0;
+    c[k++] = ind->parent >= 0 ? ps_cell_text(b->plan->items[ind->parent].id) : ps_cell_none();
+    c[k++] = ps_cell_integer(ind->depth);
+    c[k++] = ps_cell_number(scores && l->has_self && weighed, l->self_points, 0);
+    c[k++] = ps_cell_number(l->has_appraised, l->appraised_points, 0);
+    c[k++] = ps_cell_bool(scores, !l->not_applicable);
+    ps_cell flags[5];
+    size_t n = 0;
+    for (size_t f = 0; f < 5; f++)
+        if (l->flags & (1u << f))
+            flags[n++] = ps_cell_words(flag_keys[f]);
+    c[k++] = n ? ps_doc_join(b->doc, flags, n, " ") : ps_cell_none();
+    c[k++] = l->evidence ? ps_cell_text(l->evidence) : ps_cell_none();
+    c[k++] = l->note ? ps_cell_text(l->note) : ps_cell_none();
+    c[k++] = ps_cell_number(l->has_lost, l->lost_points, 0);
+    c[k++] = ps_cell_number(l->has_lost, l->total_effect, 0);
+}
 
 static void data_table(const builder *b)
 {
-    static const char *const keys[] = {"id",
-                                       "kind",
-                                       "name",
-                                       "owners",
-                                       "max_points",
-                                       "baseline",
-                                       "baseline_rank",
-                                       "score",
-                                       "points",
-                                       "change",
-                                       "target_op",
-                                       "target_value",
-                                       "target_rank",
-                                       "gap",
-                                       "met",
-                                       "rank",
-                                       "rank_of",
-                                       "points_to_target_rank",
-                                       "rank_met",
-                                       "need",
-                                       "partial",
-                                       "missing"};
+    /* clang-format off */
+    static const char *const keys[] = {
+        "id", "kind", "name", "owners", "max_points", "baseline", "baseline_rank", "score", "points", "change",
+        "target_op", "target_value", "target_rank", "gap", "met", "rank", "rank_of", "points_to_target_rank",
+        "rank_met", "need", "partial", "missing", "parent", "depth", "self_points", "appraised_points",
+        "applicable", "flags", "evidence", "note", "lost_points", "total_effect"};
+    /* clang-format on */
     enum { NKEYS = sizeof keys / sizeof keys[0] };
     ps_doc_column cols[NKEYS];
     for (size_t k = 0; k < NKEYS; k++)
@@ -516,7 +701,7 @@ static void data_table(const builder *b)
         ps_cell *c = row->cells;
         size_t k = 0;
         c[k++] = ps_cell_text(ind->id);
-        c[k++] = ps_cell_words(kind_keys[ind->kind]);
+        c[k++] = ps_cell_words(ps_kind_key(ind->kind));
         c[k++] = ps_cell_text(name_of(b, ind));
         c[k++] = owners_of(b, ind);
         c[k++] = ps_cell_number(ind->has_max_points, ind->max_points, 0);
@@ -536,8 +721,8 @@ static void data_table(const builder *b)
         c[k++] = ps_cell_verdict(l->rank_met);
         c[k++] = ps_cell_number(!r->has_scores && l->has_need, l->need, 0);
         c[k++] = ps_cell_bool(total, r->has_scores && (l->partial || !l->has_score));
-        if (total)
-            c[k++] = missing_ids(b, " ");
+        c[k++] = total ? missing_ids(b, " ") : ps_cell_none();
+        data_hierarchy(b, l, c + k);
     }
     b->doc->data = t;
 }
@@ -552,6 +737,12 @@ ps_status ps_content_report(ps_doc *doc, const ps_plan *plan, const ps_result *r
         by_owner(&b);
     else
         tables(&b);
+    if (result->has_scores && result->has_subs) {
+        sub_criteria(&b);
+        points_lost(&b);
+    }
+    if (result->has_scores && result->has_appraised)
+        appraisal(&b);
     if (result->ranked)
         ranking(&b);
     what_it_takes(&b);

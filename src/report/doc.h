@@ -56,12 +56,14 @@ typedef struct {
 } ps_doc_column;
 
 /* Row flags. */
-#define PS_ROW_STRONG 1u /* the total: bold where the format can say so (the workbook); text keeps it plain  \
-                          */
+#define PS_ROW_STRONG                                                                                        \
+    1u /* the total: bold where the format can say so (the workbook); text keeps it plain                    \
+        */
 
 typedef struct {
     ps_cell *cells; /* one per column */
     ps_cell note;   /* NONE, or a note on the row (text: under it; Markdown: after the table) */
+    int indent;     /* the row's level under the one it belongs to: its first cell is indented so much */
     unsigned flags;
 } ps_doc_row;
 

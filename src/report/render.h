@@ -15,8 +15,13 @@ ps_status ps_render_text(const ps_doc *doc, const ps_text_layout *layout, ps_buf
 /* GitHub-flavoured Markdown: headings, paragraphs and pipe tables; text from the inputs made inert. */
 ps_status ps_render_markdown(const ps_doc *doc, ps_buf *out);
 
+typedef struct {
+    bool bom;  /* start with a UTF-8 byte order mark, for spreadsheets that want one */
+    bool crlf; /* end lines with CR LF, as a spreadsheet saves them */
+} ps_csv_layout;
+
 /* CSV of the doc's data table: ';' and decimal commas in Vietnamese, ',' and points in English. */
-ps_status ps_render_csv(const ps_doc *doc, bool bom, ps_buf *out);
+ps_status ps_render_csv(const ps_doc *doc, const ps_csv_layout *layout, ps_buf *out);
 
 /* Byte length of the longest prefix of text within width display columns, cut at a space when possible;
  * *skip is 1 when a space follows the cut. Never cuts inside a UTF-8 character. */

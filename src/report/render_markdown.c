@@ -27,6 +27,21 @@ static void md_escape(ps_buf *out, const char *text, size_t len)
     }
 }
 
+/* A cell made inert; the first of an indented row starts with two no-break spaces a level (a table cell
+ * keeps those, where it would trim plain ones). */
+static char *cell_text(const ps_doc_row *row, size_t column, ps_lang lang)
+{
+    ps_buf b;
+    ps_buf_init(&b);
+    for (int k = 0; column == 0 && k < row->indent; k++)
+        ps_buf_puts(&b, "\xc2\xa0\xc2\xa0");
+    ps_cell_put(&b, &row->cells[column], lang, md_escape);
+    ps_buf_append(&b, "", 0);
+    if (b.failed)
+        ps_buf_free(&b);
+    return b.failed ? NULL : b.data;
+}
+
 static size_t width_of(const char *text)
 {
     return ps_text_width(text, strlen(text));
@@ -90,7 +105,7 @@ static ps_status table(ps_buf *out, const ps_doc_table *t, ps_lang lang)
     for (size_t k = 0; ok && k < t->ncols; k++) {
         ok = (text[k] = ps_cell_string(&t->columns[k].head, lang, md_escape)) != NULL;
         for (size_t r = 0; ok && r < t->nrows; r++)
-            ok = (text[(r + 1) * n + k] = ps_cell_string(&t->rows[r].cells[k], lang, md_escape)) != NULL;
+            ok = (text[(r + 1) * n + k] = cell_text(&t->rows[r], k, lang)) != NULL;
     }
     if (ok)
         table_lines(out, t, text, widths);

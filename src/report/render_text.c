@@ -127,6 +127,20 @@ static bool row_note(const ps_doc_table *t, const ps_doc_row *row, ps_lang lang,
     return !b.failed;
 }
 
+/* A cell as a string; the first of an indented row starts with two spaces a level. */
+static char *cell_text(const ps_doc_row *row, size_t column, bool first, ps_lang lang)
+{
+    ps_buf b;
+    ps_buf_init(&b);
+    for (int k = 0; first && k < row->indent; k++)
+        ps_buf_puts(&b, "  ");
+    ps_cell_put(&b, &row->cells[column], lang, NULL);
+    ps_buf_append(&b, "", 0);
+    if (b.failed)
+        ps_buf_free(&b);
+    return b.failed ? NULL : b.data;
+}
+
 static void text_table_free(text_table *tt)
 {
     size_t nrows = tt->table->nrows;
@@ -166,7 +180,7 @@ static bool text_table_fill(text_table *tt, const ps_doc_table *t, ps_lang lang,
             return false;
         tt->widths[c] = ps_text_width(tt->heads[c], strlen(tt->heads[c]));
         for (size_t r = 0; r < t->nrows; r++) {
-            char *s = ps_cell_string(&t->rows[r].cells[tt->shown[c]], lang, NULL);
+            char *s = cell_text(&t->rows[r], tt->shown[c], c == 0, lang);
             if (!(tt->cells[r * tt->nshown + c] = s))
                 return false;
             size_t w = ps_text_width(s, strlen(s));

@@ -209,9 +209,10 @@ static lxw_col_t data_row(sheet *s, const ps_doc_table *t, const ps_doc_row *row
             place->number_col[k] = (lxw_col_t)(col + (two ? 1 : 0));
         double n = cell_lines(s, cell, col);
         lines = n > lines ? n : lines;
+        unsigned indent = k == 0 && row->indent > 0 ? PS_XS_INDENT(row->indent) : 0; /* as the text does */
         if (two && cell->kind != PS_CELL_TARGET) /* no target on this row: both cells empty */
             col += ps_xlsx_cell(s->x, s->ws, at, col, &none, style);
-        col += ps_xlsx_cell(s->x, s->ws, at, col, cell, style);
+        col += ps_xlsx_cell(s->x, s->ws, at, col, cell, style | indent);
     }
     row_height(s, at, lines, LINE_POINTS);
     return col;
@@ -328,8 +329,8 @@ static void doc_sheet(ps_xlsx *x, const ps_doc *doc, ps_label name)
 
 ps_status ps_xlsx_doc(ps_xlsx *x, const ps_doc *doc)
 {
-    if (doc->failed)
-        return PS_ERR_NOMEM;
+    if (doc->failed) /* an incomplete doc makes no workbook */
+        ps_xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
     bool done[PS_WORDING_COUNT] = {false};
     for (size_t i = 0; i < doc->count && x->status == PS_OK; i++) {
         const ps_doc_section *sec = &doc->sections[i];
@@ -345,8 +346,10 @@ ps_status ps_xlsx_doc(ps_xlsx *x, const ps_doc *doc)
 ps_status ps_xlsx_table_sheet(ps_xlsx *x, const ps_doc *doc, ps_label name, const ps_doc_table *t,
                               lxw_row_t room_rows, ps_xlsx_place *place)
 {
-    if (doc->failed || !t)
-        return PS_ERR_NOMEM;
+    if (doc->failed || !t) {
+        ps_xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return x->status;
+    }
     sheet s;
     memset(&s, 0, sizeof s);
     memset(place, 0, sizeof *place);

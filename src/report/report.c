@@ -16,9 +16,10 @@ typedef enum { AS_TEXT, AS_MARKDOWN, AS_CSV } layout;
 static ps_status lay_out(const ps_doc *doc, layout as, const ps_report_options *options, ps_buf *out)
 {
     ps_text_layout text = text_layout(options);
+    ps_csv_layout csv = {options->bom, false};
     return as == AS_TEXT       ? ps_render_text(doc, &text, out)
            : as == AS_MARKDOWN ? ps_render_markdown(doc, out)
-                               : ps_render_csv(doc, options->bom, out);
+                               : ps_render_csv(doc, &csv, out);
 }
 
 static ps_status report(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
@@ -76,6 +77,22 @@ ps_status ps_report_trend(const ps_trend *trend, ps_trend_format format, const p
     ps_status st = ps_content_trend(&doc, trend);
     if (st == PS_OK)
         st = lay_out(&doc, format == PS_TREND_CSV ? AS_CSV : AS_TEXT, options, out);
+    ps_doc_free(&doc);
+    return st;
+}
+
+ps_status ps_report_template(const ps_plan *plan, ps_template_format format, const ps_report_options *options,
+                             ps_buf *out)
+{
+    ps_doc doc;
+    ps_doc_init(&doc, options->lang);
+    ps_status st = ps_content_template(&doc, plan);
+    /* Vietnamese: as a Vietnamese spreadsheet saves CSV (';', decimal commas, a BOM, CR LF); English: plain
+     */
+    ps_csv_layout csv = {options->lang != PS_LANG_EN || options->bom, options->lang != PS_LANG_EN};
+    if (st == PS_OK)
+        st = format == PS_TEMPLATE_JSON ? ps_render_json_rows(&doc, "scores", out)
+                                        : ps_render_csv(&doc, &csv, out);
     ps_doc_free(&doc);
     return st;
 }

@@ -64,18 +64,63 @@ static bool add_target(cJSON *obj, const ps_indicator *ind)
            add_int(t, "rank", ind->target_rank);
 }
 
+static cJSON *owners_json(const ps_indicator *ind);
+
 static bool add_owners(cJSON *obj, const ps_indicator *ind)
 {
-    cJSON *owners = cJSON_AddArrayToObject(obj, "owners");
-    if (!owners)
-        return false;
-    for (size_t k = 0; k < ind->owner_count; k++) {
-        cJSON *s = cJSON_CreateString(ind->owners[k]);
-        if (!s)
-            return false;
-        cJSON_AddItemToArray(owners, s);
+    return add(obj, "owners", owners_json(ind));
+}
+
+static const char *const flag_keys[] = {"zero", "low", "no_evidence", "not_applicable", "no_score"};
+
+/* The flags of a line, by their keys. */
+static cJSON *flags_json(unsigned flags)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (unsigned k = 0; list && k < sizeof flag_keys / sizeof flag_keys[0]; k++) {
+        if (!(flags & (1u << k)))
+            continue;
+        cJSON *key = cJSON_CreateString(flag_keys[k]);
+        if (!key) {
+            cJSON_Delete(list);
+            return NULL;
+        }
+        cJSON_AddItemToArray(list, key);
     }
-    return true;
+    return list;
+}
+
+static cJSON *line_json(const ps_result *r, const ps_line *l);
+
+/* The rows directly under l, each the same shape as l, recursively; [] when none. */
+static cJSON *children_json(const ps_result *r, const ps_line *l)
+{
+    cJSON *children = cJSON_CreateArray();
+    long index = l - r->lines;
+    for (size_t i = 0; children && i < r->count; i++) {
+        if (r->lines[i].indicator->parent != index)
+            continue;
+        cJSON *child = line_json(r, &r->lines[i]);
+        if (!child) {
+            cJSON_Delete(children);
+            return NULL;
+        }
+        cJSON_AddItemToArray(children, child);
+    }
+    return children;
+}
+
+/* Sub-criteria and appraisal keys (schema_version 1 gained them; none of the older keys changed). */
+static bool add_hierarchy(cJSON *o, const ps_result *r, const ps_line *l)
+{
+    bool weighed = l->indicator->has_max_points && r->has_scores;
+    return add_num(o, "self_points", weighed && l->has_self, l->self_points) &&
+           add_num(o, "appraised_points", l->has_appraised, l->appraised_points) &&
+           cJSON_AddBoolToObject(o, "applicable", !l->not_applicable) &&
+           add(o, "flags", flags_json(l->flags)) && add_str(o, "evidence", l->evidence) &&
+           add_str(o, "note", l->note) && add_num(o, "lost_points", l->has_lost, l->lost_points) &&
+           add_num(o, "total_effect", l->has_lost, l->total_effect) &&
+           add(o, "children", children_json(r, l));
 }
 
 static cJSON *line_json(const ps_result *r, const ps_line *l)
@@ -96,7 +141,9 @@ static cJSON *line_json(const ps_result *r, const ps_line *l)
         ok = add_int(o, "rank", l->has_rank ? l->rank : 0) &&
              add_int(o, "rank_of", l->has_rank ? l->rank_of : 0) &&
              add_num(o, "points_to_target_rank", l->has_points_to_target_rank, l->points_to_target_rank) &&
-             add(o, "rank_met", verdict(l->rank_met));
+             add(o, "rank_met", verdict(l->rank_met)) && add_hierarchy(o, r, l);
+    if (ok && ind->kind == PS_KIND_TOTAL)
+        ok = add_num(o, "self_score", r->has_scores && l->has_self, l->self_score);
     if (ok && ind->kind == PS_KIND_TOTAL) {
         cJSON *missing = NULL;
         ok = cJSON_AddBoolToObject(o, "partial", r->has_scores && (l->partial || !l->has_score)) != NULL &&
@@ -280,6 +327,58 @@ static bool add_by_owner(cJSON *root, const ps_plan *plan, const ps_result *r)
     return ok;
 }
 
+static cJSON *owners_json(const ps_indicator *ind)
+{
+    cJSON *owners = cJSON_CreateArray();
+    for (size_t k = 0; owners && k < ind->owner_count; k++) {
+        cJSON *s = cJSON_CreateString(ind->owners[k]);
+        if (!s) {
+            cJSON_Delete(owners);
+            return NULL;
+        }
+        cJSON_AddItemToArray(owners, s);
+    }
+    return owners;
+}
+
+/* Every scored item that full marks would lift the total by, most first. */
+static cJSON *points_lost_json(const ps_result *r)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (size_t k = 0; list && k < r->points_lost_count; k++) {
+        const ps_line *l = r->points_lost[k];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToArray(list, o);
+        if (!o || !add_str(o, "id", l->indicator->id) || !add_str(o, "name", l->indicator->name) ||
+            !add(o, "owners", owners_json(l->indicator)) ||
+            !add_num(o, "lost_points", true, l->lost_points) ||
+            !add_num(o, "total_effect", true, l->total_effect)) {
+            cJSON_Delete(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+/* The items the appraisal gave fewer points than the self-assessment, most cut first. */
+static cJSON *cuts_json(const ps_result *r)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (size_t k = 0; list && k < r->cut_count; k++) {
+        const ps_line *l = r->cuts[k];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToArray(list, o);
+        if (!o || !add_str(o, "id", l->indicator->id) || !add_num(o, "self_points", true, l->self_points) ||
+            !add_num(o, "appraised_points", true, l->appraised_points) ||
+            !add_num(o, "cut", true, l->self_points - l->appraised_points) ||
+            !add_str(o, "evidence", l->evidence)) {
+            cJSON_Delete(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
 static cJSON *report_tree(const ps_plan *plan, const ps_result *r, const ps_report_options *opt)
 {
     cJSON *root = cJSON_CreateObject();
@@ -293,13 +392,16 @@ static cJSON *report_tree(const ps_plan *plan, const ps_result *r, const ps_repo
     ok = ok && items;
     for (size_t i = 0; ok && i < r->count; i++) {
         const ps_line *l = &r->lines[i];
+        if (l->indicator->depth > 0)
+            continue; /* under its criterion, in "children" */
         cJSON *o = line_json(r, l);
         if (l->indicator->kind == PS_KIND_TOTAL)
             ok = add(root, "total", o);
         else if ((ok = o != NULL))
             cJSON_AddItemToArray(items, o);
     }
-    ok = ok && add_summary(root, r) && add_ranking(root, r) && add_what_it_takes(root, r) &&
+    ok = ok && add_summary(root, r) && add(root, "points_lost", points_lost_json(r)) &&
+         add(root, "appraisal_cuts", cuts_json(r)) && add_ranking(root, r) && add_what_it_takes(root, r) &&
          add_coherence(root, r) && (!opt->by_owner || add_by_owner(root, plan, r)) &&
          (!opt->check || add_check(root, opt->check));
     if (!ok) {
@@ -432,4 +534,53 @@ ps_status ps_report_json(const ps_plan *plan, const ps_result *result, const ps_
                          ps_buf *out)
 {
     return print_tree(report_tree(plan, result, options), out);
+}
+
+/* ---- a doc's data table, as rows of JSON ---- */
+
+static cJSON *cell_json(const ps_doc *doc, const ps_cell *cell)
+{
+    switch (cell->kind) {
+    case PS_CELL_NUMBER:
+        return number(true, cell->value);
+    case PS_CELL_INTEGER:
+    case PS_CELL_RANK:
+        return cJSON_CreateNumber((double)cell->integer);
+    case PS_CELL_BOOL:
+        return cJSON_CreateBool(cell->integer != 0);
+    case PS_CELL_VERDICT:
+        return verdict(cell->met);
+    case PS_CELL_NONE:
+    case PS_CELL_UNKNOWN:
+        return cJSON_CreateNull();
+    default: {
+        char *text = ps_cell_string(cell, doc->lang, NULL);
+        cJSON *s = text ? cJSON_CreateString(text) : NULL;
+        free(text);
+        return s;
+    }
+    }
+}
+
+ps_status ps_render_json_rows(const ps_doc *doc, const char *key, ps_buf *out)
+{
+    const ps_doc_table *t = doc->data;
+    if (doc->failed || !t)
+        return PS_ERR_NOMEM;
+    cJSON *root = cJSON_CreateObject();
+    cJSON *rows = root ? cJSON_AddArrayToObject(root, key) : NULL;
+    bool ok = rows != NULL;
+    for (size_t r = 0; ok && r < t->nrows; r++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToArray(rows, o);
+        ok = o != NULL;
+        for (size_t k = 0; ok && k < t->ncols; k++)
+            ok = add(o, t->columns[k].head.text ? t->columns[k].head.text : "",
+                     cell_json(doc, &t->rows[r].cells[k])); /* the heads are keys (words) */
+    }
+    if (!ok) {
+        cJSON_Delete(root);
+        return PS_ERR_NOMEM;
+    }
+    return print_tree(root, out);
 }

@@ -60,7 +60,7 @@ static void score_colors(ps_xlsx *x, lxw_chart_series *s, const ps_result *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->count; i++)
-        n += r->lines[i].indicator->kind != PS_KIND_KPI;
+        n += ps_content_charted(&r->lines[i]);
     lxw_chart_fill *fills = calloc(n ? n : 1, sizeof *fills);
     lxw_chart_point *points = calloc(n ? n : 1, sizeof *points);
     lxw_chart_point **list = calloc(n + 1, sizeof *list); /* NULL-terminated */
@@ -70,7 +70,7 @@ static void score_colors(ps_xlsx *x, lxw_chart_series *s, const ps_result *r)
         size_t k = 0;
         for (size_t i = 0; i < r->count; i++) {
             ps_met met = r->lines[i].met;
-            if (r->lines[i].indicator->kind == PS_KIND_KPI)
+            if (!ps_content_charted(&r->lines[i]))
                 continue;
             fills[k].color = met == PS_MET_YES ? COLOR_MET : met == PS_MET_NO ? COLOR_MISSED : COLOR_UNKNOWN;
             points[k].fill = &fills[k];
@@ -121,7 +121,7 @@ static ps_doc_table *report_chart_table(ps_doc *doc, const ps_plan *plan, const 
     for (size_t i = 0; t && i < r->count; i++) {
         const ps_line *l = &r->lines[i];
         const ps_indicator *ind = l->indicator;
-        ps_doc_row *row = ind->kind != PS_KIND_KPI ? ps_doc_add_row(doc, t) : NULL;
+        ps_doc_row *row = ps_content_charted(l) ? ps_doc_add_row(doc, t) : NULL;
         if (!row)
             continue;
         size_t k = 0;
@@ -165,9 +165,13 @@ static void report_chart(ps_xlsx *x, ps_doc *doc, const ps_plan *plan, const ps_
 
 /* ---- the reports ---- */
 
-/* The workbook's bytes into out, and errno set to why when the status is PS_ERR_IO. */
-static ps_status finish(ps_xlsx *x, ps_buf *out)
+/* The workbook's bytes into out, and errno set to why when the status is PS_ERR_IO. The doc holds what
+ * the charts were made of too (their figures, names and titles): if any of it is missing, so is the
+ * workbook. */
+static ps_status finish(ps_xlsx *x, const ps_doc *doc, ps_buf *out)
 {
+    if (doc->failed)
+        ps_xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
     ps_status st = ps_xlsx_finish(x, out);
     if (st == PS_ERR_IO)
         errno = x->error;
@@ -190,7 +194,7 @@ ps_status ps_report_xlsx(const ps_plan *plan, const ps_result *result, const ps_
             ps_xlsx_doc(&x, &doc);
             report_chart(&x, &doc, plan, result);
         }
-        st = finish(&x, out);
+        st = finish(&x, &doc, out);
     }
     int error = errno;
     ps_doc_free(&doc);
@@ -277,7 +281,7 @@ ps_status ps_report_trend_xlsx(const ps_trend *trend, const ps_report_options *o
             ps_xlsx_doc(&x, &doc);
             trend_chart(&x, &doc, trend);
         }
-        st = finish(&x, out);
+        st = finish(&x, &doc, out);
     }
     int error = errno;
     ps_doc_free(&doc);

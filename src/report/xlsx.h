@@ -18,6 +18,7 @@
 #define PS_XS_TITLE 32u   /* the report's title */
 #define PS_XS_HEADING 64u /* a section's heading */
 #define PS_XS_PROSE 128u  /* prose across the sheet: wrapped, top-aligned */
+#define PS_XS_INDENT(n) ((unsigned)((n) < 15 ? (n) : 15) << 8) /* n levels in (a sub-criterion's id) */
 
 #define PS_XLSX_WIDTHS 64 /* layout columns whose widths a sheet measures; others keep Excel's default */
 

@@ -8,7 +8,7 @@
 #   scores  parscore FILE                 plan   parscore --plan FILE
 #   peers   parscore --peers FILE ../../examples/scores-2023-q3.csv
 #   units   parscore rank FILE            check  parscore check FILE
-#   stdin   parscore - < FILE
+#   stdin   parscore - < FILE         subscores  parscore --plan ../../examples/plan-sub-criteria.csv FILE
 # LANG (vi by default) is passed as --lang LANG.
 #
 # With FILE and ROLE (and LANG when the case has one), runs only the case of cases.tsv with exactly those
@@ -110,6 +110,7 @@ EOF
     units) set -- rank "$@" "$path" ;;
     check) set -- check "$@" "$path" ;;
     stdin) set -- "$@" - ;;
+    subscores) set -- "$@" --plan ../../examples/plan-sub-criteria.csv "$path" ;;
     *)
         fail "unknown role '$role'"
         continue

@@ -12,7 +12,7 @@ for lang in vi en; do
         status=1
     fi
 done
-for cmd in report check rank trend; do
+for cmd in report check rank trend template; do
     grep -q "^\.B $cmd\$" "$man" || { echo "man page does not describe the command $cmd"; status=1; }
 done
 [ "$(opts_help vi | wc -l)" -ge 8 ] || { echo "too few options found in --help"; status=1; }

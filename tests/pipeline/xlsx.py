@@ -302,6 +302,64 @@ head, heads, rows = table(ws, "Mã")
 check_main_rows(ws, list(zip(rows, [i for i in indicators(jq) if i["kind"] != "kpi"])), heads, jq, "vi", "partial")
 expect("Tạm tính: thiếu điểm lĩnh vực 3" in texts(ws), "partial: the note on the total")
 
+# ---- sub-criteria: every item with its flags, where the points are lost, the appraisal ----
+
+sargs = ["--plan", f"{EX}/plan-sub-criteria.csv", f"{EX}/scores-2023-q3-sub.csv"]
+path, wb = workbook(sargs, "subs.xlsx")
+js = report_json(sargs)
+expect(wb.sheetnames == ["Báo cáo", "Chỉ tiêu mục III", "Tiêu chí thành phần", "Thẩm định", "Biểu đồ"],
+       f"sub-criteria sheets: {wb.sheetnames}")
+FLAG_WORDS = {"not_applicable": "không áp dụng", "no_score": "chưa có điểm", "zero": "không đạt điểm",
+              "low": "điểm thấp", "no_evidence": "thiếu tài liệu kiểm chứng"}
+
+
+def with_subs(items, depth=0):
+    """The criteria that have sub-criteria, each followed by its rows depth first: (depth, item)."""
+    for item in items:
+        if depth > 0 or item["children"]:
+            yield depth, item
+            yield from with_subs(item["children"], depth + 1)
+
+
+ws = wb["Tiêu chí thành phần"]
+head, heads, rows = table(ws, "Mã")
+items = list(with_subs(js["indicators"]))
+expect([ws.cell(r, 1).value for r in rows] == [i["id"] for _, i in items], "sub-criteria: one row per item, in order")
+for r, (depth, item) in zip(rows, items):
+    where = f"sub-criteria {item['id']}"
+    expect(int(ws.cell(r, 1).alignment.indent or 0) == depth, f"{where}: indented {ws.cell(r, 1).alignment.indent}")
+    same_number(ws.cell(r, heads["Điểm"]), item["points"], f"{where}: points")
+    same_number(ws.cell(r, heads["%"]), item["score"], f"{where}: percent")
+    if item["kind"] == "sub":
+        same_number(ws.cell(r, heads["Tối đa"]), item["max_points"], f"{where}: max")
+        same_number(ws.cell(r, heads["Thẩm định"]), item["appraised_points"], f"{where}: appraised")
+    same_number(ws.cell(r, heads["Tự đánh giá"]), item["self_points"], f"{where}: self-assessed")
+    flags = "; ".join(FLAG_WORDS[f] for f in FLAG_WORDS if f in item["flags"]) or None
+    expect(ws.cell(r, heads["Ghi nhận"]).value == flags, f"{where}: flags {ws.cell(r, heads['Ghi nhận']).value!r}")
+    red = ws.cell(r, heads["Ghi nhận"]).fill.fgColor.rgb == MISSED_FILL
+    expect(red == bool({"zero", "no_evidence"} & set(item["flags"])), f"{where}: flags coloured {red}")
+    expect(ws.cell(r, heads["Tài liệu kiểm chứng"]).value == item["evidence"], f"{where}: evidence")
+head, heads, rows = table(ws, "Mã", head + len(rows) + 1)
+lost = js["points_lost"][:10]
+expect([ws.cell(r, 1).value for r in rows] == [i["id"] for i in lost], "points lost: the 10 largest, in order")
+for r, item in zip(rows, lost):
+    same_number(ws.cell(r, heads["Còn mất"]), item["lost_points"], f"points lost {item['id']}")
+    same_number(ws.cell(r, heads["Tổng tăng"]), item["total_effect"], f"points lost {item['id']}: total effect")
+ws = wb["Thẩm định"]
+head, heads, rows = table(ws, "Mã")
+cuts = js["appraisal_cuts"]
+expect([ws.cell(r, 1).value for r in rows] == [c["id"] for c in cuts], "appraisal: one row per cut")
+for r, cut in zip(rows, cuts):
+    same_number(ws.cell(r, heads["Tự đánh giá"]), cut["self_points"], f"cut {cut['id']}: self-assessed")
+    same_number(ws.cell(r, heads["Thẩm định"]), cut["appraised_points"], f"cut {cut['id']}: appraised")
+found = charts(path)
+expect(len(found) == 1 and found[0][3] == 3, f"sub-criteria chart: {found}")
+ws = wb["Biểu đồ"]
+head, heads, rows = table(ws, "Mã")
+expect([ws.cell(r, 1).value for r in rows] == [i["id"] for i in indicators(js) if i["kind"] not in ("kpi", "sub")],
+       "sub-criteria chart: the criteria, SIPAS and the total only")
+note_everywhere(wb, "ví dụ minh họa", "sub-criteria")
+
 # ---- check: its sheet first, then the report's; the exit status of a check ----
 
 path, wb = workbook(["check", SCORES], "check.xlsx", status=1)

@@ -43,9 +43,9 @@ static char *laid_out(const ps_doc *doc, char format)
     ps_buf out;
     ps_buf_init(&out);
     ps_text_layout layout = {36, false};
-    ps_status st = format == 't' ? ps_render_text(doc, &layout, &out)
+    ps_status st = format == 't'   ? ps_render_text(doc, &layout, &out)
                    : format == 'm' ? ps_render_markdown(doc, &out)
-                                   : ps_render_csv(doc, false, &out);
+                                   : ps_render_csv(doc, &(ps_csv_layout){false, false}, &out);
     assert_int_equal(st, PS_OK);
     ps_buf_append(&out, "", 0);
     return out.data;
@@ -73,7 +73,7 @@ static void report_content_is_typed(void **state)
     assert_int_equal(doc.sections[0].level, 1);
     assert_int_equal(doc.sections[0].heading.kind, PS_CELL_PHRASE);
     assert_non_null(doc.data);
-    assert_int_equal(doc.data->ncols, 22);
+    assert_int_equal(doc.data->ncols, 32);
     assert_string_equal(doc.data->columns[0].head.text, "id");
     assert_string_equal(doc.data->columns[21].head.text, "missing");
     const ps_doc_row *total = data_row(&doc, "total");
@@ -191,10 +191,11 @@ static void csv_quoting(void **state)
 static void trend_csv_quotes_a_carriage_return(void **state)
 {
     (void)state;
-    static const char plan_csv[] = "# unit: Thử\n# year: 2023\n# baseline_year: 2022\n"
-                                   "id,kind,name,max_points,baseline,baseline_rank,target,target_rank,owners\n"
-                                   "1,criterion,\"Tên\rkhác\",10,40,,>50,,\n"
-                                   "total,total,Tổng,,,,>50,,\n";
+    static const char plan_csv[] =
+        "# unit: Thử\n# year: 2023\n# baseline_year: 2022\n"
+        "id,kind,name,max_points,baseline,baseline_rank,target,target_rank,owners\n"
+        "1,criterion,\"Tên\rkhác\",10,40,,>50,,\n"
+        "total,total,Tổng,,,,>50,,\n";
     ps_plan plan;
     ps_scores scores;
     ps_error err;
@@ -256,7 +257,7 @@ static void an_incomplete_doc_is_not_shown(void **state)
     ps_text_layout layout = {36, false};
     assert_int_equal(ps_render_text(&doc, &layout, &out), PS_ERR_NOMEM);
     assert_int_equal(ps_render_markdown(&doc, &out), PS_ERR_NOMEM);
-    assert_int_equal(ps_render_csv(&doc, false, &out), PS_ERR_NOMEM);
+    assert_int_equal(ps_render_csv(&doc, &(ps_csv_layout){false, false}, &out), PS_ERR_NOMEM);
     assert_int_equal(out.len, 0);
     ps_buf_free(&out);
     ps_doc_free(&doc);

@@ -21,7 +21,7 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define DASH "\xe2\x80\x94"
 #define BOM "\xef\xbb\xbf"
-#define CSV_COLUMNS 22
+#define CSV_COLUMNS 32
 
 static ps_plan builtin;
 static ps_scores q3;
@@ -719,28 +719,13 @@ static void assert_no_formula(const csv_doc *d, char mark)
     }
 }
 
-static const char *const HEADER[CSV_COLUMNS] = {"id",
-                                                "kind",
-                                                "name",
-                                                "owners",
-                                                "max_points",
-                                                "baseline",
-                                                "baseline_rank",
-                                                "score",
-                                                "points",
-                                                "change",
-                                                "target_op",
-                                                "target_value",
-                                                "target_rank",
-                                                "gap",
-                                                "met",
-                                                "rank",
-                                                "rank_of",
-                                                "points_to_target_rank",
-                                                "rank_met",
-                                                "need",
-                                                "partial",
-                                                "missing"};
+/* clang-format off */
+static const char *const HEADER[CSV_COLUMNS] = {
+    "id", "kind", "name", "owners", "max_points", "baseline", "baseline_rank", "score", "points", "change",
+    "target_op", "target_value", "target_rank", "gap", "met", "rank", "rank_of", "points_to_target_rank",
+    "rank_met", "need", "partial", "missing", "parent", "depth", "self_points", "appraised_points",
+    "applicable", "flags", "evidence", "note", "lost_points", "total_effect"};
+/* clang-format on */
 
 /* ---- CSV ---- */
 

@@ -675,14 +675,14 @@ static void error_points(void **state)
     (void)state;
     ps_error e = scores_fail("id,points\n2,8.01\n", PS_MSG_POINTS_OVER_MAX, 2, 3);
     assert_string_equal(e.arg[0], "8.01");
-    assert_true(e.has_number);
-    assert_true(e.number == P(8));
+    assert_int_equal(e.numbers, 1);
+    assert_true(e.number[0] == P(8));
     assert_string_equal(e.arg[2], "2");
     char msg[256];
     ps_error_format(&e, PS_LANG_EN, msg, sizeof msg);
     assert_string_equal(msg, "q3.csv:2:3: column 'points': '8.01' is above the max points 8 of indicator 2");
     e = scores_fail("id,points\n4,\"7,5000001\"\n", PS_MSG_POINTS_OVER_MAX, 2, 3);
-    assert_true(e.number == 7500000);
+    assert_true(e.number[0] == 7500000);
     /* the max points take the message's own decimal mark */
     ps_error_format(&e, PS_LANG_VI, msg, sizeof msg);
     assert_string_equal(msg, "q3.csv:2:3: cột 'points': '7,5000001' vượt điểm tối đa 7,5 của chỉ số 4");

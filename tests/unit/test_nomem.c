@@ -76,8 +76,8 @@ static char *read_example(const char *name, size_t *len)
 }
 
 typedef struct {
-    char *scores, *peers, *q1, *units;
-    size_t scores_len, peers_len, q1_len, units_len;
+    char *scores, *peers, *q1, *units, *sub_plan, *sub_scores;
+    size_t scores_len, peers_len, q1_len, units_len, sub_plan_len, sub_scores_len;
 } inputs;
 
 static inputs in;
@@ -250,6 +250,48 @@ static void stage_units(reports *out)
     ps_units_free(&units);
 }
 
+/* A plan with sub-criteria and appraised scores, made once with nothing failing, for the stages below. */
+static ps_plan sub_plan;
+static ps_scores sub_scores;
+static ps_result sub_result;
+
+/* Loading and scoring it. */
+static void stage_subs_load(reports *out)
+{
+    ps_plan p;
+    ps_scores s;
+    ps_result r;
+    ps_error err;
+    (void)out;
+    if (!step(ps_plan_load_buffer(in.sub_plan, in.sub_plan_len, "sub.csv", &p, &err), &err, "the sub plan"))
+        return;
+    if (step(ps_scores_load_buffer(in.sub_scores, in.sub_scores_len, "sub-q3.csv", &p, &s, &err), &err,
+             "the sub scores")) {
+        if (step(ps_score(&p, &s, &r), NULL, "ps_score of sub-criteria"))
+            ps_result_free(&r);
+        ps_scores_free(&s);
+    }
+    ps_plan_free(&p);
+}
+
+/* One layout of its report (sub_index 0..3), or its template (4, 5). */
+static size_t sub_index;
+
+static void stage_subs_report(reports *out)
+{
+    typedef ps_status (*reporter)(const ps_plan *, const ps_result *, const ps_report_options *, ps_buf *);
+    static const reporter reporters[] = {ps_report_text, ps_report_markdown, ps_report_csv, ps_report_json};
+    ps_report_options options = {.lang = PS_LANG_EN, .scores_source = "sub-q3.csv"};
+    ps_buf one;
+    ps_buf_init(&one);
+    ps_status st = sub_index < 4
+                       ? reporters[sub_index](&sub_plan, &sub_result, &options, &one)
+                       : ps_report_template(&sub_plan, sub_index == 4 ? PS_TEMPLATE_CSV : PS_TEMPLATE_JSON,
+                                            &options, &one);
+    keep(out, step(st, NULL, "a report of sub-criteria"), &one);
+    ps_buf_free(&one);
+}
+
 /* Runs stage again and again, its n-th allocation failing, until a run has nothing left to fail. */
 static void fail_each_allocation(void (*stage)(reports *), long at_least)
 {
@@ -311,6 +353,14 @@ static void trend(void **state)
     fail_each_allocation(stage_trend, 50);
 }
 
+static void subs(void **state)
+{
+    (void)state;
+    fail_each_allocation(stage_subs_load, 100);
+    for (sub_index = 0; sub_index < 6; sub_index++)
+        fail_each_allocation(stage_subs_report, 10);
+}
+
 static void units(void **state)
 {
     (void)state;
@@ -324,6 +374,8 @@ static int setup(void **state)
     in.q1 = read_example("scores-2023-q1.csv", &in.q1_len);
     in.peers = read_example("peers-2022.csv", &in.peers_len);
     in.units = read_example("communes-2023.csv", &in.units_len);
+    in.sub_plan = read_example("plan-sub-criteria.csv", &in.sub_plan_len);
+    in.sub_scores = read_example("scores-2023-q3-sub.csv", &in.sub_scores_len);
     cJSON_Hooks hooks = {json_malloc, free};
     cJSON_InitHooks(&hooks);
     ps_error err;
@@ -331,7 +383,11 @@ static int setup(void **state)
         ps_scores_load_buffer(in.scores, in.scores_len, "q3.csv", &plan, &q3, &err) != PS_OK ||
         ps_peers_load_buffer(in.peers, in.peers_len, "peers.csv", &plan, &peers, &err) != PS_OK ||
         ps_score(&plan, &q3, &result) != PS_OK || ps_rank_apply(&result, &plan, &peers, 0) != PS_OK ||
-        ps_check_targets(&result, NULL, 0, &check, &err) != PS_OK)
+        ps_check_targets(&result, NULL, 0, &check, &err) != PS_OK ||
+        ps_plan_load_buffer(in.sub_plan, in.sub_plan_len, "sub.csv", &sub_plan, &err) != PS_OK ||
+        ps_scores_load_buffer(in.sub_scores, in.sub_scores_len, "sub-q3.csv", &sub_plan, &sub_scores, &err) !=
+            PS_OK ||
+        ps_score(&sub_plan, &sub_scores, &sub_result) != PS_OK)
         return -1;
     return 0;
 }
@@ -339,6 +395,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
+    ps_result_free(&sub_result);
+    ps_scores_free(&sub_scores);
+    ps_plan_free(&sub_plan);
     ps_check_free(&check);
     ps_result_free(&result);
     ps_peers_free(&peers);
@@ -348,13 +407,15 @@ static int teardown(void **state)
     free(in.q1);
     free(in.peers);
     free(in.units);
+    free(in.sub_plan);
+    free(in.sub_scores);
     return 0;
 }
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(loading), cmocka_unit_test(scoring),
+    const struct CMUnitTest tests[] = {cmocka_unit_test(loading),   cmocka_unit_test(scoring),
                                        cmocka_unit_test(reporting), cmocka_unit_test(trend),
-                                       cmocka_unit_test(units)};
+                                       cmocka_unit_test(units),     cmocka_unit_test(subs)};
     return cmocka_run_group_tests(tests, setup, teardown) ? 1 : 0;
 }

@@ -115,7 +115,8 @@ static void a_real_label_fills(void **state)
     char text[256];
     const char *args[] = {"2022", "5", "17", "2023", "3"};
     ps_wording_fill_chars(text, sizeof text, ps_label_text(PS_L_SUMMARY_PLAN_UNKNOWN, PS_LANG_VI), args, 5);
-    assert_string_equal(text, "Kết quả năm 2022 đã đạt 5/17 mục tiêu năm 2023; 3 mục tiêu chưa có số liệu năm 2022.");
+    assert_string_equal(
+        text, "Kết quả năm 2022 đã đạt 5/17 mục tiêu năm 2023; 3 mục tiêu chưa có số liệu năm 2022.");
     ps_wording_fill_chars(text, sizeof text, ps_label_text(PS_L_SUMMARY_PLAN_UNKNOWN, PS_LANG_EN), args, 5);
     assert_string_equal(text, "The 2022 results meet 5/17 of the 2023 targets; 3 without a 2022 value.");
 }
@@ -125,9 +126,10 @@ static void errors_fill_their_number(void **state)
     (void)state;
     ps_error err = {.code = PS_MSG_POINTS_OVER_MAX, .file = "q3.csv", .line = 4, .column = 9};
     snprintf(err.arg[0], sizeof err.arg[0], "12");
+    snprintf(err.arg[1], sizeof err.arg[1], "points");
     snprintf(err.arg[2], sizeof err.arg[2], "7");
-    err.has_number = true;
-    err.number = 7500000; /* 7.5 */
+    err.numbers = 1;
+    err.number[0] = 7500000; /* 7.5 */
     char text[256];
     ps_error_format(&err, PS_LANG_VI, text, sizeof text);
     assert_string_equal(text, "q3.csv:4:9: cột 'points': '12' vượt điểm tối đa 7,5 của chỉ số 7");
