@@ -5,15 +5,16 @@
 #include "report/render.h"
 #include "report/xlsx.h"
 
-#define COL_MIN 5.0       /* the narrowest column, in Excel's widths (characters of the default font) */
-#define COL_TEXT_MAX 40.0 /* wider text wraps: names, phrases */
-#define COL_NOTE_MAX 48.0 /* the responsible offices, a long list */
-#define COL_PAD 2.0       /* room beside the widest cell */
-#define HEAD_MAX 14.0     /* a longer header wraps rather than widen its column */
-#define PROSE_WIDTH 100.0 /* prose on a sheet without tables wraps at this width */
-#define LINE_POINTS 15.0  /* the height of a line of the default font (Calibri 11) */
-#define TITLE_POINTS 20.0 /* a line of the title's font (14 points) */
-#define LETTERS_PER_WIDTH 1.15
+#define COL_MIN 5.0            /* the narrowest column, in Excel's widths (characters of the default font) */
+#define COL_TEXT_MAX 40.0      /* wider text wraps: names, phrases */
+#define COL_NOTE_MAX 48.0      /* the responsible offices, a long list */
+#define COL_PAD 2.0            /* room beside the widest cell */
+#define HEAD_MAX 14.0          /* a longer header wraps rather than widen its column */
+#define PROSE_WIDTH 100.0      /* prose on a sheet without tables wraps at this width */
+#define LINE_POINTS 15.0       /* the height of a line of the default font (Calibri 11) */
+#define TITLE_POINTS 20.0      /* a line of the title's font (14 points) */
+#define LETTERS_PER_WIDTH 1.15 /* letters of a Vietnamese text to a unit of column width: lines_of */
+#define ROW_POINTS_MAX 409.0   /* the tallest row Excel has: a longer text scrolls within its cell */
 
 /* A sheet while it is written. */
 typedef struct {
@@ -117,8 +118,9 @@ static double lines_of(const char *text, double width)
 
 static void row_height(sheet *s, lxw_row_t row, double lines, double points)
 {
-    if (s->ws && lines * points > LINE_POINTS)
-        ps_xlsx_check(s->x, worksheet_set_row(s->ws, row, lines * points, NULL));
+    double height = lines * points < ROW_POINTS_MAX ? lines * points : ROW_POINTS_MAX;
+    if (s->ws && height > LINE_POINTS)
+        ps_xlsx_check(s->x, worksheet_set_row(s->ws, row, height, NULL));
 }
 
 static void set_widths(sheet *s)

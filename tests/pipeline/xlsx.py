@@ -483,6 +483,8 @@ ws = wb["Báo cáo"]
 head, heads, rows = table(ws, "Mã")
 name = ws.cell(rows[5], heads["Chỉ số"]).value
 expect(len(name) == 32767 and name.endswith("…") and long_name.startswith(name[:-1]), f"long name: {len(name)} characters")
+height = ws.row_dimensions[rows[5]].height
+expect(height is not None and 15 < height <= 409, f"long name: a row {height} points tall (Excel has at most 409)")
 
 for f in failures:
     print("FAIL:", f)
