@@ -104,6 +104,7 @@ typedef enum {
     PS_MSG_MAX_POINTS_CHILDREN, /* {0}: id, {3}: its max points, {4}: its children's */
     PS_MSG_APPRAISED_NO_MAX,    /* {0}: id */
     PS_MSG_SCORED_TWICE,        /* {0}: this id, {1}: the other, {2}: the other's line */
+    PS_MSG_CONTROL_CHAR,        /* {0}: column name, {1}: the character, U+XXXX */
     PS_MSG_COUNT
 } ps_msg;
 

@@ -47,6 +47,9 @@ void ps_units_rank(ps_units *units);
  * rank: 1, 2, 2, 4; partial units rank after all complete ones). */
 uint32_t ps_units_rank_at(const ps_units *units, size_t i, uint32_t previous_rank);
 
+/* Whether the unit has a total at all: none of its criteria with a value is a total not known, never 0. */
+bool ps_unit_has_total(const ps_units *units, const ps_unit *unit);
+
 void ps_units_free(ps_units *units);
 
 #ifdef __cplusplus

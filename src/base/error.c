@@ -5,7 +5,46 @@
 #include <utf8proc.h>
 
 #include "base/error.h"
+#include "base/text.h"
 #include "base/wording.h"
+
+/* Copies text for a message: control bytes, invalid UTF-8, C1 controls and the characters that reorder text
+ * are written as escapes (\x1b, \u202e), so a message stays one plain line; a long text is shortened. */
+static void copy_arg(char *dst, size_t size, const char *src)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t out = 0, i = 0, len = strlen(src);
+    const size_t room = size - 10; /* keeps space for an escape and the ellipsis */
+    while (i < len && out < room) {
+        unsigned char c = (unsigned char)src[i];
+        utf8proc_int32_t cp = c;
+        utf8proc_ssize_t n =
+            c < 0x80 ? 1
+                     : utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(len - i), &cp);
+        bool shown = n > 0 && (cp >= 0x20 || cp == '\t') && !ps_char_unsafe(cp);
+        if (shown && out + (size_t)n > room)
+            break;
+        if (shown) {
+            memcpy(dst + out, src + i, (size_t)n);
+            out += (size_t)n;
+            i += (size_t)n;
+        } else if (n > 1) { /* a whole character: \uXXXX */
+            out += (size_t)snprintf(dst + out, size - out, "\\u%04x", (unsigned)cp);
+            i += (size_t)n;
+        } else {
+            dst[out++] = '\\';
+            dst[out++] = 'x';
+            dst[out++] = hex[c >> 4];
+            dst[out++] = hex[c & 15];
+            i++;
+        }
+    }
+    if (i < len) {
+        memcpy(dst + out, "\xe2\x80\xa6", 3); /* … */
+        out += 3;
+    }
+    dst[out] = '\0';
+}
 
 static void append(char *buf, size_t size, size_t *len, const char *text, size_t n)
 {
@@ -24,7 +63,9 @@ size_t ps_error_format(const ps_error *err, ps_lang lang, char *buf, size_t size
     if (size > 0)
         buf[0] = '\0';
     if (err->file) {
-        append(buf, size, &len, err->file, strlen(err->file));
+        char file[256]; /* a file name is shown as safely as any value */
+        copy_arg(file, sizeof file, err->file);
+        append(buf, size, &len, file, strlen(file));
         if (err->line > 0 && err->column > 0)
             snprintf(place, sizeof place, ":%ld:%ld: ", err->line, err->column);
         else if (err->line > 0)
@@ -49,41 +90,6 @@ size_t ps_error_format(const ps_error *err, ps_lang lang, char *buf, size_t size
 }
 
 /* Copies a value into a message argument: escapes control bytes and invalid UTF-8, shortens long text. */
-static void copy_arg(char *dst, size_t size, const char *src)
-{
-    size_t out = 0, i = 0, len = strlen(src);
-    const size_t room = size - 8; /* keeps space for an escape and the ellipsis */
-    while (i < len && out < room) {
-        unsigned char c = (unsigned char)src[i];
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n =
-            c < 0x80 ? 1
-                     : utf8proc_iterate((const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (c >= 0x80 && n > 0) {
-            if (out + (size_t)n > room)
-                break;
-            memcpy(dst + out, src + i, (size_t)n);
-            out += (size_t)n;
-            i += (size_t)n;
-        } else if (c < 0x20 || c == 0x7F || c >= 0x80) {
-            static const char hex[] = "0123456789abcdef";
-            dst[out++] = '\\';
-            dst[out++] = 'x';
-            dst[out++] = hex[c >> 4];
-            dst[out++] = hex[c & 15];
-            i++;
-        } else {
-            dst[out++] = (char)c;
-            i++;
-        }
-    }
-    if (i < len) {
-        memcpy(dst + out, "\xe2\x80\xa6", 3); /* … */
-        out += 3;
-    }
-    dst[out] = '\0';
-}
-
 void ps_error_set(ps_error *err, ps_msg code, const char *file, long line, long column, const char *arg0,
                   const char *arg1, const char *arg2)
 {

@@ -38,6 +38,77 @@ size_t ps_utf8_valid_prefix(const char *text, size_t len)
     return len;
 }
 
+bool ps_char_unsafe(int32_t cp)
+{
+    bool c0 = cp < 0x20 && cp != '\t' && cp != '\r' && cp != '\n';
+    return c0 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t ps_text_find_unsafe(const char *text, size_t len, int32_t *cp)
+{
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t c = (unsigned char)text[i];
+        utf8proc_ssize_t n = 1;
+        if (c >= 0x80)
+            n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
+        if (n <= 0)
+            return len; /* not valid UTF-8: said by the reader, not here */
+        if (ps_char_unsafe(c)) {
+            *cp = c;
+            return i;
+        }
+        i += (size_t)n;
+    }
+    return len;
+}
+
+void ps_text_display(ps_buf *out, const char *text, size_t len)
+{
+    size_t i = 0, start = 0;
+    while (i < len) {
+        utf8proc_int32_t c = (unsigned char)text[i];
+        utf8proc_ssize_t n = 1;
+        if (c >= 0x80)
+            n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
+        bool blank = n > 0 && (c == '\t' || c == '\r' || c == '\n');
+        if (n > 0 && !blank && !ps_char_unsafe(c)) {
+            i += (size_t)n;
+            continue;
+        }
+        ps_buf_append(out, text + start, i - start);
+        ps_buf_puts(out, blank ? " " : "\xef\xbf\xbd"); /* U+FFFD */
+        if (c == '\r' && i + 1 < len && text[i + 1] == '\n')
+            i++; /* CR LF: one space */
+        i += n > 0 ? (size_t)n : 1;
+        start = i;
+    }
+    ps_buf_append(out, text + start, len - start);
+}
+
+size_t ps_text_display_width(const char *text, size_t len)
+{
+    size_t width = 0, i = 0;
+    while (i < len) {
+        utf8proc_int32_t c = (unsigned char)text[i];
+        utf8proc_ssize_t n = 1;
+        if (c >= 0x80)
+            n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
+        if (n <= 0 || c == '\t' || c == '\n' || c == '\r' || ps_char_unsafe(c)) {
+            width++; /* one space, or one U+FFFD */
+            if (c == '\r' && i + 1 < len && text[i + 1] == '\n')
+                i++;
+            i += n > 0 ? (size_t)n : 1;
+            continue;
+        }
+        int w = utf8proc_charwidth(c);
+        width += w > 0 ? (size_t)w : 0;
+        i += (size_t)n;
+    }
+    return width;
+}
+
 long ps_utf8_chars(const char *text, size_t len)
 {
     long n = 0;

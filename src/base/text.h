@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "parscore/base.h"
 
@@ -13,6 +14,20 @@ char *ps_strdup(const char *text);
 
 /* Length of the valid UTF-8 prefix of text: equal to len when all of it is valid. */
 size_t ps_utf8_valid_prefix(const char *text, size_t len);
+
+/* Whether a character must never reach a terminal: a C0 control but tab, CR and LF; DEL; a C1 control
+ * (U+0080–U+009F); a character that reorders text (U+202A–U+202E, U+2066–U+2069). */
+bool ps_char_unsafe(int32_t cp);
+
+/* The byte offset of the first such character in valid UTF-8 text, len when there is none; *cp is it. */
+size_t ps_text_find_unsafe(const char *text, size_t len, int32_t *cp);
+
+/* Appends text as a terminal may show it: a line break (CR LF, LF or CR) or a tab becomes one space, any
+ * other unsafe character or invalid byte U+FFFD. A text layout measures widths after this. */
+void ps_text_display(ps_buf *out, const char *text, size_t len);
+
+/* The display width of what ps_text_display would write. */
+size_t ps_text_display_width(const char *text, size_t len);
 
 /* Number of characters (code points) in valid UTF-8 text. */
 long ps_utf8_chars(const char *text, size_t len);

@@ -166,6 +166,11 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_MSG_APPRAISED_NO_MAX] =
         {.vi = "cột 'appraised': chỉ số {0} không có điểm tối đa nên không có điểm thẩm định",
          .en = "column 'appraised': indicator {0} has no max points, so no appraised points"},
+    [PS_MSG_CONTROL_CHAR] =
+        {.vi = "cột '{0}': ký tự điều khiển {1} không được phép (nó có thể điều khiển màn hình "
+               "hoặc đảo thứ tự chữ)",
+         .en = "column '{0}': the control character {1} is not allowed (it could drive a "
+               "terminal or reorder the text)"},
     [PS_MSG_SCORED_TWICE] =
         {.vi = "cột 'id': '{0}' và '{1}' (dòng {2}) là dòng cha và dòng con: chỉ chấm một trong "
                "hai cấp",

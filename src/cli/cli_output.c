@@ -1,14 +1,19 @@
-/* Output for the parscore command: all or nothing, and write errors (full disk, closed pipe) reported. */
+/* Output for the parscore command: all or nothing into files, written through symlinks and into devices as
+ * they are, and write errors (a full disk) reported; a reader that leaves a pipe early is not an error. */
 #include "cli/cli_output.h"
 
 #include "base/wording.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#define MAX_LINKS 40 /* symlinks followed to the file they name, as the kernel does */
 
 static int fail(const char *path, int err, ps_lang lang)
 {
@@ -17,16 +22,6 @@ static int fail(const char *path, int err, ps_lang lang)
     ps_wording_fill_chars(message, sizeof message, ps_label_text(PS_L_CLI_CANNOT_WRITE, lang), args, 2);
     fprintf(stderr, "parscore: %s\n", message);
     return 2;
-}
-
-static int write_stdout(const ps_buf *buf, ps_lang lang)
-{
-    errno = 0;
-    if (buf->len > 0 && fwrite(buf->data, 1, buf->len, stdout) != buf->len)
-        return fail(NULL, errno ? errno : EIO, lang);
-    if (fflush(stdout) != 0 || ferror(stdout))
-        return fail(NULL, errno ? errno : EIO, lang);
-    return 0;
 }
 
 static bool write_all(int fd, const char *data, size_t len, int *error)
@@ -45,6 +40,44 @@ static bool write_all(int fd, const char *data, size_t len, int *error)
     return true;
 }
 
+/* The path a chain of symlinks ends at (the link itself when it is not one); a fresh copy, NULL when out of
+ * memory or the chain is too long (errno says which). */
+static char *follow_links(const char *path)
+{
+    char *at = strdup(path);
+    for (int n = 0; at && n < MAX_LINKS; n++) {
+        struct stat st;
+        if (lstat(at, &st) != 0 || !S_ISLNK(st.st_mode))
+            return at;
+        char target[PATH_MAX];
+        ssize_t len = readlink(at, target, sizeof target - 1);
+        if (len < 0 || (size_t)len >= sizeof target - 1) {
+            free(at);
+            errno = len < 0 ? errno : ENAMETOOLONG;
+            return NULL;
+        }
+        target[len] = '\0';
+        const char *slash = strrchr(at, '/');
+        size_t dir =
+            target[0] != '/' && slash ? (size_t)(slash - at) + 1 : 0; /* relative to the link's folder */
+        char *next = malloc(dir + (size_t)len + 1);
+        if (next) {
+            memcpy(next, at, dir);
+            memcpy(next + dir, target, (size_t)len + 1);
+        }
+        free(at);
+        at = next;
+    }
+    if (at) {
+        free(at);
+        errno = ELOOP;
+    }
+    return NULL;
+}
+
+/* Opens the output. A regular file (or a new one) gets a temporary file beside it, renamed over it only when
+ * everything was written, with the old file's mode; anything else (a FIFO, a device) is written into as it
+ * is, since renaming over it would destroy it. */
 bool cli_stream_open(cli_stream *s, const char *path, ps_lang lang)
 {
     memset(s, 0, sizeof *s);
@@ -52,13 +85,29 @@ bool cli_stream_open(cli_stream *s, const char *path, ps_lang lang)
     s->fd = STDOUT_FILENO;
     if (!path)
         return true;
-    size_t n = strlen(path);
+    s->target = follow_links(path);
+    if (!s->target) {
+        fail(path, errno, lang);
+        return false;
+    }
+    struct stat st;
+    bool exists = stat(s->target, &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) {
+        s->fd = open(s->target, O_WRONLY | O_NOCTTY);
+        if (s->fd < 0) {
+            fail(path, errno, lang);
+            return false;
+        }
+        s->direct = true;
+        return true;
+    }
+    size_t n = strlen(s->target);
     s->tmp = malloc(n + 16);
     if (!s->tmp) {
         fail(path, ENOMEM, lang);
         return false;
     }
-    snprintf(s->tmp, n + 16, "%s.tmp-XXXXXX", path);
+    snprintf(s->tmp, n + 16, "%s.tmp-XXXXXX", s->target);
     s->fd = mkstemp(s->tmp);
     if (s->fd < 0) {
         fail(path, errno, lang);
@@ -68,7 +117,10 @@ bool cli_stream_open(cli_stream *s, const char *path, ps_lang lang)
     }
     mode_t mask = umask(0);
     umask(mask);
-    if (fchmod(s->fd, 0666 & ~mask) != 0)
+    mode_t mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
+    if (exists && fchown(s->fd, st.st_uid, st.st_gid) != 0 && errno != EPERM)
+        s->error = errno; /* another owner's file keeps its owner where the system lets us */
+    if (fchmod(s->fd, mode) != 0 && s->error == 0)
         s->error = errno;
     return true;
 }
@@ -79,40 +131,41 @@ bool cli_stream_write(void *stream, const char *data, size_t len)
     return s->error == 0 && write_all(s->fd, data, len, &s->error);
 }
 
-int cli_stream_close(cli_stream *s, bool ok, ps_lang lang)
+/* A reader of standard output that went away (head -1) took what it wanted: not an error. */
+static bool reader_left(const cli_stream *s)
 {
-    if (!s->path) {
-        if (s->error != 0)
-            return fail(NULL, s->error, lang);
-        return ok ? 0 : 2;
-    }
-    if (s->error == 0 && ok && fsync(s->fd) != 0 && errno != EINVAL)
-        s->error = errno;
-    if (close(s->fd) != 0 && s->error == 0)
-        s->error = errno;
-    if (s->error == 0 && ok && rename(s->tmp, s->path) != 0)
-        s->error = errno;
-    bool renamed = s->error == 0 && ok;
-    if (!renamed)
-        unlink(s->tmp);
-    free(s->tmp);
-    s->tmp = NULL;
-    if (s->error != 0)
-        return fail(s->path, s->error, lang);
-    return ok ? 0 : 2;
+    return !s->path && s->error == EPIPE;
 }
 
-/* The old file stays as it was unless the new one was written whole. */
-static int write_file(const ps_buf *buf, const char *path, ps_lang lang)
+int cli_stream_close(cli_stream *s, bool ok, ps_lang lang)
 {
-    cli_stream s;
-    if (!cli_stream_open(&s, path, lang))
-        return 2;
-    cli_stream_write(&s, buf->data, buf->len);
-    return cli_stream_close(&s, true, lang);
+    int status;
+    if (!s->path || s->direct) {
+        if (s->direct && close(s->fd) != 0 && s->error == 0)
+            s->error = errno;
+        status = reader_left(s) ? 0 : s->error != 0 ? fail(s->path, s->error, lang) : ok ? 0 : 2;
+    } else {
+        if (s->error == 0 && ok && fsync(s->fd) != 0 && errno != EINVAL)
+            s->error = errno;
+        if (close(s->fd) != 0 && s->error == 0)
+            s->error = errno;
+        if (s->error == 0 && ok && rename(s->tmp, s->target) != 0)
+            s->error = errno;
+        if (s->error != 0 || !ok)
+            unlink(s->tmp); /* the old file stays as it was */
+        status = s->error != 0 ? fail(s->path, s->error, lang) : ok ? 0 : 2;
+    }
+    free(s->tmp);
+    free(s->target);
+    s->tmp = s->target = NULL;
+    return status;
 }
 
 int cli_write_output(const ps_buf *buf, const char *path, ps_lang lang)
 {
-    return path ? write_file(buf, path, lang) : write_stdout(buf, lang);
+    cli_stream s;
+    if (!cli_stream_open(&s, path, lang))
+        return 2;
+    cli_stream_write(&s, buf->data ? buf->data : "", buf->len);
+    return cli_stream_close(&s, true, lang);
 }

@@ -67,9 +67,12 @@ static void print_warnings(const ps_warnings *warnings, const cli_options *opt)
         print_error(&warnings->items[i], opt->lang);
 }
 
-/* Colour only where a person reads it: a terminal, no NO_COLOR, no -o, unless asked for outright. */
+/* Colour only where a person reads it: a terminal, no NO_COLOR, unless asked for outright; a file written
+ * with -o never carries it. */
 static bool use_color(const cli_options *opt)
 {
+    if (opt->output)
+        return false;
     if (opt->color != CLI_COLOR_AUTO)
         return opt->color == CLI_COLOR_ALWAYS;
     const char *no_color = getenv("NO_COLOR");
@@ -173,14 +176,19 @@ static int run_rank(const cli_options *opt, const ps_plan *plan)
     cli_stream out;
     int status = EXIT_INPUT;
     if (cli_stream_open(&out, opt->output, opt->lang)) {
-        ps_report_options ro = {.lang = opt->lang, .scores_source = units.source, .bom = opt->bom};
+        ps_report_options ro = {.lang = opt->lang,
+                                .scores_source = units.source,
+                                .bom = opt->bom,
+                                .color = opt->format == CLI_FORMAT_TEXT && use_color(opt)};
         ps_units_format format = opt->format == CLI_FORMAT_JSON   ? PS_UNITS_JSON
                                  : opt->format == CLI_FORMAT_CSV  ? PS_UNITS_CSV
                                  : opt->format == CLI_FORMAT_XLSX ? PS_UNITS_XLSX
                                                                   : PS_UNITS_TEXT;
         errno = 0;
         st = ps_report_units(&units, format, &ro, cli_stream_write, &out);
-        if (st == PS_ERR_NOMEM || (st == PS_ERR_IO && errno != 0)) /* else the stream says what failed */
+        /* a workbook's temporary files failed (errno says why); else the stream says what failed */
+        bool temporary = st == PS_ERR_IO && format == PS_UNITS_XLSX && errno != 0;
+        if (st == PS_ERR_NOMEM || temporary)
             print_report_failure(st, opt->lang);
         if (st == PS_ERR_INPUT)
             print_too_many_units(opt->lang);

@@ -138,6 +138,12 @@ uint32_t ps_units_rank_at(const ps_units *u, size_t i, uint32_t previous_rank)
     return (uint32_t)(i + 1);
 }
 
+bool ps_unit_has_total(const ps_units *u, const ps_unit *unit)
+{
+    uint32_t all = u->criteria_count >= 32 ? UINT32_MAX : (UINT32_C(1) << u->criteria_count) - 1;
+    return (unit->missing & all) != all;
+}
+
 void ps_units_free(ps_units *u)
 {
     free(u->names);

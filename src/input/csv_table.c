@@ -110,6 +110,23 @@ static const char *column_name(const reader *r, size_t index, char *buf, size_t 
     return buf;
 }
 
+/* Where the byte at offset of the field's text is: after the field's start, its opening quote and the text
+ * before it, which in a quoted field may run over several lines. */
+static void place_in_field(const reader *r, const char *text, size_t offset, long *line, long *col)
+{
+    *line = r->field_start.line;
+    *col = r->field_start.column + r->field_lead + (r->field_quoted ? 1 : 0);
+    size_t from = 0;
+    for (size_t i = 0; i < offset; i++) {
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= offset || text[i + 1] != '\n'))) {
+            (*line)++;
+            *col = 1;
+            from = i + 1;
+        }
+    }
+    *col += ps_utf8_chars(text + from, offset - from);
+}
+
 static void on_field(void *data, size_t len, void *ctx)
 {
     reader *r = ctx;
@@ -136,20 +153,19 @@ static void on_field(void *data, size_t len, void *ctx)
     }
     size_t valid = ps_utf8_valid_prefix(text, len);
     if (valid < len) {
-        /* where the bad byte is: after the field's start, its opening quote and the text before it, which
-         * in a quoted field may run over several lines */
-        long line = r->field_start.line;
-        long col = r->field_start.column + r->field_lead + (r->field_quoted ? 1 : 0);
-        size_t from = 0;
-        for (size_t i = 0; i < valid; i++) {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= valid || text[i + 1] != '\n'))) {
-                line++;
-                col = 1;
-                from = i + 1;
-            }
-        }
-        col += ps_utf8_chars(text + from, valid - from);
+        long line, col;
+        place_in_field(r, text, valid, &line, &col);
         fail(r, PS_MSG_INVALID_UTF8, line, col, column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
+        return;
+    }
+    int32_t cp;
+    size_t unsafe = ps_text_find_unsafe(text, len, &cp);
+    if (unsafe < len) { /* it could drive a terminal, or reorder what a report shows */
+        long line, col;
+        char code[16];
+        place_in_field(r, text, unsafe, &line, &col);
+        snprintf(code, sizeof code, "U+%04X", (unsigned)cp);
+        fail(r, PS_MSG_CONTROL_CHAR, line, col, column_name(r, r->slot_count, namebuf, sizeof namebuf), code);
         return;
     }
     if (!grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots) ||
@@ -345,6 +361,14 @@ static ps_status parse_meta_line(reader *r, const char *line, size_t len, long l
     if (ps_utf8_valid_prefix(line, len) < len) {
         fail(r, PS_MSG_INVALID_UTF8, line_no, ps_utf8_chars(line, ps_utf8_valid_prefix(line, len)) + 1, "#",
              NULL);
+        return r->status;
+    }
+    int32_t cp;
+    size_t unsafe = ps_text_find_unsafe(line, len, &cp);
+    if (unsafe < len) { /* "# period: ESC[2J…" must not reach a terminal through the report's title */
+        char code[16];
+        snprintf(code, sizeof code, "U+%04X", (unsigned)cp);
+        fail(r, PS_MSG_CONTROL_CHAR, line_no, ps_utf8_chars(line, unsafe) + 1, "#", code);
         return r->status;
     }
     size_t i = 1;

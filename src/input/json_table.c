@@ -90,6 +90,19 @@ static ps_status fail_at(scanner *s, const node_pos *p, ps_msg code, const char 
     return s->status = PS_ERR_INPUT;
 }
 
+/* A string whose escapes decode to a control character (\u001b…) or one that reorders text is refused, as
+ * the CSV reader refuses the raw ones: it must never reach a terminal. */
+static ps_status refuse_unsafe(scanner *s, const node_pos *p, const char *key, const char *text)
+{
+    int32_t cp;
+    size_t len = strlen(text);
+    if (ps_text_find_unsafe(text, len, &cp) == len)
+        return PS_OK;
+    char code[16];
+    snprintf(code, sizeof code, "U+%04X", (unsigned)cp);
+    return fail_at(s, p, PS_MSG_CONTROL_CHAR, key, code, NULL);
+}
+
 static size_t add_pos(scanner *s, const cJSON *node, long key_line, long key_column)
 {
     if (s->count == s->cap) {
@@ -564,6 +577,10 @@ static ps_status emit_row(scanner *s, const cJSON *obj, size_t index, const char
             fail_at(s, p, PS_MSG_FIELD_TOO_LONG, limit, NULL, NULL);
             break;
         }
+        if (refuse_unsafe(s, p, cols->names[k], text) != PS_OK) {
+            free(text);
+            break;
+        }
         fields[k] = (ps_table_field){text, strlen(text), p ? p->line : 0, p ? p->column : 0,
                                      value && cJSON_IsNumber(value)};
     }
@@ -597,6 +614,10 @@ static ps_status walk(scanner *s, const cJSON *root, const char *rows_key, const
                 snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
                 free(value);
                 return fail_at(s, p, PS_MSG_FIELD_TOO_LONG, limit, NULL, NULL);
+            }
+            if (refuse_unsafe(s, p, child->string, value) != PS_OK) {
+                free(value);
+                return s->status;
             }
             s->status = h->meta(h->ctx, child->string, value, p ? p->line : 0, s->err);
             free(value);

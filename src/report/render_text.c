@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "report/render.h"
 
 #define PARAGRAPH_WIDTH 100 /* prose and notes under a row stay within this many columns */
@@ -113,15 +114,15 @@ static bool row_note(const ps_doc_table *t, const ps_doc_row *row, ps_lang lang,
     ps_buf b;
     ps_buf_init(&b);
     if (row->note.kind != PS_CELL_NONE)
-        ps_cell_put(&b, &row->note, lang, NULL);
+        ps_cell_put(&b, &row->note, lang, ps_text_display);
     for (size_t k = 0; k < t->ncols; k++) {
         if (!(t->columns[k].flags & PS_COL_NOTE) || row->cells[k].kind == PS_CELL_NONE)
             continue;
         if (b.len > 0)
             ps_buf_puts(&b, "\n");
-        ps_cell_put(&b, &t->columns[k].head, lang, NULL);
+        ps_cell_put(&b, &t->columns[k].head, lang, ps_text_display);
         ps_buf_puts(&b, ": ");
-        ps_cell_put(&b, &row->cells[k], lang, NULL);
+        ps_cell_put(&b, &row->cells[k], lang, ps_text_display);
     }
     *note = b.data;
     return !b.failed;
@@ -134,7 +135,7 @@ static char *cell_text(const ps_doc_row *row, size_t column, bool first, ps_lang
     ps_buf_init(&b);
     for (int k = 0; first && k < row->indent; k++)
         ps_buf_puts(&b, "  ");
-    ps_cell_put(&b, &row->cells[column], lang, NULL);
+    ps_cell_put(&b, &row->cells[column], lang, ps_text_display);
     ps_buf_append(&b, "", 0);
     if (b.failed)
         ps_buf_free(&b);
@@ -176,7 +177,7 @@ static bool text_table_fill(text_table *tt, const ps_doc_table *t, ps_lang lang,
             tt->shown[tt->nshown++] = k;
     for (size_t c = 0; c < tt->nshown; c++) {
         const ps_doc_column *col = &t->columns[tt->shown[c]];
-        if (!(tt->heads[c] = ps_cell_string(&col->head, lang, NULL)))
+        if (!(tt->heads[c] = ps_cell_string(&col->head, lang, ps_text_display)))
             return false;
         tt->widths[c] = ps_text_width(tt->heads[c], strlen(tt->heads[c]));
         for (size_t r = 0; r < t->nrows; r++) {
@@ -277,11 +278,11 @@ static ps_status block(ps_buf *out, const ps_doc_block *b, ps_lang lang, const p
     if (b->kind == PS_BLOCK_TABLE)
         return table(out, b->table, lang, layout);
     if (b->kind == PS_BLOCK_LINE) {
-        ps_cell_put(out, &b->text, lang, NULL);
+        ps_cell_put(out, &b->text, lang, ps_text_display);
         ps_buf_puts(out, "\n");
         return PS_OK;
     }
-    char *text = ps_cell_string(&b->text, lang, NULL);
+    char *text = ps_cell_string(&b->text, lang, ps_text_display);
     if (!text)
         return PS_ERR_NOMEM;
     paragraph(out, text, PARAGRAPH_WIDTH);
@@ -299,7 +300,7 @@ ps_status ps_render_text(const ps_doc *doc, const ps_text_layout *layout, ps_buf
         if (s > 0)
             ps_buf_puts(out, "\n"); /* sections are apart by a blank line */
         if (sec->heading.kind != PS_CELL_NONE) {
-            ps_cell_put(out, &sec->heading, doc->lang, NULL);
+            ps_cell_put(out, &sec->heading, doc->lang, ps_text_display);
             ps_buf_puts(out, "\n");
         }
         for (size_t k = 0; k < sec->count && st == PS_OK; k++)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "parscore/report.h"
+#include "base/text.h"
 #include "base/wording.h"
 #include "report/doc.h"
 #include "report/xlsx.h"
@@ -19,6 +20,7 @@ typedef struct {
     const ps_indicator *total; /* the plan's total row, for its target */
     ps_lang lang;
     char mark;
+    bool color; /* met in green, missed in red */
     ps_buf buf;
     ps_sink sink;
     void *sink_ctx;
@@ -78,11 +80,16 @@ static void number(writer *w, ps_num v, bool plus)
     ps_buf_puts(&w->buf, num);
 }
 
-static const char *met_word(const writer *w, const ps_unit *unit)
+/* The total's target can be judged: there is one, and the unit has every criterion. */
+static bool judged(const writer *w, const ps_unit *unit)
 {
-    if (!w->total || !w->total->has_target || unit->missing)
-        return DASH;
-    return ps_target_met(&w->total->target, unit->total) ? W(w, PS_L_MET) : W(w, PS_L_MISSED);
+    return w->total && w->total->has_target && !unit->missing;
+}
+
+/* Its total, or nothing known (a unit without any value): never 0. */
+static bool has_total(const writer *w, const ps_unit *unit)
+{
+    return ps_unit_has_total(w->units, unit);
 }
 
 static void pad_to(ps_buf *out, const char *text, size_t width, bool right)
@@ -97,14 +104,33 @@ static void pad_to(ps_buf *out, const char *text, size_t width, bool right)
             ps_buf_puts(out, " ");
 }
 
+/* Met or missed, in colour where asked, padded to width (the colour wraps the word only). */
+static void verdict_cell(writer *w, const ps_unit *unit, size_t width)
+{
+    if (!judged(w, unit)) {
+        pad_to(&w->buf, DASH, width, false);
+        return;
+    }
+    bool met = ps_target_met(&w->total->target, unit->total);
+    const char *word = W(w, met ? PS_L_MET : PS_L_MISSED);
+    if (w->color)
+        ps_buf_puts(&w->buf, met ? "\033[32m" : "\033[31m");
+    ps_buf_puts(&w->buf, word);
+    if (w->color)
+        ps_buf_puts(&w->buf, "\033[0m");
+    for (size_t k = ps_text_width(word, strlen(word)); k < width; k++)
+        ps_buf_puts(&w->buf, " ");
+}
+
 /* A name in the text table: line breaks and tabs (possible in a quoted CSV cell) become spaces. */
+/* A name in the text table as a terminal may show it (a line break or tab in a quoted cell is one space),
+ * padded by the width of that. */
 static void plain_name(ps_buf *out, const char *name, size_t width)
 {
-    size_t start = out->len;
-    pad_to(out, name, width, false);
-    for (size_t i = start; i < out->len; i++)
-        if (out->data && (out->data[i] == '\n' || out->data[i] == '\r' || out->data[i] == '\t'))
-            out->data[i] = ' ';
+    size_t len = strlen(name), have = ps_text_display_width(name, len);
+    ps_text_display(out, name, len);
+    for (size_t k = have; k < width; k++)
+        ps_buf_puts(out, " ");
 }
 
 static void text_rows(writer *w)
@@ -113,7 +139,7 @@ static void text_rows(writer *w)
     size_t name_width = ps_text_width(W(w, PS_L_UNITS_UNIT), strlen(W(w, PS_L_UNITS_UNIT)));
     for (size_t i = 0; i < u->count; i++) {
         const char *name = u->names + u->units[i].name;
-        size_t width = ps_text_width(name, strlen(name));
+        size_t width = ps_text_display_width(name, strlen(name));
         if (width > name_width)
             name_width = width > NAME_WIDTH_MAX ? NAME_WIDTH_MAX : width;
     }
@@ -139,14 +165,15 @@ static void text_rows(writer *w)
         ps_buf_puts(&w->buf, "  ");
         plain_name(&w->buf, u->names + unit->name, name_width);
         ps_buf_puts(&w->buf, "  ");
+        bool known = has_total(w, unit), gap = known && w->total && w->total->has_target;
         ps_num_format(unit->total, 2, w->mark, false, cell, sizeof cell);
-        pad_to(&w->buf, cell, 7, true);
+        pad_to(&w->buf, known ? cell : DASH, 7, true);
         ps_buf_puts(&w->buf, "  ");
-        if (w->total && w->total->has_target)
+        if (gap)
             ps_num_format(unit->total - w->total->target.value, 2, w->mark, true, cell, sizeof cell);
-        pad_to(&w->buf, w->total && w->total->has_target ? cell : DASH, 10, true);
+        pad_to(&w->buf, gap ? cell : DASH, 10, true);
         ps_buf_puts(&w->buf, "  ");
-        pad_to(&w->buf, met_word(w, unit), 13, false);
+        verdict_cell(w, unit, 13);
         ps_buf_puts(&w->buf, "  ");
         ids(&w->buf, u, unit->missed, ", ");
         if (unit->missing) {
@@ -180,23 +207,25 @@ static void csv_report(writer *w)
     const ps_units *u = w->units;
     char d = w->lang ? ',' : ';';
     ps_buf_printf(&w->buf, "rank%cunit%ctotal%cpartial%cgap%cmet%cmissed%cmissing\n", d, d, d, d, d, d, d);
-    bool judged = w->total && w->total->has_target;
+    bool target = w->total && w->total->has_target;
     uint32_t rank = 0;
     for (size_t i = 0; i < u->count && !w->failed; i++) {
         const ps_unit *unit = &u->units[i];
+        bool known = has_total(w, unit);
         rank = ps_units_rank_at(u, i, rank);
         put_uint(&w->buf, rank);
         put_char(&w->buf, d);
         ps_csv_quote(&w->buf, u->names + unit->name, strlen(u->names + unit->name), d, true);
         put_char(&w->buf, d);
-        number(w, unit->total, false);
+        if (known)
+            number(w, unit->total, false);
         put_char(&w->buf, d);
         ps_buf_puts(&w->buf, unit->missing ? "true" : "false");
         put_char(&w->buf, d);
-        if (judged)
+        if (target && known)
             number(w, unit->total - w->total->target.value, false);
         put_char(&w->buf, d);
-        if (judged && !unit->missing)
+        if (judged(w, unit))
             ps_buf_puts(&w->buf, ps_target_met(&w->total->target, unit->total) ? "true" : "false");
         put_char(&w->buf, d);
         ids(&w->buf, u, unit->missed, " ");
@@ -230,17 +259,19 @@ static bool json_unit(writer *w, const ps_unit *unit, uint32_t rank)
 {
     const ps_units *u = w->units;
     cJSON *o = cJSON_CreateObject();
+    bool known = has_total(w, unit), target = w->total && w->total->has_target;
     bool ok = o && cJSON_AddStringToObject(o, "unit", u->names + unit->name) &&
-              cJSON_AddNumberToObject(o, "total", cents(unit->total)) &&
+              (known ? cJSON_AddNumberToObject(o, "total", cents(unit->total))
+                     : cJSON_AddNullToObject(o, "total")) &&
               cJSON_AddNumberToObject(o, "rank", rank) &&
               cJSON_AddBoolToObject(o, "partial", unit->missing != 0);
     ok = ok && add_ids(o, "missing", u, unit->missing);
-    bool judged = w->total && w->total->has_target;
-    ok = ok && (judged ? cJSON_AddNumberToObject(o, "gap", cents(unit->total - w->total->target.value))
-                       : cJSON_AddNullToObject(o, "gap"));
-    ok = ok && (judged && !unit->missing
-                    ? cJSON_AddBoolToObject(o, "met", ps_target_met(&w->total->target, unit->total))
-                    : cJSON_AddNullToObject(o, "met"));
+    ok = ok &&
+         (target && known ? cJSON_AddNumberToObject(o, "gap", cents(unit->total - w->total->target.value))
+                          : cJSON_AddNullToObject(o, "gap"));
+    ok = ok &&
+         (judged(w, unit) ? cJSON_AddBoolToObject(o, "met", ps_target_met(&w->total->target, unit->total))
+                          : cJSON_AddNullToObject(o, "met"));
     ok = ok && add_ids(o, "missed", u, unit->missed);
     char *text = ok ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
@@ -388,6 +419,7 @@ ps_status ps_report_units(const ps_units *units, ps_units_format format, const p
     writer w = {.units = units,
                 .lang = options->lang,
                 .mark = options->lang == PS_LANG_EN ? '.' : ',',
+                .color = options->color,
                 .sink = sink,
                 .sink_ctx = sink_ctx};
     ps_buf_init(&w.buf);

@@ -55,6 +55,15 @@ with tempfile.TemporaryDirectory() as d:
     target = os.path.join(d, "out.txt")
     on_terminal(["-o", target, *args], base)
     expect(ESC not in open(target, "rb").read(), "-o FILE on a terminal: colour in the file")
+    # --color=always never puts escapes into a file: the man page promises files carry no colour
+    subprocess.run([BIN, "--color=always", "-o", target, *args], env=base, stderr=subprocess.DEVNULL)
+    expect(ESC not in open(target, "rb").read(), "--color=always -o FILE: colour in the file")
+# rank colours met and missed on a terminal as the report does
+units = os.path.join(os.path.dirname(EXAMPLE), "communes-2023.csv")
+ranked = on_terminal(["rank", units], base)
+expect(ESC + b"32m" in ranked and ESC + b"31m" in ranked, "rank on a terminal: no green and red")
+expect(ESC not in subprocess.run([BIN, "rank", units], stdout=subprocess.PIPE, env=base).stdout,
+       "rank into a pipe: colour")
 json_out = on_terminal(["--format", "json", *args], base)
 expect(ESC not in json_out, "JSON on a terminal: colour")
 bad = subprocess.run([BIN, "--color=sometimes", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -976,9 +976,15 @@ static void error_format_warning_and_truncation(void **state)
 static void error_arguments_are_escaped(void **state)
 {
     (void)state;
-    /* a control character in a value is shown escaped, so the message stays on one line */
-    ps_error e = scores_fail("id,score\n1,\"5\x01\"\n", PS_MSG_NOT_A_NUMBER, 2, 3);
-    assert_string_equal(e.arg[1], "5\\x01");
+    /* a control character in a value is refused where it stands, never copied into a message as it is */
+    ps_error e = scores_fail("id,score\n1,\"5\x01\"\n", PS_MSG_CONTROL_CHAR, 2, 5);
+    assert_string_equal(e.arg[1], "U+0001");
+    /* a file name with one is shown escaped, as any value would be */
+    ps_error named = {.code = PS_MSG_EMPTY, .file = "q\x1b[2J\xe2\x80\xae.csv"};
+    char msg[256];
+    ps_error_format(&named, PS_LANG_EN, msg, sizeof msg);
+    assert_non_null(strstr(msg, "q\\x1b[2J\\u202e.csv: "));
+    assert_null(strchr(msg, '\x1b'));
     /* a long value is shortened to fit the argument */
     char data[300];
     strcpy(data, "id,score\n1,");
