@@ -187,8 +187,8 @@ static size_t reporter_index;
 static void stage_report(reports *out)
 {
     typedef ps_status (*reporter)(const ps_plan *, const ps_result *, const ps_report_options *, ps_buf *);
-    static const reporter reporters[] = {ps_report_text, ps_report_markdown, ps_report_csv, ps_report_json,
-                                         ps_report_svg, ps_report_xlsx};
+    static const reporter reporters[] = {ps_report_text, ps_report_markdown, ps_report_csv,
+                                         ps_report_json, ps_report_svg,      ps_report_xlsx};
     size_t count = sizeof reporters / sizeof reporters[0], k = reporter_index % (count + 1);
     ps_lang lang = reporter_index / (count + 1) ? PS_LANG_EN : PS_LANG_VI;
     ps_report_options options = {
@@ -343,8 +343,9 @@ static void scoring(void **state)
 static void reporting(void **state)
 {
     (void)state;
-    for (reporter_index = 0; reporter_index < 14; reporter_index++) /* 6 reporters and the check, 2 languages */
-        fail_each_allocation(stage_report, 10); /* the workbook allocates least: about 15 times */
+    /* 6 reporters and the check, in 2 languages; the workbook allocates least, about 15 times */
+    for (reporter_index = 0; reporter_index < 14; reporter_index++)
+        fail_each_allocation(stage_report, 10);
 }
 
 static void trend(void **state)
