@@ -75,6 +75,16 @@ static char *follow_links(const char *path)
     return NULL;
 }
 
+/* The output could not be opened: says why and releases what was made for it. */
+static bool open_failed(cli_stream *s, int error, ps_lang lang)
+{
+    fail(s->path, error, lang);
+    free(s->tmp);
+    free(s->target);
+    s->tmp = s->target = NULL;
+    return false;
+}
+
 /* Opens the output. A regular file (or a new one) gets a temporary file beside it, renamed over it only when
  * everything was written, with the old file's mode; anything else (a FIFO, a device) is written into as it
  * is, since renaming over it would destroy it. */
@@ -86,35 +96,25 @@ bool cli_stream_open(cli_stream *s, const char *path, ps_lang lang)
     if (!path)
         return true;
     s->target = follow_links(path);
-    if (!s->target) {
-        fail(path, errno, lang);
-        return false;
-    }
+    if (!s->target)
+        return open_failed(s, errno, lang);
     struct stat st;
     bool exists = stat(s->target, &st) == 0;
     if (exists && !S_ISREG(st.st_mode)) {
         s->fd = open(s->target, O_WRONLY | O_NOCTTY);
-        if (s->fd < 0) {
-            fail(path, errno, lang);
-            return false;
-        }
+        if (s->fd < 0)
+            return open_failed(s, errno, lang);
         s->direct = true;
         return true;
     }
     size_t n = strlen(s->target);
     s->tmp = malloc(n + 16);
-    if (!s->tmp) {
-        fail(path, ENOMEM, lang);
-        return false;
-    }
+    if (!s->tmp)
+        return open_failed(s, ENOMEM, lang);
     snprintf(s->tmp, n + 16, "%s.tmp-XXXXXX", s->target);
     s->fd = mkstemp(s->tmp);
-    if (s->fd < 0) {
-        fail(path, errno, lang);
-        free(s->tmp);
-        s->tmp = NULL;
-        return false;
-    }
+    if (s->fd < 0)
+        return open_failed(s, errno, lang);
     mode_t mask = umask(0);
     umask(mask);
     mode_t mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
