@@ -42,7 +42,8 @@ set(CPACK_PACKAGE_DESCRIPTION
     "parscore reads the quarterly scores of the 2023 plan of Sìn Hồ district (Lai Châu) for\n\
 Vietnam's administrative-reform index (PAR INDEX) and citizen-satisfaction index (SIPAS),\n\
 and shows the weighted total, the gap to every target, which targets are met and the\n\
-projected rank among the districts. Reports in Vietnamese or English, as text or JSON;\n\
+projected rank among the districts. Reports in Vietnamese or English, as text, JSON, CSV,\n\
+Markdown, an SVG chart or an Excel workbook with a native chart;\n\
 'parscore check' is a gate for scripts and 'parscore rank' ranks communes or districts.\n\
 The plan is built in; its maximum points per criterion are illustrative.")
 # the DEB generator installs into /usr by default (CPACK_PACKAGING_INSTALL_PREFIX)
@@ -53,7 +54,7 @@ set(CPACK_DEBIAN_PACKAGE_NAME parscore)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# The runtime libraries (libcsv3, libcjson1, libutf8proc2, libc6) come from dpkg-shlibdeps
+# The runtime libraries (libcsv3, libcjson1, libutf8proc2, libxlsxwriter4, libc6) come from dpkg-shlibdeps
 # (package dpkg-dev; CPack also needs the `file` command to find the binaries).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -44,13 +44,23 @@ ps_status ps_report_csv(const ps_plan *plan, const ps_result *result, const ps_r
 ps_status ps_report_svg(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
                         ps_buf *out);
 
+/* xlsx: a workbook of the report (with options->check, the check's sheet first): the report's sheets,
+ * the office targets, the ranking and what the total needs, and a native chart of the baseline, score and
+ * target of each criterion, SIPAS and the total. Numbers stay numbers, met and missed are coloured, pages
+ * print on A4 landscape; the same inputs give the same bytes. libxlsxwriter writes it through temporary
+ * files in $TMPDIR (else /tmp), removed before the call returns: PS_ERR_IO when they cannot be written,
+ * errno then says why. */
+ps_status ps_report_xlsx(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
+                         ps_buf *out);
+
 /* The check as text: one line per selected target, then a summary line. */
 ps_status ps_report_check_text(const ps_plan *plan, const ps_check *check, const ps_report_options *options,
                                ps_buf *out);
 
-typedef enum { PS_TREND_TEXT, PS_TREND_JSON, PS_TREND_CSV } ps_trend_format;
+typedef enum { PS_TREND_TEXT, PS_TREND_JSON, PS_TREND_CSV, PS_TREND_XLSX } ps_trend_format;
 
-/* The trend: each indicator across the quarters with its changes, and the year-end outlook. */
+/* The trend: each indicator across the quarters with its changes, and the year-end outlook. XLSX: a
+ * workbook with a line chart of the total against its target; PS_ERR_IO as for ps_report_xlsx. */
 ps_status ps_report_trend(const ps_trend *trend, ps_trend_format format, const ps_report_options *options,
                           ps_buf *out);
 
@@ -64,14 +74,20 @@ typedef enum { PS_TEMPLATE_CSV, PS_TEMPLATE_JSON } ps_template_format;
 ps_status ps_report_template(const ps_plan *plan, ps_template_format format, const ps_report_options *options,
                              ps_buf *out);
 
-typedef enum { PS_UNITS_TEXT, PS_UNITS_JSON, PS_UNITS_CSV } ps_units_format;
+typedef enum { PS_UNITS_TEXT, PS_UNITS_JSON, PS_UNITS_CSV, PS_UNITS_XLSX } ps_units_format;
+
+/* The most units a workbook's sheet holds: Excel's 1,048,576 rows less the title, notes and header. */
+#define PS_UNITS_XLSX_MAX 1048571
 
 /* Receives the output piece by piece; returns false to stop (a write error). */
 typedef bool (*ps_sink)(void *ctx, const char *data, size_t len);
 
 /* Writes the ranked units through sink in pieces, so a million rows never sit in memory at once. Each
  * piece is valid only during the sink's call. PS_ERR_IO: the sink refused a piece (what it took before
- * stays with it); PS_ERR_NOMEM: out of memory, the output is incomplete. */
+ * stays with it); PS_ERR_NOMEM: out of memory, the output is incomplete. XLSX: a workbook written row by
+ * row to a temporary file, then handed to the sink; PS_ERR_IO with errno not 0 when the temporary files
+ * could not be written (errno 0: the sink refused), PS_ERR_INPUT when there are more units than a sheet
+ * has rows (PS_UNITS_XLSX_MAX). */
 ps_status ps_report_units(const ps_units *units, ps_units_format format, const ps_report_options *options,
                           ps_sink sink, void *sink_ctx);
 

@@ -412,10 +412,42 @@ static const wording table[PS_WORDING_COUNT] = {
                "(Quyết định 701/QĐ-UBND); when it is available, replace the max_points column of the plan "
                "file."},
 
+    [PS_L_XLSX_SHEET_REPORT] = {.vi = "Báo cáo", .en = "Report"},
+    [PS_L_XLSX_SHEET_KPI] = {.vi = "Chỉ tiêu mục III", .en = "Office targets"},
+    [PS_L_XLSX_SHEET_RANKING] = {.vi = "Xếp hạng", .en = "Ranking"},
+    [PS_L_XLSX_SHEET_CHART] = {.vi = "Biểu đồ", .en = "Chart"},
+    [PS_L_XLSX_SHEET_CHECK] = {.vi = "Kiểm tra", .en = "Check"},
+    [PS_L_XLSX_SHEET_TREND] = {.vi = "Diễn biến", .en = "Trend"},
+    [PS_L_XLSX_SHEET_UNITS] = {.vi = "Xếp hạng đơn vị", .en = "Units"},
+    [PS_L_XLSX_SHEET_SUBS] = {.vi = "Tiêu chí thành phần", .en = "Sub-criteria"},
+    [PS_L_XLSX_SHEET_APPRAISAL] = {.vi = "Thẩm định", .en = "Appraisal"},
+    [PS_L_XLSX_TARGET_VALUE] = {.vi = "Giá trị mục tiêu", .en = "Target value"},
+    [PS_L_XLSX_PERIOD] = {.vi = "Kỳ", .en = "Period"},
+    [PS_L_XLSX_PARTIAL] = {.vi = "Tạm tính", .en = "Partial"},
+    [PS_L_XLSX_AXIS_PERCENT] = {.vi = "Tỷ lệ đạt được (%)", .en = "Percent achieved (%)"},
+    [PS_L_XLSX_CHART_SCORE] = {.vi = "{0} (xanh: đạt, đỏ: chưa đạt)", .en = "{0} (green: met, red: missed)"},
+    [PS_L_XLSX_TREND_CHART_TITLE] = {.vi = "{0} qua các kỳ, so với mục tiêu {1}",
+                                     .en = "{0} by period, against the target {1}"},
+    [PS_L_XLSX_SUBJECT] = {.vi = "Chỉ số cải cách hành chính (PAR INDEX) và SIPAS",
+                           .en = "Administrative-reform index (PAR INDEX) and SIPAS"},
+    /* the printed page's footer: &P is the page, &N the number of pages (Excel's codes) */
+    [PS_L_XLSX_PAGE] = {.vi = "Trang &P/&N", .en = "Page &P of &N"},
+    [PS_L_XLSX_TERMINAL] =
+        {.vi = "bảng tính xlsx là tệp nhị phân, không in ra màn hình: hãy ghi vào tệp bằng -o, ví dụ "
+               "-o bao-cao.xlsx",
+         .en = "an xlsx workbook is binary and is not written to a terminal: write it to a file with -o, "
+               "e.g. -o report.xlsx"},
+    [PS_L_XLSX_TEMP_FAILED] =
+        {.vi = "không ghi được tệp tạm của bảng tính (trong $TMPDIR, mặc định /tmp): {0}",
+         .en = "cannot write the workbook's temporary files (in $TMPDIR, else /tmp): {0}"},
+    [PS_L_XLSX_TOO_MANY_UNITS] =
+        {.vi = "bảng tính chứa được nhiều nhất {0} đơn vị (số dòng tối đa của Excel): hãy dùng --format csv",
+         .en = "a workbook holds at most {0} units (Excel's row limit): use --format csv"},
+
     [PS_L_CLI_HELP] =
         {.vi = "Cách dùng: parscore [report] [TỆP_ĐIỂM] [TÙY_CHỌN]\n"
                "           parscore check TỆP_ĐIỂM [--only MÃ[,MÃ...]] [-q] [TÙY_CHỌN]\n"
-               "           parscore rank TỆP_ĐƠN_VỊ [--format text|json|csv] [TÙY_CHỌN]\n"
+               "           parscore rank TỆP_ĐƠN_VỊ [--format text|json|csv|xlsx] [TÙY_CHỌN]\n"
                "           parscore trend TỆP_QUÝ_1 TỆP_QUÝ_2 ... [--peers TỆP] [TÙY_CHỌN]\n"
                "           parscore template [--plan FILE] [--format csv|json] [TÙY_CHỌN]\n"
                "\n"
@@ -443,7 +475,7 @@ static const wording table[PS_WORDING_COUNT] = {
                "\n",
          .en = "Usage: parscore [report] [SCORES] [OPTIONS]\n"
                "       parscore check SCORES [--only ID[,ID...]] [-q] [OPTIONS]\n"
-               "       parscore rank UNITS [--format text|json|csv] [OPTIONS]\n"
+               "       parscore rank UNITS [--format text|json|csv|xlsx] [OPTIONS]\n"
                "       parscore trend SCORES_Q1 SCORES_Q2 ... [--peers FILE] [OPTIONS]\n"
                "       parscore template [--plan FILE] [--format csv|json] [OPTIONS]\n"
                "\n"
@@ -471,9 +503,10 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_CLI_HELP_OPTIONS] =
         {.vi = "Tùy chọn:\n"
                "  --plan FILE      dùng kế hoạch này (CSV hoặc JSON) thay cho kế hoạch có sẵn\n"
-               "  --format FORMAT  text (mặc định), json, csv, markdown (bảng để dán vào báo cáo)\n"
-               "                   hoặc svg (biểu đồ); check: text hoặc json; rank và trend: text,\n"
-               "                   json hoặc csv\n"
+               "  --format FORMAT  text (mặc định), json, csv, markdown (bảng để dán vào báo cáo),\n"
+               "                   svg (biểu đồ) hoặc xlsx (bảng tính Excel có biểu đồ, ghi bằng\n"
+               "                   -o); check: text, json hoặc xlsx; rank và trend: text, json,\n"
+               "                   csv hoặc xlsx\n"
                "  --bom            csv: thêm dấu BOM ở đầu tệp, cho bảng tính cần nó\n"
                "  -o, --output FILE  ghi vào FILE (chỉ thay tệp khi mọi việc thành công)\n"
                "  --peers FILE     kết quả công bố của các đơn vị khác (CSV hoặc JSON): thêm hạng\n"
@@ -498,6 +531,7 @@ static const wording table[PS_WORDING_COUNT] = {
                "  parscore trend examples/scores-2023-q1.csv examples/scores-2023-q2.csv "
                "examples/scores-2023-q3.csv\n"
                "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
+               "  parscore --format xlsx -o bao-cao.xlsx examples/scores-2023-q3.csv\n"
                "  parscore --plan examples/plan-sub-criteria.csv examples/scores-2023-q3-sub.csv\n"
                "  parscore template --plan examples/plan-sub-criteria.csv -o mau-diem.csv\n"
                "\n"
@@ -506,8 +540,9 @@ static const wording table[PS_WORDING_COUNT] = {
          .en = "Options:\n"
                "  --plan FILE      use this plan (CSV or JSON) instead of the built-in one\n"
                "  --format FORMAT  text (default), json, csv, markdown (tables to paste into a\n"
-               "                   report) or svg (a chart); check: text or json; rank and trend:\n"
-               "                   text, json or csv\n"
+               "                   report), svg (a chart) or xlsx (an Excel workbook with a chart,\n"
+               "                   written with -o); check: text, json or xlsx; rank and trend:\n"
+               "                   text, json, csv or xlsx\n"
                "  --bom            csv: start with a byte order mark, for spreadsheets that want one\n"
                "  -o, --output FILE  write to FILE (replaced only when all went well)\n"
                "  --peers FILE     other units' published totals (CSV or JSON): adds the projected\n"
@@ -532,6 +567,7 @@ static const wording table[PS_WORDING_COUNT] = {
                "  parscore trend examples/scores-2023-q1.csv examples/scores-2023-q2.csv "
                "examples/scores-2023-q3.csv\n"
                "  parscore --format svg examples/scores-2023-q3.csv > chart.svg\n"
+               "  parscore --format xlsx -o report.xlsx examples/scores-2023-q3.csv\n"
                "  parscore --plan examples/plan-sub-criteria.csv examples/scores-2023-q3-sub.csv\n"
                "  parscore template --lang en --plan examples/plan-sub-criteria.csv -o scores-form.csv\n"
                "\n"
@@ -555,8 +591,8 @@ static const wording table[PS_WORDING_COUNT] = {
                                 .en = "--only: '{0}' is a rank target and needs --peers"},
     [PS_L_CLI_LANG] = {.vi = "--lang cần 'vi' hoặc 'en', không phải '{0}'",
                        .en = "--lang takes 'vi' or 'en', not '{0}'"},
-    [PS_L_CLI_FORMAT] = {.vi = "--format cần text, json, csv, markdown hoặc svg, không phải '{0}'",
-                         .en = "--format takes text, json, csv, markdown or svg, not '{0}'"},
+    [PS_L_CLI_FORMAT] = {.vi = "--format cần text, json, csv, markdown, svg hoặc xlsx, không phải '{0}'",
+                         .en = "--format takes text, json, csv, markdown, svg or xlsx, not '{0}'"},
     [PS_L_CLI_PEER_CHANGE] =
         {.vi = "--peer-change cần một số điểm từ -100 đến 100, ví dụ 1,5 hoặc -2, không phải '{0}'",
          .en = "--peer-change takes points from -100 to 100, such as 1.5 or -2, not '{0}'"},
@@ -582,10 +618,10 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_CLI_ONLY_CHECK] = {.vi = "--only và -q chỉ dùng với 'check'",
                              .en = "--only and -q go with the 'check' command"},
     [PS_L_CLI_PEER_CHANGE_PEERS] = {.vi = "--peer-change cần --peers", .en = "--peer-change needs --peers"},
-    [PS_L_CLI_CHECK_FORMAT] = {.vi = "'check' chỉ có --format text hoặc json",
-                               .en = "'check' takes --format text or json only"},
-    [PS_L_CLI_TABLE_FORMAT] = {.vi = "'{0}' có --format text, json hoặc csv",
-                               .en = "'{0}' takes --format text, json or csv"},
+    [PS_L_CLI_CHECK_FORMAT] = {.vi = "'check' chỉ có --format text, json hoặc xlsx",
+                               .en = "'check' takes --format text, json or xlsx only"},
+    [PS_L_CLI_TABLE_FORMAT] = {.vi = "'{0}' có --format text, json, csv hoặc xlsx",
+                               .en = "'{0}' takes --format text, json, csv or xlsx"},
     [PS_L_CLI_BOM_CSV] = {.vi = "--bom dùng với --format csv", .en = "--bom goes with --format csv"},
     [PS_L_CLI_BY_TREND] = {.vi = "--by không dùng với 'trend'", .en = "--by does not go with 'trend'"},
     [PS_L_CLI_NOT_WITH_TEMPLATE] = {.vi = "{0} không dùng với 'template'",

@@ -110,8 +110,8 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
             return true;
         return usage(opt, message, size, PS_L_CLI_LANG, optarg);
     case 'f': {
-        static const char *const formats[] = {"text", "json", "csv", "markdown", "svg"};
-        for (int k = 0; k < 5; k++) {
+        static const char *const formats[] = {"text", "json", "csv", "markdown", "svg", "xlsx"};
+        for (int k = 0; k < 6; k++) {
             if (strcmp(optarg, formats[k]) == 0) {
                 opt->format = (cli_format)k;
                 opt->format_given = true;
@@ -257,7 +257,8 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
     if (opt->peer_change != 0 && !opt->peers) {
         return usage(opt, message, size, PS_L_CLI_PEER_CHANGE_PEERS, NULL);
     }
-    if (opt->command == CLI_CHECK && opt->format != CLI_FORMAT_TEXT && opt->format != CLI_FORMAT_JSON) {
+    if (opt->command == CLI_CHECK && opt->format != CLI_FORMAT_TEXT && opt->format != CLI_FORMAT_JSON &&
+        opt->format != CLI_FORMAT_XLSX) {
         return usage(opt, message, size, PS_L_CLI_CHECK_FORMAT, NULL);
     }
     if ((opt->command == CLI_RANK || opt->command == CLI_TREND) &&

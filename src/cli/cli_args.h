@@ -13,7 +13,8 @@ typedef enum {
     CLI_FORMAT_JSON,
     CLI_FORMAT_CSV,
     CLI_FORMAT_MARKDOWN,
-    CLI_FORMAT_SVG
+    CLI_FORMAT_SVG,
+    CLI_FORMAT_XLSX
 } cli_format;
 typedef enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER } cli_color;
 

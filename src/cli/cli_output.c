@@ -80,9 +80,7 @@ static char *follow_links(const char *path)
     return NULL;
 }
 
-/* Opens the output. A regular file (or a new one) gets a temporary file beside it, renamed over it only when
- * everything was written, with the old file's mode; anything else (a FIFO, a device) is written into as it
- * is, since renaming over it would destroy it. */
+/* The output could not be opened: says why and releases what was made for it. */
 static bool open_failed(cli_stream *s, int error, ps_lang lang)
 {
     fail(s->path, error, lang);
@@ -92,6 +90,9 @@ static bool open_failed(cli_stream *s, int error, ps_lang lang)
     return false;
 }
 
+/* Opens the output. A regular file (or a new one) gets a temporary file beside it, renamed over it only when
+ * everything was written, with the old file's mode; anything else (a FIFO, a device) is written into as it
+ * is, since renaming over it would destroy it. */
 bool cli_stream_open(cli_stream *s, const char *path, ps_lang lang)
 {
     memset(s, 0, sizeof *s);

@@ -1,5 +1,6 @@
 /* parscore: the command-line front end; loads, scores and reports through the core library. */
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,25 @@ static void print_error(const ps_error *err, ps_lang lang)
 static void print_out_of_memory(ps_lang lang)
 {
     fprintf(stderr, "parscore: %s\n", ps_wording(PS_MSG_NOMEM, lang));
+}
+
+/* Why a report was not made: out of memory, or (a workbook) its temporary files, errno saying why. */
+static void print_report_failure(ps_status st, ps_lang lang)
+{
+    if (st != PS_ERR_IO) {
+        print_out_of_memory(lang);
+        return;
+    }
+    char message[512];
+    const char *args[] = {strerror(errno)};
+    ps_wording_fill_chars(message, sizeof message, ps_label_text(PS_L_XLSX_TEMP_FAILED, lang), args, 1);
+    fprintf(stderr, "parscore: %s\n", message);
+}
+
+/* A workbook is binary: to a file, or to standard output when that is not a terminal. */
+static bool binary_to_terminal(const cli_options *opt)
+{
+    return opt->format == CLI_FORMAT_XLSX && !opt->output && !opt->quiet && isatty(STDOUT_FILENO) == 1;
 }
 
 /* A target named by --only that cannot be checked, said in the terms of the command line. */
@@ -80,6 +100,8 @@ static ps_status render(const cli_options *opt, const ps_plan *plan, const ps_sc
         return ps_report_csv(plan, result, &ro, out);
     if (opt->format == CLI_FORMAT_SVG)
         return ps_report_svg(plan, result, &ro, out);
+    if (opt->format == CLI_FORMAT_XLSX)
+        return ps_report_xlsx(plan, result, &ro, out);
     if (check)
         return ps_report_check_text(plan, check, &ro, out);
     return ps_report_text(plan, result, &ro, out);
@@ -111,12 +133,13 @@ static int run_with(const cli_options *opt, const ps_plan *plan, const ps_scores
     if (!opt->quiet) {
         ps_buf out;
         ps_buf_init(&out);
-        if (render(opt, plan, scores, &result, checking ? &check : NULL, &out) == PS_OK) {
+        ps_status st = render(opt, plan, scores, &result, checking ? &check : NULL, &out);
+        if (st == PS_OK) {
             int written = cli_write_output(&out, opt->output, opt->lang);
             if (written != 0)
                 status = written;
         } else {
-            print_out_of_memory(opt->lang);
+            print_report_failure(st, opt->lang);
             status = EXIT_INPUT;
         }
         ps_buf_free(&out);
@@ -125,6 +148,15 @@ static int run_with(const cli_options *opt, const ps_plan *plan, const ps_scores
         ps_check_free(&check);
     ps_result_free(&result);
     return status;
+}
+
+static void print_too_many_units(ps_lang lang)
+{
+    char message[512], limit[24];
+    snprintf(limit, sizeof limit, "%d", PS_UNITS_XLSX_MAX);
+    const char *args[] = {limit};
+    ps_wording_fill_chars(message, sizeof message, ps_label_text(PS_L_XLSX_TOO_MANY_UNITS, lang), args, 1);
+    fprintf(stderr, "parscore: %s\n", message);
 }
 
 static int run_rank(const cli_options *opt, const ps_plan *plan)
@@ -150,12 +182,18 @@ static int run_rank(const cli_options *opt, const ps_plan *plan)
                                 .scores_source = units.source,
                                 .bom = opt->bom,
                                 .color = opt->format == CLI_FORMAT_TEXT && use_color(opt)};
-        ps_units_format format = opt->format == CLI_FORMAT_JSON  ? PS_UNITS_JSON
-                                 : opt->format == CLI_FORMAT_CSV ? PS_UNITS_CSV
-                                                                 : PS_UNITS_TEXT;
+        ps_units_format format = opt->format == CLI_FORMAT_JSON   ? PS_UNITS_JSON
+                                 : opt->format == CLI_FORMAT_CSV  ? PS_UNITS_CSV
+                                 : opt->format == CLI_FORMAT_XLSX ? PS_UNITS_XLSX
+                                                                  : PS_UNITS_TEXT;
+        errno = 0;
         st = ps_report_units(&units, format, &ro, cli_stream_write, &out);
-        if (st == PS_ERR_NOMEM)
-            print_out_of_memory(opt->lang);
+        /* a workbook's temporary files failed (errno says why); else the stream says what failed */
+        bool temporary = st == PS_ERR_IO && format == PS_UNITS_XLSX && errno != 0;
+        if (st == PS_ERR_NOMEM || temporary)
+            print_report_failure(st, opt->lang);
+        if (st == PS_ERR_INPUT)
+            print_too_many_units(opt->lang);
         status = cli_stream_close(&out, st == PS_OK, opt->lang);
     }
     ps_units_free(&units);
@@ -200,13 +238,15 @@ static int run_trend(const cli_options *opt, const ps_plan *plan, const ps_peers
         ps_buf_init(&out);
         ps_report_options ro = {
             .lang = opt->lang, .color = opt->format == CLI_FORMAT_TEXT && use_color(opt), .bom = opt->bom};
-        ps_trend_format format = opt->format == CLI_FORMAT_JSON  ? PS_TREND_JSON
-                                 : opt->format == CLI_FORMAT_CSV ? PS_TREND_CSV
-                                                                 : PS_TREND_TEXT;
-        if (ps_report_trend(&trend, format, &ro, &out) == PS_OK)
+        ps_trend_format format = opt->format == CLI_FORMAT_JSON   ? PS_TREND_JSON
+                                 : opt->format == CLI_FORMAT_CSV  ? PS_TREND_CSV
+                                 : opt->format == CLI_FORMAT_XLSX ? PS_TREND_XLSX
+                                                                  : PS_TREND_TEXT;
+        st = ps_report_trend(&trend, format, &ro, &out);
+        if (st == PS_OK)
             status = cli_write_output(&out, opt->output, opt->lang);
         else
-            print_out_of_memory(opt->lang);
+            print_report_failure(st, opt->lang);
         ps_buf_free(&out);
     } else if (st == PS_OK) {
         print_out_of_memory(opt->lang);
@@ -313,6 +353,10 @@ int main(int argc, char **argv)
             status = cli_write_output(&out, NULL, opt.lang);
         ps_buf_free(&out);
         return status;
+    }
+    if (binary_to_terminal(&opt)) { /* said before any work, as a usage error would be */
+        fprintf(stderr, "parscore: %s\n", ps_label_text(PS_L_XLSX_TERMINAL, opt.lang));
+        return EXIT_INPUT;
     }
     return run(&opt);
 }

@@ -26,4 +26,11 @@ ps_status ps_content_template(ps_doc *doc, const ps_plan *plan);
 ps_cell ps_content_title(ps_doc *doc, const ps_plan *plan, const ps_result *result);
 ps_cell ps_content_max_points(ps_doc *doc, const ps_plan *plan);
 
+/* Whether a chart draws the line: the criteria, SIPAS and the total; not office targets nor sub-criteria. */
+bool ps_content_charted(const ps_line *line);
+
+/* The note that the plan's max points are illustrative (nothing when they are official), as a section of
+ * its own that a workbook repeats under every sheet. */
+void ps_content_illustrative(ps_doc *doc, const ps_plan *plan);
+
 #endif

@@ -32,6 +32,7 @@ ps_status ps_content_check(ps_doc *doc, const ps_check *check)
                             {ps_cell_label(doc, PS_L_CHECK_SCORE), PS_COL_RIGHT},
                             {ps_cell_label(doc, PS_L_TARGET), PS_COL_RIGHT},
                             {ps_cell_label(doc, PS_L_GAP), PS_COL_RIGHT}};
+    ps_doc_sheet(doc, PS_L_XLSX_SHEET_CHECK); /* a workbook's first sheet, before the report's */
     ps_doc_begin(doc, 2, ps_cell_none());
     ps_doc_table *t = ps_doc_table_new(doc, cols, sizeof cols / sizeof cols[0]);
     ps_cell *missed = ps_doc_cells(doc, check->count);

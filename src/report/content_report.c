@@ -187,6 +187,8 @@ static void main_table(const builder *b, bool kpis)
         if (!row)
             return;
         main_cells(b, l, row->cells);
+        if (l->indicator->kind == PS_KIND_TOTAL)
+            row->flags |= PS_ROW_STRONG;
         if (b->result->has_scores && l->indicator->kind == PS_KIND_TOTAL && (l->partial || !l->has_score))
             row->note = missing_note(b);
         if (l->not_applicable && l->indicator->kind == PS_KIND_CRITERION)
@@ -203,6 +205,7 @@ static void tables(const builder *b)
     for (size_t i = 0; i < b->result->count; i++)
         any_kpi = any_kpi || is_kpi(&b->result->lines[i]);
     if (any_kpi) {
+        ps_doc_sheet(b->doc, PS_L_XLSX_SHEET_KPI);
         ps_doc_begin(b->doc, 2, label(b, PS_L_KPI_TITLE));
         main_table(b, true);
     }
@@ -350,6 +353,7 @@ static void sub_rows_under(const builder *b, ps_doc_table *t, size_t item)
 static void sub_criteria(const builder *b)
 {
     const ps_result *r = b->result;
+    ps_doc_sheet(b->doc, PS_L_XLSX_SHEET_SUBS); /* in a workbook, with where the points are lost */
     ps_doc_begin(b->doc, 2, label(b, PS_L_SUB_TITLE));
     ps_doc_column cols[11];
     size_t n = 0;
@@ -415,6 +419,7 @@ static void appraisal(const builder *b)
 {
     const ps_result *r = b->result;
     const ps_line *total = total_line(r);
+    ps_doc_sheet(b->doc, PS_L_XLSX_SHEET_APPRAISAL);
     ps_doc_begin(b->doc, 2, label(b, PS_L_APPRAISAL_TITLE));
     if (total) {
         bool both = total->has_self && total->has_score;
@@ -458,6 +463,7 @@ static void ranking(const builder *b)
     const ps_line *total = total_line(r);
     ps_cell title[] = {ps_cell_integer(total && total->rank_of > 0 ? total->rank_of : 0),
                        ps_cell_text(r->peers_source)};
+    ps_doc_sheet(b->doc, PS_L_XLSX_SHEET_RANKING);
     ps_doc_begin(b->doc, 2, phrase(b, PS_L_RANK_TITLE, title, 2));
     ps_cell change = ps_cell_number(true, r->peer_change, PS_CELL_PLUS);
     ps_doc_paragraph(b->doc,
@@ -485,6 +491,8 @@ static void ranking(const builder *b)
         row->cells[3] = ps_cell_rank(l->indicator->target_rank, 0, PS_CELL_AT_MOST);
         row->cells[4] = ps_cell_number(l->has_points_to_target_rank, l->points_to_target_rank, 0);
         row->cells[5] = ps_cell_verdict(l->rank_met);
+        if (l->indicator->kind == PS_KIND_TOTAL)
+            row->flags |= PS_ROW_STRONG;
     }
     ps_doc_table_add(b->doc, t);
 }
@@ -557,6 +565,8 @@ static void what_it_takes(const builder *b)
     const ps_line *total = total_line(r);
     if (!total || r->lever_count == 0)
         return;
+    /* in a workbook: beside the ranking when there is one, else under the report */
+    ps_doc_sheet(b->doc, r->ranked ? PS_L_XLSX_SHEET_RANKING : PS_L_XLSX_SHEET_REPORT);
     ps_doc_begin(b->doc, 2, label(b, PS_L_TAKES_TITLE));
     total_needs(b, total);
     bool rank_gap = total->has_points_to_target_rank && total->points_to_target_rank > 0;
@@ -576,6 +586,7 @@ static void summary(const builder *b)
     ps_cell year = fact_or_word(b, b->plan->year, PS_L_YEAR_WORD);
     ps_cell met = ps_cell_integer((long long)r->met), targets = ps_cell_integer((long long)r->targets);
     ps_cell unknown = ps_cell_integer((long long)r->unknown);
+    ps_doc_sheet(b->doc, PS_L_XLSX_SHEET_REPORT);
     ps_doc_begin(b->doc, 2, ps_cell_none());
     if (r->has_scores && r->unknown > 0)
         ps_doc_line(b->doc, phrase(b, PS_L_SUMMARY_UNKNOWN, (ps_cell[]){met, targets, unknown}, 3));
@@ -616,17 +627,24 @@ ps_cell ps_content_max_points(ps_doc *doc, const ps_plan *plan)
     return ps_doc_join(doc, items, n, "; ");
 }
 
-static void illustrative_note(const builder *b)
+bool ps_content_charted(const ps_line *line)
 {
-    if (!b->plan->illustrative_max && !b->plan->illustrative_subs)
+    return line->indicator->kind != PS_KIND_KPI && line->indicator->depth == 0;
+}
+
+void ps_content_illustrative(ps_doc *doc, const ps_plan *plan)
+{
+    if (!plan->illustrative_max && !plan->illustrative_subs)
         return;
-    ps_doc_begin(b->doc, 2, ps_cell_none());
-    if (b->plan->illustrative_max) {
-        ps_cell list = ps_content_max_points(b->doc, b->plan);
-        ps_doc_paragraph(b->doc, phrase(b, PS_L_ILLUSTRATIVE, &list, 1));
+    ps_doc_section *note = ps_doc_begin(doc, 2, ps_cell_none());
+    if (note) /* a workbook says it under every sheet, wherever a total shows */
+        note->every_sheet = true;
+    if (plan->illustrative_max) {
+        ps_cell list = ps_content_max_points(doc, plan);
+        ps_doc_paragraph(doc, ps_doc_phrase(doc, PS_L_ILLUSTRATIVE, &list, 1));
     }
-    if (b->plan->illustrative_subs && b->plan->sub_count > 0)
-        ps_doc_paragraph(b->doc, label(b, PS_L_SUB_ILLUSTRATIVE));
+    if (plan->illustrative_subs && plan->sub_count > 0)
+        ps_doc_paragraph(doc, ps_cell_label(doc, PS_L_SUB_ILLUSTRATIVE));
 }
 
 /* ---- the data table: stable snake_case keys, as in the JSON report; new columns only at the end ---- */
@@ -711,6 +729,7 @@ ps_status ps_content_report(ps_doc *doc, const ps_plan *plan, const ps_result *r
 {
     builder b = {doc, plan, result, options};
     heading(&b);
+    ps_doc_sheet(doc, PS_L_XLSX_SHEET_REPORT);
     if (options->by_owner)
         by_owner(&b);
     else
@@ -726,7 +745,7 @@ ps_status ps_content_report(ps_doc *doc, const ps_plan *plan, const ps_result *r
     what_it_takes(&b);
     summary(&b);
     coherence(&b);
-    illustrative_note(&b);
+    ps_content_illustrative(doc, plan);
     data_table(&b);
     return doc->failed ? PS_ERR_NOMEM : PS_OK;
 }

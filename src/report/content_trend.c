@@ -52,6 +52,8 @@ static void table(ps_doc *doc, const ps_trend *t)
         row->cells[at++] = ps_cell_number(t->has_outlook[i], t->outlook[i], 0);
         row->cells[at++] = ps_cell_target(&plan->items[i]);
         row->cells[at++] = ps_cell_verdict(t->outlook_met[i]);
+        if (plan->items[i].kind == PS_KIND_TOTAL)
+            row->flags |= PS_ROW_STRONG;
         if (t->ranked && plan->items[i].kind == PS_KIND_TOTAL)
             rank_row(doc, tab, t, i);
     }
@@ -100,6 +102,7 @@ ps_status ps_content_trend(ps_doc *doc, const ps_trend *t)
     ps_cell title[] = {plan->unit ? ps_cell_text(plan->unit) : ps_cell_words("PAR INDEX"),
                        ps_cell_integer((long long)t->count)};
     ps_doc_begin(doc, 1, ps_doc_phrase(doc, PS_L_TREND_TITLE, title, 2));
+    ps_doc_sheet(doc, PS_L_XLSX_SHEET_TREND);
     ps_doc_begin(doc, 2, ps_cell_none());
     table(doc, t);
     ps_doc_begin(doc, 2, ps_cell_none());

@@ -95,7 +95,13 @@ ps_doc_section *ps_doc_begin(ps_doc *doc, int level, ps_cell heading)
     memset(s, 0, sizeof *s);
     s->level = level;
     s->heading = heading;
+    s->sheet = doc->sheet;
     return s;
+}
+
+void ps_doc_sheet(ps_doc *doc, ps_label sheet)
+{
+    doc->sheet = sheet;
 }
 
 static ps_doc_block *add_block(ps_doc *doc, ps_block_kind kind)
@@ -154,6 +160,7 @@ ps_doc_row *ps_doc_add_row(ps_doc *doc, ps_doc_table *t)
     ps_doc_row *row = &t->rows[t->nrows++];
     row->cells = cells; /* zeroed: every cell NONE */
     row->note = ps_cell_none();
+    row->flags = 0;
     return row;
 }
 

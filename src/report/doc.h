@@ -1,5 +1,5 @@
 /* A report as content: sections of headings, lines, paragraphs and tables of typed cells, built once
- * from a result and laid out by each renderer (text, Markdown, CSV). Not public. */
+ * from a result and laid out by each renderer (text, Markdown, CSV, the workbook). Not public. */
 #ifndef PARSCORE_REPORT_DOC_H
 #define PARSCORE_REPORT_DOC_H
 
@@ -55,10 +55,16 @@ typedef struct {
     unsigned flags;
 } ps_doc_column;
 
+/* Row flags. */
+#define PS_ROW_STRONG                                                                                        \
+    1u /* the total: bold where the format can say so (the workbook); text keeps it plain                    \
+        */
+
 typedef struct {
     ps_cell *cells; /* one per column */
     ps_cell note;   /* NONE, or a note on the row (text: under it; Markdown: after the table) */
     int indent;     /* the row's level under the one it belongs to: its first cell is indented so much */
+    unsigned flags;
 } ps_doc_row;
 
 typedef struct {
@@ -80,11 +86,16 @@ typedef struct {
     ps_doc_table *table; /* TABLE */
 } ps_doc_block;
 
+/* Where a section goes in a workbook, which lays a report out on several sheets: each section names its
+ * sheet (the sheet's name, a label), set by ps_doc_sheet before it begins. The title (level 1) heads every
+ * sheet and a section marked every_sheet closes every sheet; the other layouts ignore all of this. */
 typedef struct {
     int level;       /* 1: the document's title; 2: a section */
     ps_cell heading; /* NONE: the section has none */
     ps_doc_block *blocks;
     size_t count, cap;
+    ps_label sheet;   /* the workbook's sheet for it; 0: the sheet of the section before */
+    bool every_sheet; /* the workbook repeats it at the end of every sheet (the illustrative note) */
 } ps_doc_section;
 
 typedef struct ps_doc_chunk ps_doc_chunk;
@@ -97,7 +108,8 @@ typedef struct {
     size_t count, cap;
     ps_doc_table *data; /* the report as one flat table with stable column keys (CSV); NULL: none */
     ps_doc_chunk *chunks;
-    bool failed; /* out of memory: the doc is incomplete and must not be shown */
+    ps_label sheet; /* the sheet that the sections begun from now on go on (ps_doc_sheet) */
+    bool failed;    /* out of memory: the doc is incomplete and must not be shown */
 } ps_doc;
 
 void ps_doc_init(ps_doc *doc, ps_lang lang);
@@ -105,6 +117,7 @@ void ps_doc_free(ps_doc *doc);
 
 /* Building. Each returns NULL (and sets doc->failed) when out of memory; later calls then do nothing. */
 ps_doc_section *ps_doc_begin(ps_doc *doc, int level, ps_cell heading);
+void ps_doc_sheet(ps_doc *doc, ps_label sheet); /* the workbook's sheet of the sections begun from now on */
 void ps_doc_line(ps_doc *doc, ps_cell text);
 void ps_doc_paragraph(ps_doc *doc, ps_cell text);
 ps_doc_table *ps_doc_table_new(ps_doc *doc, const ps_doc_column *columns, size_t ncols);

@@ -2,6 +2,7 @@
 #include "report/content.h"
 #include "report/json.h"
 #include "report/render.h"
+#include "report/xlsx.h"
 
 #define NAME_WIDTH 36 /* display columns of an indicator name before the text layout wraps it */
 
@@ -69,6 +70,8 @@ ps_status ps_report_trend(const ps_trend *trend, ps_trend_format format, const p
 {
     if (format == PS_TREND_JSON)
         return ps_report_trend_json(trend, options, out);
+    if (format == PS_TREND_XLSX)
+        return ps_report_trend_xlsx(trend, options, out);
     ps_doc doc;
     ps_doc_init(&doc, options->lang);
     ps_status st = ps_content_trend(&doc, trend);

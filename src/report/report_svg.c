@@ -156,17 +156,13 @@ static int chart_x_int(ps_num percent)
     return CHART_X + (int)(v * CHART_W / 100 / PS_NUM_SCALE);
 }
 
-/* The criteria, SIPAS and the total: office targets and sub-criteria stay in the report's tables. */
-static bool is_charted(const ps_line *l)
-{
-    return l->indicator->kind != PS_KIND_KPI && l->indicator->depth == 0;
-}
-
+/* The chart's rows: the criteria, SIPAS and the total (office targets and sub-criteria stay in the report's
+ * tables). */
 static size_t charted_rows(const ps_result *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->count; i++)
-        n += is_charted(&r->lines[i]);
+        n += ps_content_charted(&r->lines[i]);
     return n;
 }
 
@@ -478,7 +474,7 @@ static void chart(const ctx *c, const char *title, const char *sources, const ch
     ps_kind previous = PS_KIND_CRITERION;
     for (size_t i = 0; i < c->result->count; i++) {
         const ps_line *l = &c->result->lines[i];
-        if (!is_charted(l))
+        if (!ps_content_charted(l))
             continue;
         row(c, l, top, top > ROWS_TOP && l->indicator->kind != previous);
         previous = l->indicator->kind;

@@ -1,5 +1,6 @@
-/* Ranked units as text, JSON or CSV, written through a sink in pieces of about 64 KiB. */
+/* Ranked units as text, JSON or CSV, written through a sink in pieces of about 64 KiB, or as a workbook. */
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "base/text.h"
 #include "base/wording.h"
 #include "report/doc.h"
+#include "report/xlsx.h"
 
 #define FLUSH_BYTES 65536
 #define NAME_WIDTH_MAX 40
@@ -310,6 +312,107 @@ static void json_report(writer *w)
     ps_buf_puts(&w->buf, "  ]\n}\n");
 }
 
+/* ---- the workbook: a sheet with the CSV's columns, its rows written out one by one ---- */
+
+enum { XLSX_TITLE, XLSX_PARTIAL_NOTE, XLSX_ILLUSTRATIVE_NOTE, XLSX_HEAD = 4, XLSX_FIRST };
+
+/* Column widths: the unit's as wide as its longest name (up to the text's cap), the others fixed. */
+static void xlsx_columns(ps_xlsx *x, lxw_worksheet *ws, const ps_units *u)
+{
+    static const double widths[] = {8, 0, 10, 10, 12, 12, 20, 14};
+    double name_width = 12;
+    for (size_t i = 0; i < u->count; i++) {
+        const char *name = u->names + u->units[i].name;
+        double w = (double)ps_text_width(name, strlen(name)) + 2;
+        name_width = w > name_width ? (w < NAME_WIDTH_MAX ? w : NAME_WIDTH_MAX) : name_width;
+    }
+    for (lxw_col_t c = 0; c < sizeof widths / sizeof widths[0]; c++)
+        ps_xlsx_check(x, worksheet_set_column(ws, c, c, c == 1 ? name_width : widths[c], NULL));
+}
+
+static void xlsx_head(writer *w, ps_xlsx *x, lxw_worksheet *ws)
+{
+    const ps_units *u = w->units;
+    char count[24];
+    snprintf(count, sizeof count, "%zu", u->count);
+    const char *args[] = {count, u->plan->source};
+    w->buf.len = 0;
+    ps_wording_fill(&w->buf, W(w, PS_L_UNITS_TITLE), args, 2);
+    const char *title = w->buf.failed ? NULL : w->buf.data;
+    ps_xlsx_properties(x, title, u->plan, NULL);
+    if (title)
+        ps_xlsx_string(x, ws, XLSX_TITLE, 0, title, PS_XS_TITLE);
+    ps_xlsx_string(x, ws, XLSX_PARTIAL_NOTE, 0, W(w, PS_L_UNITS_PARTIAL), 0);
+    if (u->plan->illustrative_max)
+        ps_xlsx_string(x, ws, XLSX_ILLUSTRATIVE_NOTE, 0, W(w, PS_L_UNITS_ILLUSTRATIVE), 0);
+    static const ps_label heads[] = {PS_L_RANK, PS_L_UNITS_UNIT, PS_L_UNITS_TOTAL,  PS_L_XLSX_PARTIAL,
+                                     PS_L_GAP,  PS_L_RESULT,     PS_L_UNITS_MISSED, PS_L_UNITS_MISSING};
+    for (lxw_col_t c = 0; c < sizeof heads / sizeof heads[0]; c++)
+        ps_xlsx_string(x, ws, XLSX_HEAD, c, W(w, heads[c]), PS_XS_HEAD);
+}
+
+/* The ids of the criteria in mask as one cell, ", " between them. */
+static ps_cell xlsx_ids(writer *w, uint32_t mask)
+{
+    w->buf.len = 0;
+    ids(&w->buf, w->units, mask, ", ");
+    ps_buf_append(&w->buf, "", 0);
+    return w->buf.failed ? ps_cell_none() : ps_cell_text(w->buf.data);
+}
+
+static void xlsx_row(writer *w, ps_xlsx *x, lxw_worksheet *ws, lxw_row_t row, const ps_unit *unit,
+                     uint32_t rank)
+{
+    bool judged = w->total && w->total->has_target;
+    ps_met met = !judged || unit->missing                        ? PS_MET_UNKNOWN
+                 : ps_target_met(&w->total->target, unit->total) ? PS_MET_YES
+                                                                 : PS_MET_NO;
+    ps_cell cells[] = {
+        ps_cell_integer(rank),
+        ps_cell_text(w->units->names + unit->name),
+        ps_cell_number(true, unit->total, 0),
+        ps_cell_bool(true, unit->missing != 0),
+        ps_cell_number(judged, judged ? unit->total - w->total->target.value : 0, PS_CELL_PLUS),
+        ps_cell_verdict(met)};
+    lxw_col_t c = 0;
+    for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
+        c += ps_xlsx_cell(x, ws, row, c, &cells[k], PS_XS_TABLE);
+    ps_cell missed = xlsx_ids(w, unit->missed);
+    c += ps_xlsx_cell(x, ws, row, c, &missed, PS_XS_TABLE);
+    ps_cell missing = xlsx_ids(w, unit->missing);
+    ps_xlsx_cell(x, ws, row, c, &missing, PS_XS_TABLE);
+    if (w->buf.failed)
+        ps_xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+}
+
+static ps_status xlsx_report(writer *w)
+{
+    const ps_units *u = w->units;
+    if (u->count > PS_UNITS_XLSX_MAX)
+        return PS_ERR_INPUT;
+    ps_xlsx x;
+    if (ps_xlsx_open(&x, w->lang, true) == PS_OK) { /* rows go out as they are written */
+        lxw_worksheet *ws = ps_xlsx_sheet(&x, PS_L_XLSX_SHEET_UNITS);
+        if (ws) {
+            xlsx_columns(&x, ws, u);
+            xlsx_head(w, &x, ws);
+            lxw_row_t last = XLSX_HEAD + (lxw_row_t)u->count;
+            ps_xlsx_check(&x, worksheet_autofilter(ws, XLSX_HEAD, 0, last, 7));
+            worksheet_freeze_panes(ws, XLSX_FIRST, 0);
+            ps_xlsx_check(&x, worksheet_repeat_rows(ws, XLSX_HEAD, XLSX_HEAD));
+        }
+        uint32_t rank = 0;
+        for (size_t i = 0; ws && i < u->count && x.status == PS_OK; i++) {
+            rank = ps_units_rank_at(u, i, rank);
+            xlsx_row(w, &x, ws, XLSX_FIRST + (lxw_row_t)i, &u->units[i], rank);
+        }
+    }
+    ps_status st = ps_xlsx_finish_to(&x, w->sink, w->sink_ctx);
+    if (st == PS_ERR_IO)
+        errno = x.error; /* 0: the sink refused, and knows why */
+    return st;
+}
+
 ps_status ps_report_units(const ps_units *units, ps_units_format format, const ps_report_options *options,
                           ps_sink sink, void *sink_ctx)
 {
@@ -323,6 +426,13 @@ ps_status ps_report_units(const ps_units *units, ps_units_format format, const p
     for (size_t i = 0; i < units->plan->count; i++)
         if (units->plan->items[i].kind == PS_KIND_TOTAL)
             w.total = &units->plan->items[i];
+    if (format == PS_UNITS_XLSX) {
+        ps_status st = xlsx_report(&w);
+        int error = errno;
+        ps_buf_free(&w.buf);
+        errno = error;
+        return st;
+    }
     if (format == PS_UNITS_JSON) {
         w.mark = '.';
         json_report(&w);

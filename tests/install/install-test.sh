@@ -140,6 +140,9 @@ run_installed() {
         "$ps" --peers "$ex/peers-2022.csv" "$ex/scores-2023-q3.csv"
     expect_run "$what: JSON report" 0 '"schema_version":' "$ps" --format json "$ex/scores-2023-q3.csv"
     expect_run "$what: check exits 1 on the example (a target is missed)" 1 "" "$ps" check "$ex/scores-2023-q3.csv"
+    # shellcheck disable=SC2016 # $1.. are for the inner sh
+    check "$what: a workbook to -o (a zip file)" sh -c '"$1" --format xlsx -o "$2" "$3" && [ "$(head -c 2 "$2")" = PK ]' \
+        sh "$ps" "$scratch/report.xlsx" "$ex/scores-2023-q3.csv"
 }
 # the installed completion registers _parscore and completes (plain bash, no bash-completion loaded)
 completion_works() {
@@ -225,7 +228,7 @@ deb)
     [[ $(field Description) == *'PAR INDEX'*SIPAS* ]] && pass "Description names PAR INDEX and SIPAS" ||
         fail "Description names PAR INDEX and SIPAS" "$info"
     depends=$(field Depends)
-    for lib in libc6 libcsv3 libcjson1 libutf8proc2; do
+    for lib in libc6 libcsv3 libcjson1 libutf8proc2 libxlsxwriter4; do
         # a whole package name in the comma-separated list, with or without a version
         if printf '%s\n' "$depends" | tr ',' '\n' | grep -Eq "^ *$lib( |$)"; then
             pass "Depends names $lib"

@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """Out of memory in the real CLI, at every allocation: each main command runs once to count its
-allocations, then once per allocation with that one failing (PARSCORE_FAIL_ALLOC=n). Each run must either
-give exactly the output of a run where nothing failed (status, stdout, stderr, the -o file), or say
-"out of memory" once, with status 2, nothing on stdout, nothing else on stderr but the warnings the good
-run gave too, and an -o file left as it was. Under AddressSanitizer a leak on any of those paths fails
-the run (its own status). PARSCORE_NOMEM_STRIDE=k tries every k-th allocation (1: all, as CI does).
+allocations, then once per allocation with that one failing (PARSCORE_FAIL_ALLOC=n; libxlsxwriter's
+own allocations are not among them). Each run must either give exactly the output of a run where
+nothing failed (status, stdout, stderr, the -o file), or say "out of memory" once, with status 2,
+nothing on stdout, nothing else on stderr but the warnings the good run gave too, and an -o file left
+as it was. Under AddressSanitizer a leak on any of those paths fails the run (its own status).
+PARSCORE_NOMEM_STRIDE=k tries every k-th allocation (1: all, as CI does).
 usage: cli-nomem.py PARSCORE_FAILALLOC SOURCE_DIR"""
 import concurrent.futures
 import os
@@ -33,6 +34,7 @@ COMMANDS = [
     ["--plan", SUB_PLAN, SUB_SCORES],
     ["--lang", "en", "--format", "json", "--plan", SUB_PLAN, SUB_SCORES],
     ["-o", OUTPUT, "--peers", PEERS, SCORES],
+    ["--format", "xlsx", "-o", OUTPUT, "--peers", PEERS, SCORES],
 ]
 OOM = re.compile(r"^(parscore|\S.*?)(:\d+)*: (hết bộ nhớ|out of memory)$")
 OLD = b"old content\n"
