@@ -2,7 +2,7 @@
 # Sourced, not run. Set BUILD_DIR to build elsewhere than build/.
 
 # what building needs; scripts/test needs TEST_PACKAGES as well, and scripts/test --full FULL_TEST_PACKAGES
-PARSCORE_PACKAGES="cmake gcc make pkg-config libc6-dev libcsv-dev libcjson-dev libcmocka-dev libutf8proc-dev libxlsxwriter-dev"
+PARSCORE_PACKAGES="cmake gcc make pkg-config libc6-dev libcsv-dev libcjson-dev libcmocka-dev libutf8proc-dev libxlsxwriter-dev libzip-dev libexpat1-dev"
 TEST_PACKAGES="clang libclang-rt-14-dev python3 python3-jsonschema python3-openpyxl jq librsvg2-bin fonts-dejavu-core dpkg-dev file"
 FULL_TEST_PACKAGES="valgrind"
 FUZZ_PACKAGES="clang libclang-rt-14-dev"

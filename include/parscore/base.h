@@ -109,6 +109,20 @@ typedef enum {
     PS_MSG_CHECK_RANK_NOT_JUDGED, /* {0}: id, {1}: units in the peers, {2}: units the plan ranks among */
     PS_MSG_PERIOD_OTHER_YEAR,     /* {0}: period, {1}: its year, {2}: the plan's */
     PS_MSG_PERIOD_REPEATED,       /* {0}: period, {1}: the other's period, {2}: the other's file */
+    PS_MSG_CSV_CODE_PAGE,         /* {0}: column name */
+    PS_MSG_NOT_CP1258,            /* {0}: the byte, 0xXX */
+    PS_MSG_XLS_OLD,
+    PS_MSG_XLSX_NOT_ZIP,
+    PS_MSG_XLSX_CORRUPT,        /* {0}: the part of the archive, or "" */
+    PS_MSG_XLSX_PART_MISSING,   /* {0}: the part */
+    PS_MSG_XLSX_PART_TOO_LARGE, /* {0}: the part, {1}: its size, {2}: the limit */
+    PS_MSG_XLSX_XML,            /* {0}: the part, {1}: line, {2}: column in it */
+    PS_MSG_XLSX_DTD,            /* {0}: the part */
+    PS_MSG_XLSX_BAD_PATH,       /* {0}: the path named */
+    PS_MSG_XLSX_NO_SHEET,       /* {0}: the sheet asked for, {1}: the workbook's worksheets */
+    PS_MSG_XLSX_NO_WORKSHEET,
+    PS_MSG_XLSX_NO_VALUE,      /* {0}: column name */
+    PS_MSG_XLSX_OUTSIDE_TABLE, /* {0}: the header's first column, {1}: its last (letters) */
     PS_MSG_COUNT
 } ps_msg;
 
@@ -119,6 +133,8 @@ typedef struct {
     const char *file;
     long line;   /* 1-based; 0 when no line applies */
     long column; /* 1-based, in characters; 0 when no column applies */
+    /* a workbook's worksheet: line is then its row and column its column, shown as Sheet1!C5 */
+    char sheet[128];
     char arg[3][96];
     unsigned
         numbers; /* how many of number[] the message takes: {3} and {4}, in the language's decimal mark */

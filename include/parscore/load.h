@@ -15,24 +15,42 @@ extern "C" {
 #define PS_LIMIT_LINE_BYTES (1024 * 1024)
 #define PS_LIMIT_INPUT_BYTES (256 * 1024 * 1024) /* for input read whole: JSON, standard input */
 
+/* What a CSV file's bytes are in. */
+typedef enum {
+    PS_ENCODING_UTF8 = 0, /* UTF-8, with or without a BOM */
+    PS_ENCODING_CP1258    /* Windows-1258, as a Vietnamese Excel saves "CSV (Comma delimited)"; a file
+                             that is valid UTF-8 all the same is read as UTF-8 */
+} ps_encoding;
+
+/* How the _file loaders read their file; NULL is all defaults. The pointers are borrowed for the call. */
+typedef struct {
+    const char *sheet;    /* a workbook's worksheet by name (NFC, any case); NULL: the first visible one */
+    ps_encoding encoding; /* of a CSV file; with PS_ENCODING_CP1258 it is read whole (input limit) */
+} ps_read_options;
+
 /* The plan compiled into the binary from data/sin-ho-2023.csv. */
 ps_status ps_plan_load_builtin(ps_plan *plan, ps_error *err);
 
-/* A plan, CSV or JSON; path "-" reads standard input. On error plan is left empty and err says why. */
-ps_status ps_plan_load_file(const char *path, ps_plan *plan, ps_error *err);
+/* A plan, CSV, JSON or a workbook (.xlsx); path "-" reads standard input. On error plan is left empty and
+ * err says why. */
+ps_status ps_plan_load_file(const char *path, const ps_read_options *options, ps_plan *plan, ps_error *err);
 ps_status ps_plan_load_buffer(const char *data, size_t len, const char *name, ps_plan *plan, ps_error *err);
 
-/* Quarterly scores, CSV or JSON ({"period": …, "scores": [{"id": …, "score": …}]}), checked against the plan
- * as it is read, so the first bad line is the one reported. The format comes from the extension, else from
- * the first byte; path "-" reads standard input. Unknown columns become warnings in scores->warnings. */
-ps_status ps_scores_load_file(const char *path, const ps_plan *plan, ps_scores *scores, ps_error *err);
+/* Quarterly scores, CSV, JSON ({"period": …, "scores": [{"id": …, "score": …}]}) or a workbook's
+ * worksheet, checked against the plan as it is read, so the first bad line is the one reported. The format
+ * comes from the extension (.csv, .tsv, .json, .xlsx), else from the first bytes (a zip archive is a
+ * workbook, '{' or '[' JSON); path "-" reads standard input. The _buffer loaders read a workbook's first
+ * visible worksheet and UTF-8. Unknown columns become warnings in scores->warnings. */
+ps_status ps_scores_load_file(const char *path, const ps_read_options *options, const ps_plan *plan,
+                              ps_scores *scores, ps_error *err);
 ps_status ps_scores_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
                                 ps_scores *scores, ps_error *err);
 
 /* Peers: one row per unit with unit and total (percent), optionally a column per criterion id and sipas;
  * JSON: {"peers": [{"unit": …, "total": …}]}. The plan's unit must be among them (matched after NFC
  * normalisation, trimming and case folding); units may not repeat. */
-ps_status ps_peers_load_file(const char *path, const ps_plan *plan, ps_peers *peers, ps_error *err);
+ps_status ps_peers_load_file(const char *path, const ps_read_options *options, const ps_plan *plan,
+                             ps_peers *peers, ps_error *err);
 ps_status ps_peers_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
                                ps_peers *peers, ps_error *err);
 
@@ -40,8 +58,9 @@ ps_status ps_peers_load_buffer(const char *data, size_t len, const char *name, c
  * one percent column per criterion id. Each row goes to on_unit as soon as it is read, so the caller keeps
  * only what it needs of it. On success *source is the input's display name (the caller frees it) and
  * warnings holds the unknown columns (the caller frees them with the units or on its own). */
-ps_status ps_units_read_file(const char *path, const ps_plan *plan, ps_unit_row_fn on_unit, void *ctx,
-                             char **source, ps_warnings *warnings, ps_error *err);
+ps_status ps_units_read_file(const char *path, const ps_read_options *options, const ps_plan *plan,
+                             ps_unit_row_fn on_unit, void *ctx, char **source, ps_warnings *warnings,
+                             ps_error *err);
 ps_status ps_units_read_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
                                ps_unit_row_fn on_unit, void *ctx, char **source, ps_warnings *warnings,
                                ps_error *err);

@@ -56,6 +56,45 @@ static void append(char *buf, size_t size, size_t *len, const char *text, size_t
     *len += n;
 }
 
+void ps_column_letters(long column, char *buf, size_t size)
+{
+    char rev[16];
+    size_t n = 0;
+    for (long c = column; c > 0 && n < sizeof rev; c = (c - 1) / 26)
+        rev[n++] = (char)('A' + (c - 1) % 26);
+    size_t out = 0;
+    while (n > 0 && out + 1 < size)
+        buf[out++] = rev[--n];
+    if (size > 0)
+        buf[out] = '\0';
+}
+
+/* Sheet1!C5, 'Báo cáo'!C5 (quoted as Excel quotes a name with spaces or signs), Sheet1!5:5 for a row. */
+static void sheet_place(const ps_error *err, char *place, size_t size)
+{
+    bool quote = err->sheet[0] >= '0' && err->sheet[0] <= '9';
+    for (const char *p = err->sheet; *p && !quote; p++)
+        quote = (unsigned char)*p < 0x80 && !(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
+                !(*p >= '0' && *p <= '9') && *p != '_';
+    size_t n = 0;
+    if (quote)
+        place[n++] = '\'';
+    for (const char *p = err->sheet; *p && n + 4 < size; p++) {
+        if (*p == '\'' && quote)
+            place[n++] = '\''; /* doubled inside quotes */
+        place[n++] = *p;
+    }
+    if (quote)
+        place[n++] = '\'';
+    place[n] = '\0';
+    char letters[16];
+    ps_column_letters(err->column, letters, sizeof letters);
+    if (err->line > 0 && err->column > 0)
+        snprintf(place + n, size - n, "!%s%ld", letters, err->line);
+    else if (err->line > 0)
+        snprintf(place + n, size - n, "!%ld:%ld", err->line, err->line);
+}
+
 size_t ps_error_format(const ps_error *err, ps_lang lang, char *buf, size_t size)
 {
     size_t len = 0;
@@ -66,13 +105,20 @@ size_t ps_error_format(const ps_error *err, ps_lang lang, char *buf, size_t size
         char file[256]; /* a file name is shown as safely as any value */
         copy_arg(file, sizeof file, err->file);
         append(buf, size, &len, file, strlen(file));
-        if (err->line > 0 && err->column > 0)
-            snprintf(place, sizeof place, ":%ld:%ld: ", err->line, err->column);
+        char where[200] = "";
+        if (err->sheet[0])
+            sheet_place(err, where, sizeof where);
+        if (where[0])
+            snprintf(place, sizeof place, ":");
+        else if (err->line > 0 && err->column > 0)
+            snprintf(place, sizeof place, ":%ld:%ld", err->line, err->column);
         else if (err->line > 0)
-            snprintf(place, sizeof place, ":%ld: ", err->line);
+            snprintf(place, sizeof place, ":%ld", err->line);
         else
-            snprintf(place, sizeof place, ": ");
+            place[0] = '\0';
         append(buf, size, &len, place, strlen(place));
+        append(buf, size, &len, where, strlen(where));
+        append(buf, size, &len, ": ", 2);
     }
     if (err->warning) {
         const char *word = ps_label_text(PS_L_WARNING, lang);
@@ -104,6 +150,12 @@ void ps_error_set(ps_error *err, ps_msg code, const char *file, long line, long 
     for (int k = 0; k < 3; k++)
         if (args[k])
             copy_arg(err->arg[k], sizeof err->arg[k], args[k]);
+}
+
+void ps_error_set_sheet(ps_error *err, const char *sheet)
+{
+    if (err && sheet)
+        copy_arg(err->sheet, sizeof err->sheet, sheet);
 }
 
 bool ps_warnings_add(ps_warnings *warnings, const ps_error *warning)

@@ -123,14 +123,15 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-static ps_status normalise(const char *text, size_t len, int options, char **result)
+static ps_status normalise(const char *text, size_t len, int options, bool trim, char **result,
+                           size_t *out_len)
 {
     *result = NULL;
-    while (len > 0 && is_blank(*text)) {
+    while (trim && len > 0 && is_blank(*text)) {
         text++;
         len--;
     }
-    while (len > 0 && is_blank(text[len - 1]))
+    while (trim && len > 0 && is_blank(text[len - 1]))
         len--;
     /* utf8proc_map's steps, with the buffer from our own malloc: out of memory is then ours to see */
     const utf8proc_uint8_t *in = (const utf8proc_uint8_t *)text;
@@ -151,24 +152,31 @@ static ps_status normalise(const char *text, size_t len, int options, char **res
     utf8proc_uint8_t *out = (utf8proc_uint8_t *)code_points;
     /* NFKC can turn a no-break space into a plain one at either end: trim again */
     size_t start = 0, end = (size_t)n;
-    while (start < end && is_blank((char)out[start]))
+    while (trim && start < end && is_blank((char)out[start]))
         start++;
-    while (end > start && is_blank((char)out[end - 1]))
+    while (trim && end > start && is_blank((char)out[end - 1]))
         end--;
     memmove(out, out + start, end - start);
     out[end - start] = '\0';
     *result = (char *)out;
+    if (out_len)
+        *out_len = end - start;
     return PS_OK;
 }
 
 ps_status ps_text_nfc(const char *text, size_t len, char **out)
 {
-    return normalise(text, len, 0, out);
+    return normalise(text, len, 0, true, out, NULL);
+}
+
+ps_status ps_text_nfc_whole(const char *text, size_t len, char **out, size_t *out_len)
+{
+    return normalise(text, len, 0, false, out, out_len);
 }
 
 ps_status ps_text_fold(const char *text, size_t len, char **out)
 {
-    return normalise(text, len, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD, out);
+    return normalise(text, len, UTF8PROC_COMPAT | UTF8PROC_CASEFOLD, true, out, NULL);
 }
 
 size_t ps_text_width(const char *text, size_t len)

@@ -36,6 +36,9 @@ long ps_utf8_chars(const char *text, size_t len);
  * text is not valid UTF-8, PS_ERR_NOMEM when out of memory. */
 ps_status ps_text_nfc(const char *text, size_t len, char **out);
 
+/* The same for a whole text, white space and all (NUL bytes too); *out_len is the copy's length. */
+ps_status ps_text_nfc_whole(const char *text, size_t len, char **out, size_t *out_len);
+
 /* A copy for comparing words: NFKC, case-folded, trimmed; statuses as ps_text_nfc. */
 ps_status ps_text_fold(const char *text, size_t len, char **out);
 

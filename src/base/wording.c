@@ -190,6 +190,51 @@ static const wording table[PS_WORDING_COUNT] = {
                "hai cấp",
          .en = "column 'id': '{0}' and '{1}' (line {2}) are a row and a row under it: score one "
                "level, not both"},
+    [PS_MSG_CSV_CODE_PAGE] =
+        {.vi = "cột '{0}': byte không hợp lệ theo UTF-8: có lẽ tệp được lưu dạng 'CSV (Comma delimited)' "
+               "theo bảng mã Windows-1258; hãy lưu lại dạng 'CSV UTF-8'",
+         .en = "column '{0}': invalid UTF-8 byte: the file was likely saved as 'CSV (Comma delimited)' in "
+               "the Windows-1258 code page; save it as 'CSV UTF-8'"},
+    [PS_MSG_NOT_CP1258] = {.vi = "byte {0} không có trong bảng mã Windows-1258",
+                           .en = "the byte {0} is not in the Windows-1258 code page"},
+    [PS_MSG_XLS_OLD] =
+        {.vi = "tệp Excel 97–2003 (.xls) không đọc được: hãy lưu lại dạng 'Excel Workbook (.xlsx)'",
+         .en = "an Excel 97-2003 workbook (.xls) cannot be read: save it as 'Excel Workbook "
+               "(.xlsx)'"},
+    [PS_MSG_XLSX_NOT_ZIP] =
+        {.vi = "tệp Excel (.xlsx) bị hỏng, bị cắt cụt hoặc không phải tệp .xlsx (một tệp nén "
+               "zip)",
+         .en = "the workbook (.xlsx) is damaged, truncated, or not an .xlsx file (a zip "
+               "archive) at all"},
+    [PS_MSG_XLSX_CORRUPT] =
+        {.vi = "tệp Excel bị hỏng: phần '{0}' không đọc được (hãy mở bằng Excel và lưu lại)",
+         .en = "the workbook is damaged: its part '{0}' cannot be read (open it in Excel and "
+               "save it again)"},
+    [PS_MSG_XLSX_PART_MISSING] = {.vi = "tệp Excel thiếu phần '{0}'", .en = "the workbook has no part '{0}'"},
+    [PS_MSG_XLSX_PART_TOO_LARGE] =
+        {.vi = "phần '{0}' của tệp Excel giải nén ra {1} byte, quá giới hạn {2} byte",
+         .en = "the workbook's part '{0}' inflates to {1} bytes, over the limit of "
+               "{2}"},
+    [PS_MSG_XLSX_XML] = {.vi = "phần '{0}' của tệp Excel: XML không hợp lệ ở dòng {1}, cột {2}",
+                         .en = "the workbook's part '{0}': invalid XML at line {1}, column {2}"},
+    [PS_MSG_XLSX_DTD] =
+        {.vi = "phần '{0}' của tệp Excel có khai báo DTD hoặc thực thể (entity): không được phép",
+         .en = "the workbook's part '{0}' declares a DTD or entities: not allowed"},
+    [PS_MSG_XLSX_BAD_PATH] = {.vi = "tệp Excel trỏ tới '{0}', ra ngoài tệp: không được phép",
+                              .en = "the workbook points at '{0}', outside the archive: not allowed"},
+    [PS_MSG_XLSX_NO_SHEET] = {.vi = "không có trang tính '{0}'; các trang tính là: {1}",
+                              .en = "no worksheet '{0}'; the worksheets are: {1}"},
+    [PS_MSG_XLSX_NO_WORKSHEET] = {.vi = "tệp Excel không có trang tính nào",
+                                  .en = "the workbook has no worksheet"},
+    [PS_MSG_XLSX_NO_VALUE] = {.vi =
+                                  "cột '{0}': ô có công thức nhưng chưa có giá trị đã tính (hãy mở tệp bằng "
+                                  "Excel và lưu lại)",
+                              .en = "column '{0}': the cell holds a formula but no computed value (open the "
+                                    "file in Excel and save it)"},
+    [PS_MSG_XLSX_OUTSIDE_TABLE] = {.vi =
+                                       "ô có dữ liệu ngoài bảng: dòng tiêu đề chỉ có các cột từ {0} đến {1}",
+                                   .en =
+                                       "a value outside the table: the header names columns {0} to {1} only"},
 
     [PS_L_TITLE_PLAN] = {.vi = "{0}: kết quả năm {1} so với mục tiêu năm {2}",
                          .en = "{0}: {1} results against the {2} targets"},
@@ -633,6 +678,10 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_CLI_STDIN_TWICE] =
         {.vi = "'-' (đầu vào chuẩn) chỉ đọc được một lần: hãy đưa các tệp còn lại bằng tên",
          .en = "'-' (standard input) can be read only once: name the other files"},
+    [PS_L_CLI_ENCODING] = {.vi = "--encoding: '{0}' không dùng được (dùng utf-8 hoặc cp1258)",
+                           .en = "--encoding: '{0}' is not known (use utf-8 or cp1258)"},
+    [PS_L_CLI_ENCODING_HINT] = {.vi = ", hoặc chạy với --encoding cp1258",
+                                .en = ", or run with --encoding cp1258"},
 };
 
 const char *ps_wording(unsigned id, ps_lang lang)

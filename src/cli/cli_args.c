@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/wording.h"
 
@@ -15,7 +16,20 @@ static const struct option longopts[] = {
     {"peers", required_argument, NULL, 'P'},  {"peer-change", required_argument, NULL, 'C'},
     {"by", required_argument, NULL, 'B'},     {"color", optional_argument, NULL, 'K'},
     {"bom", no_argument, NULL, 'M'},          {"help", no_argument, NULL, 'h'},
+    {"sheet", required_argument, NULL, 'S'},  {"encoding", required_argument, NULL, 'E'},
     {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
+
+/* BOOK.xlsx#SHEET: the path ends at the '#' (written over in argv) and *sheet is what follows. */
+static char *split_sheet(char *arg, const char **sheet)
+{
+    *sheet = NULL;
+    char *hash = strrchr(arg, '#');
+    if (!hash || hash[1] == '\0' || hash - arg < 6 || strncasecmp(hash - 5, ".xlsx", 5) != 0)
+        return arg;
+    *hash = '\0';
+    *sheet = hash + 1;
+    return arg;
+}
 
 static bool parse_lang(const char *value, ps_lang *lang)
 {
@@ -100,7 +114,20 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
 {
     switch (c) {
     case 'p':
-        opt->plan = optarg;
+        opt->plan = split_sheet(optarg, &opt->plan_sheet);
+        return true;
+    case 'S':
+        if (optarg[0] == '\0')
+            return usage(opt, message, size, PS_L_CLI_NEEDS_VALUE, "--sheet");
+        opt->sheet = optarg;
+        return true;
+    case 'E':
+        if (strcasecmp(optarg, "cp1258") == 0 || strcasecmp(optarg, "windows-1258") == 0)
+            opt->encoding = PS_ENCODING_CP1258;
+        else if (strcasecmp(optarg, "utf-8") == 0 || strcasecmp(optarg, "utf8") == 0)
+            opt->encoding = PS_ENCODING_UTF8;
+        else
+            return usage(opt, message, size, PS_L_CLI_ENCODING, optarg);
         return true;
     case 'o':
         opt->output = optarg;
@@ -129,7 +156,7 @@ static bool parse_option(int c, cli_options *opt, char **argv, char *message, si
         opt->quiet = true;
         return true;
     case 'P':
-        opt->peers = optarg;
+        opt->peers = split_sheet(optarg, &opt->peers_sheet);
         return true;
     case 'C': {
         bool percent = false;
@@ -229,10 +256,11 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
             snprintf(limit, sizeof limit, "%d", CLI_MAX_FILES);
             return usage(opt, message, size, PS_L_CLI_TREND_TOO_MANY, limit);
         }
-        opt->files[opt->file_count++] = argv[i++];
+        opt->files[opt->file_count] = split_sheet(argv[i++], &opt->file_sheets[opt->file_count]);
+        opt->file_count++;
     }
     if (i < argc)
-        opt->scores = argv[i++];
+        opt->scores = split_sheet(argv[i++], &opt->scores_sheet);
     if (i < argc)
         return usage(opt, message, size, PS_L_CLI_EXTRA_ARGUMENT, argv[i]);
     if (opt->help || opt->version)
@@ -278,6 +306,11 @@ bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t si
         return usage(opt, message, size, PS_L_CLI_STDIN_TWICE, NULL);
     }
     return true;
+}
+
+ps_read_options cli_read_options(const cli_options *opt, const char *sheet)
+{
+    return (ps_read_options){.sheet = sheet ? sheet : opt->sheet, .encoding = opt->encoding};
 }
 
 void cli_help(ps_buf *out, ps_lang lang)

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "parscore/load.h"
 #include "parscore/model.h"
 
 typedef enum { CLI_REPORT, CLI_CHECK, CLI_RANK, CLI_TREND, CLI_TEMPLATE } cli_command;
@@ -29,6 +30,10 @@ typedef struct {
     const char *plan;   /* NULL: the built-in plan */
     const char *output; /* NULL: standard output */
     const char *peers;  /* NULL: no ranking */
+    /* the worksheet each input names as BOOK.xlsx#SHEET (cut off its path), NULL where it names none */
+    const char *scores_sheet, *file_sheets[CLI_MAX_FILES], *plan_sheet, *peers_sheet;
+    const char *sheet;    /* --sheet: for every workbook that names no worksheet */
+    ps_encoding encoding; /* --encoding: of every CSV input */
     ps_num peer_change;
     bool by_owner;
     bool bom;
@@ -46,6 +51,9 @@ typedef struct {
 
 /* Fills opt from argv. On a usage error returns false with the reason in message, in opt->lang. */
 bool cli_parse(int argc, char **argv, cli_options *opt, char *message, size_t size);
+
+/* How to read an input whose worksheet (from BOOK.xlsx#SHEET) is sheet: that one, else --sheet's. */
+ps_read_options cli_read_options(const cli_options *opt, const char *sheet);
 
 /* The --help text, in the language. */
 void cli_help(ps_buf *out, ps_lang lang);

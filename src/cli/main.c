@@ -18,7 +18,9 @@ static void print_error(const ps_error *err, ps_lang lang)
 {
     char message[1024];
     ps_error_format(err, lang, message, sizeof message);
-    fprintf(stderr, "%s%s\n", err->file ? "" : "parscore: ", message);
+    /* the library says how to save the file again; the option that reads it as it is belongs here */
+    const char *hint = err->code == PS_MSG_CSV_CODE_PAGE ? ps_label_text(PS_L_CLI_ENCODING_HINT, lang) : "";
+    fprintf(stderr, "%s%s%s\n", err->file ? "" : "parscore: ", message, hint);
 }
 
 static void print_out_of_memory(ps_lang lang)
@@ -163,10 +165,11 @@ static int run_rank(const cli_options *opt, const ps_plan *plan)
 {
     ps_units units;
     ps_error err;
+    ps_read_options read = cli_read_options(opt, opt->scores_sheet);
     ps_status st = ps_units_init(&units, plan, &err);
     if (st == PS_OK) /* each row is reduced to its 16 bytes as it is read */
-        st =
-            ps_units_read_file(opt->scores, plan, ps_units_add, &units, &units.source, &units.warnings, &err);
+        st = ps_units_read_file(opt->scores, &read, plan, ps_units_add, &units, &units.source,
+                                &units.warnings, &err);
     if (st != PS_OK) {
         print_error(&err, opt->lang);
         ps_units_free(&units);
@@ -225,7 +228,8 @@ static int run_trend(const cli_options *opt, const ps_plan *plan, const ps_peers
     ps_status st = PS_OK;
     for (size_t k = 0; k < opt->file_count && st == PS_OK; k++) {
         ps_scores scores;
-        st = ps_scores_load_file(opt->files[k], plan, &scores, &err);
+        ps_read_options read = cli_read_options(opt, opt->file_sheets[k]);
+        st = ps_scores_load_file(opt->files[k], &read, plan, &scores, &err);
         if (st == PS_OK) /* the trend takes the scores over */
             st = ps_trend_add(&trend, &scores, peers, opt->peer_change, &err);
         if (st == PS_OK)
@@ -260,7 +264,9 @@ static int run(const cli_options *opt)
     ps_plan plan;
     ps_scores scores;
     ps_error err;
-    ps_status st = opt->plan ? ps_plan_load_file(opt->plan, &plan, &err) : ps_plan_load_builtin(&plan, &err);
+    ps_read_options read_plan = cli_read_options(opt, opt->plan_sheet);
+    ps_status st =
+        opt->plan ? ps_plan_load_file(opt->plan, &read_plan, &plan, &err) : ps_plan_load_builtin(&plan, &err);
     if (st != PS_OK) {
         print_error(&err, opt->lang);
         return EXIT_INPUT;
@@ -276,7 +282,9 @@ static int run(const cli_options *opt)
         ps_plan_free(&plan);
         return rank_status;
     }
-    if (opt->scores && ps_scores_load_file(opt->scores, &plan, &scores, &err) != PS_OK) {
+    ps_read_options read_scores = cli_read_options(opt, opt->scores_sheet);
+    ps_read_options read_peers = cli_read_options(opt, opt->peers_sheet);
+    if (opt->scores && ps_scores_load_file(opt->scores, &read_scores, &plan, &scores, &err) != PS_OK) {
         print_error(&err, opt->lang);
         ps_plan_free(&plan);
         return EXIT_INPUT;
@@ -285,7 +293,7 @@ static int run(const cli_options *opt)
         print_warnings(&scores.warnings, opt);
     ps_peers peers;
     int status = EXIT_INPUT;
-    if (opt->peers && ps_peers_load_file(opt->peers, &plan, &peers, &err) != PS_OK) {
+    if (opt->peers && ps_peers_load_file(opt->peers, &read_peers, &plan, &peers, &err) != PS_OK) {
         print_error(&err, opt->lang);
     } else {
         if (opt->peers)
@@ -309,7 +317,9 @@ static int version_text(const cli_options *opt, ps_buf *out)
     ps_plan plan;
     ps_error err;
     ps_buf_puts(out, "parscore " PARSCORE_VERSION "\n");
-    ps_status st = opt->plan ? ps_plan_load_file(opt->plan, &plan, &err) : ps_plan_load_builtin(&plan, &err);
+    ps_read_options read_plan = cli_read_options(opt, opt->plan_sheet);
+    ps_status st =
+        opt->plan ? ps_plan_load_file(opt->plan, &read_plan, &plan, &err) : ps_plan_load_builtin(&plan, &err);
     if (st != PS_OK) { /* --version --plan FILE names that plan: a plan that cannot be read is an error */
         print_error(&err, opt->lang);
         return EXIT_INPUT;

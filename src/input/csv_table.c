@@ -372,27 +372,7 @@ static ps_status parse_meta_line(reader *r, const char *line, size_t len, long l
         fail(r, PS_MSG_CONTROL_CHAR, line_no, ps_utf8_chars(line, unsafe) + 1, "#", code);
         return r->status;
     }
-    size_t i = 1;
-    while (i < len && line[i] == ' ')
-        i++;
-    size_t key_start = i;
-    while (i < len &&
-           ((line[i] >= 'a' && line[i] <= 'z') || (line[i] >= 'A' && line[i] <= 'Z') || line[i] == '_'))
-        i++;
-    if (i == key_start || i >= len || line[i] != ':' || !r->handler->meta)
-        return PS_OK; /* a plain comment */
-    char *key = ps_strndup(line + key_start, i - key_start);
-    for (char *k = key; k && *k; k++)
-        if (*k >= 'A' && *k <= 'Z')
-            *k = (char)(*k - 'A' + 'a'); /* "# Unit:" is "# unit:" */
-    char *value = NULL;
-    ps_status st = ps_text_nfc(line + i + 1, len - i - 1, &value) == PS_OK ? PS_OK : PS_ERR_NOMEM;
-    if (!key)
-        st = PS_ERR_NOMEM;
-    if (st == PS_OK)
-        st = r->handler->meta(r->handler->ctx, key, value, line_no, r->err);
-    free(key);
-    free(value);
+    ps_status st = ps_table_meta_line(r->handler, line, len, line_no, r->err);
     if (st == PS_ERR_NOMEM)
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
     else if (st != PS_OK && r->status == PS_OK)

@@ -169,13 +169,14 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     return PS_OK;
 }
 
-static ps_status load(const char *path, const char *data, size_t len, const ps_plan *plan, ps_peers *peers,
-                      ps_error *err)
+static ps_status load(const char *path, const char *data, size_t len, const ps_read_options *options,
+                      const ps_plan *plan, ps_peers *peers, ps_error *err)
 {
     memset(peers, 0, sizeof *peers);
     peers_reader pr = {.file = data ? path : ps_input_name(path), .plan = plan, .peers = peers};
-    ps_table_handler h = {.header = on_header, .row = on_row, .end = on_end, .ctx = &pr};
-    ps_status st = ps_table_load(path, data, len, "peers", &h, &peers->source, err);
+    ps_table_handler h = {
+        .header = on_header, .row = on_row, .end = on_end, .ctx = &pr, .warnings = &peers->warnings};
+    ps_status st = ps_table_load(path, data, len, "peers", &h, options, &peers->source, err);
     for (size_t k = 0; pr.folded && k < peers->count; k++)
         free(pr.folded[k]);
     free(pr.folded);
@@ -185,13 +186,14 @@ static ps_status load(const char *path, const char *data, size_t len, const ps_p
     return st;
 }
 
-ps_status ps_peers_load_file(const char *path, const ps_plan *plan, ps_peers *peers, ps_error *err)
+ps_status ps_peers_load_file(const char *path, const ps_read_options *options, const ps_plan *plan,
+                             ps_peers *peers, ps_error *err)
 {
-    return load(path, NULL, 0, plan, peers, err);
+    return load(path, NULL, 0, options, plan, peers, err);
 }
 
 ps_status ps_peers_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
                                ps_peers *peers, ps_error *err)
 {
-    return load(name, data ? data : "", len, plan, peers, err);
+    return load(name, data ? data : "", len, NULL, plan, peers, err);
 }

@@ -473,12 +473,13 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     return PS_OK;
 }
 
-static ps_status load(const char *path, const char *data, size_t len, ps_plan *plan, ps_error *err)
+static ps_status load(const char *path, const char *data, size_t len, const ps_read_options *options,
+                      ps_plan *plan, ps_error *err)
 {
     memset(plan, 0, sizeof *plan);
     plan_reader pr = {.file = data ? path : ps_input_name(path), .plan = plan};
-    ps_table_handler h = {on_meta, on_header, on_row, on_end, &pr, "owners"};
-    ps_status st = ps_table_load(path, data, len, "indicators", &h, &plan->source, err);
+    ps_table_handler h = {on_meta, on_header, on_row, on_end, &pr, "owners", &plan->warnings};
+    ps_status st = ps_table_load(path, data, len, "indicators", &h, options, &plan->source, err);
     for (size_t i = 0; pr.links && i < plan->count; i++)
         free(pr.links[i].parent);
     free(pr.links);
@@ -487,12 +488,12 @@ static ps_status load(const char *path, const char *data, size_t len, ps_plan *p
     return st;
 }
 
-ps_status ps_plan_load_file(const char *path, ps_plan *plan, ps_error *err)
+ps_status ps_plan_load_file(const char *path, const ps_read_options *options, ps_plan *plan, ps_error *err)
 {
-    return load(path, NULL, 0, plan, err);
+    return load(path, NULL, 0, options, plan, err);
 }
 
 ps_status ps_plan_load_buffer(const char *data, size_t len, const char *name, ps_plan *plan, ps_error *err)
 {
-    return load(name, data ? data : "", len, plan, err);
+    return load(name, data ? data : "", len, NULL, plan, err);
 }

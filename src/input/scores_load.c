@@ -273,25 +273,26 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     return PS_OK;
 }
 
-static ps_status load(const char *path, const char *data, size_t len, const ps_plan *plan, ps_scores *scores,
-                      ps_error *err)
+static ps_status load(const char *path, const char *data, size_t len, const ps_read_options *options,
+                      const ps_plan *plan, ps_scores *scores, ps_error *err)
 {
     memset(scores, 0, sizeof *scores);
     scores_reader sr = {.file = data ? path : ps_input_name(path), .plan = plan, .scores = scores};
-    ps_table_handler h = {on_meta, on_header, on_row, on_end, &sr, NULL};
-    ps_status st = ps_table_load(path, data, len, "scores", &h, &scores->source, err);
+    ps_table_handler h = {on_meta, on_header, on_row, on_end, &sr, NULL, &scores->warnings};
+    ps_status st = ps_table_load(path, data, len, "scores", &h, options, &scores->source, err);
     if (st != PS_OK)
         ps_scores_free(scores);
     return st;
 }
 
-ps_status ps_scores_load_file(const char *path, const ps_plan *plan, ps_scores *scores, ps_error *err)
+ps_status ps_scores_load_file(const char *path, const ps_read_options *options, const ps_plan *plan,
+                              ps_scores *scores, ps_error *err)
 {
-    return load(path, NULL, 0, plan, scores, err);
+    return load(path, NULL, 0, options, plan, scores, err);
 }
 
 ps_status ps_scores_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
                                 ps_scores *scores, ps_error *err)
 {
-    return load(name, data ? data : "", len, plan, scores, err);
+    return load(name, data ? data : "", len, NULL, plan, scores, err);
 }

@@ -2,6 +2,7 @@
 #ifndef PARSCORE_INPUT_TABLE_H
 #define PARSCORE_INPUT_TABLE_H
 
+#include "parscore/load.h"
 #include "parscore/model.h"
 
 typedef struct {
@@ -30,19 +31,30 @@ typedef struct {
     void *ctx;
     /* JSON only: the column whose value may be a list of strings, joined with "; " (the plan's owners) */
     const char *list_column;
+    /* where the loader gathers its warnings, so that a workbook's reader can place them in its sheet */
+    ps_warnings *warnings;
 } ps_table_handler;
 
-/* A table from a file: by extension (.json, .csv, .tsv), else by its first byte; "-" is standard input.
- * json_rows_key names the array of row objects in the JSON form. */
+/* A table from a file: by extension (.json, .csv, .tsv, .xlsx), else by its first bytes (a zip archive is
+ * a workbook, '{' or '[' JSON, anything else CSV); "-" is standard input. json_rows_key names the array of
+ * row objects in the JSON form; options (NULL: defaults) the worksheet and a CSV's encoding. */
 ps_status ps_table_read_file(const char *path, const char *json_rows_key, const ps_table_handler *handler,
-                             ps_error *err);
+                             const ps_read_options *options, ps_error *err);
 ps_status ps_table_read_buffer(const char *data, size_t len, const char *name, const char *json_rows_key,
-                               const ps_table_handler *handler, ps_error *err);
+                               const ps_table_handler *handler, const ps_read_options *options,
+                               ps_error *err);
 
 /* What every loader does around its handler: reads path (data NULL) or data (named path), keeps the
  * input's display name in *source on success, and turns an out-of-memory status into a message. */
 ps_status ps_table_load(const char *path, const char *data, size_t len, const char *json_rows_key,
-                        const ps_table_handler *handler, char **source, ps_error *err);
+                        const ps_table_handler *handler, const ps_read_options *options, char **source,
+                        ps_error *err);
+
+/* A "# key: value" line (a CSV's comment line, a workbook's cell above the table), already checked to be
+ * valid UTF-8 without unsafe characters: handler->meta gets the key in lower case and the value NFC
+ * normalised and trimmed; a plain comment gives nothing. PS_ERR_NOMEM when out of memory. */
+ps_status ps_table_meta_line(const ps_table_handler *handler, const char *line, size_t len, long line_no,
+                             ps_error *err);
 
 /* The error of a table with a header and no data row: at its last line (1 for an empty one). */
 ps_status ps_table_no_rows(const char *file, long last_line, ps_error *err);

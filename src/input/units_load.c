@@ -77,8 +77,9 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     return ps_table_no_rows(ur->file, last_line, err);
 }
 
-static ps_status load(const char *path, const char *data, size_t len, const ps_plan *plan,
-                      ps_unit_row_fn on_unit, void *ctx, char **source, ps_warnings *warnings, ps_error *err)
+static ps_status load(const char *path, const char *data, size_t len, const ps_read_options *options,
+                      const ps_plan *plan, ps_unit_row_fn on_unit, void *ctx, char **source,
+                      ps_warnings *warnings, ps_error *err)
 {
     units_reader ur = {
         .file = data ? path : ps_input_name(path), .on_unit = on_unit, .ctx = ctx, .warnings = warnings};
@@ -86,19 +87,21 @@ static ps_status load(const char *path, const char *data, size_t len, const ps_p
     ps_status st = ps_plan_rank_criteria(plan, ur.criteria, &ur.criteria_count, err);
     if (st != PS_OK)
         return st;
-    ps_table_handler h = {.header = on_header, .row = on_row, .end = on_end, .ctx = &ur};
-    return ps_table_load(path, data, len, "units", &h, source, err);
+    ps_table_handler h = {
+        .header = on_header, .row = on_row, .end = on_end, .ctx = &ur, .warnings = warnings};
+    return ps_table_load(path, data, len, "units", &h, options, source, err);
 }
 
-ps_status ps_units_read_file(const char *path, const ps_plan *plan, ps_unit_row_fn on_unit, void *ctx,
-                             char **source, ps_warnings *warnings, ps_error *err)
+ps_status ps_units_read_file(const char *path, const ps_read_options *options, const ps_plan *plan,
+                             ps_unit_row_fn on_unit, void *ctx, char **source, ps_warnings *warnings,
+                             ps_error *err)
 {
-    return load(path, NULL, 0, plan, on_unit, ctx, source, warnings, err);
+    return load(path, NULL, 0, options, plan, on_unit, ctx, source, warnings, err);
 }
 
 ps_status ps_units_read_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
                                ps_unit_row_fn on_unit, void *ctx, char **source, ps_warnings *warnings,
                                ps_error *err)
 {
-    return load(name, data ? data : "", len, plan, on_unit, ctx, source, warnings, err);
+    return load(name, data ? data : "", len, NULL, plan, on_unit, ctx, source, warnings, err);
 }

@@ -27,7 +27,8 @@ static int setup(void **state)
     ps_error err;
     if (ps_plan_load_builtin(&builtin, &err) != PS_OK)
         return -1;
-    return ps_scores_load_file(EXAMPLES_DIR "/scores-2023-q3.csv", &builtin, &q3, &err) == PS_OK ? 0 : -1;
+    return ps_scores_load_file(EXAMPLES_DIR "/scores-2023-q3.csv", NULL, &builtin, &q3, &err) == PS_OK ? 0
+                                                                                                       : -1;
 }
 
 static int teardown(void **state)

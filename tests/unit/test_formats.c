@@ -43,11 +43,11 @@ static int setup(void **state)
         fail_with(&err, "built-in plan");
         return -1;
     }
-    if (ps_scores_load_file(EXAMPLES_DIR "/scores-2023-q3.csv", &builtin, &q3, &err) != PS_OK) {
+    if (ps_scores_load_file(EXAMPLES_DIR "/scores-2023-q3.csv", NULL, &builtin, &q3, &err) != PS_OK) {
         fail_with(&err, "example scores");
         return -1;
     }
-    if (ps_peers_load_file(EXAMPLES_DIR "/peers-2022.csv", &builtin, &peers, &err) != PS_OK) {
+    if (ps_peers_load_file(EXAMPLES_DIR "/peers-2022.csv", NULL, &builtin, &peers, &err) != PS_OK) {
         fail_with(&err, "example peers");
         return -1;
     }

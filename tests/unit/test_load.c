@@ -733,16 +733,16 @@ static void error_invalid_utf8(void **state)
 {
     (void)state;
     /* the column of the bad byte */
-    ps_error e = scores_fail("id,score\n1,5\xff\n", PS_MSG_INVALID_UTF8, 2, 4);
+    ps_error e = scores_fail("id,score\n1,5\xff\n", PS_MSG_CSV_CODE_PAGE, 2, 4);
     assert_string_equal(e.arg[0], "score");
     /* in a quoted field that holds a delimiter before the bad byte: quote 3, 'a' 4, ',' 5, bad byte 6 */
-    e = scores_fail("id,ghi chú,score\n1,\"a,\xc3\",50\n", PS_MSG_INVALID_UTF8, 2, 6);
+    e = scores_fail("id,ghi chú,score\n1,\"a,\xc3\",50\n", PS_MSG_CSV_CODE_PAGE, 2, 6);
     assert_string_equal(e.arg[0], "ghi chú");
     /* Windows-1258 "Sìn" in the header: no header names yet, the column is named by position */
-    e = scores_fail("id,score,S\xecn\n1,50,x\n", PS_MSG_INVALID_UTF8, 1, 11);
+    e = scores_fail("id,score,S\xecn\n1,50,x\n", PS_MSG_CSV_CODE_PAGE, 1, 11);
     assert_string_equal(e.arg[0], "#3");
     /* an overlong encoding of '/' */
-    scores_fail("id,score\n1\xc0\xaf,50\n", PS_MSG_INVALID_UTF8, 2, 2);
+    scores_fail("id,score\n1\xc0\xaf,50\n", PS_MSG_CSV_CODE_PAGE, 2, 2);
 }
 
 /* The opening quote of a field read in one piece counts in the column of an invalid byte. */
@@ -750,9 +750,9 @@ static void error_invalid_utf8_column_in_quoted_field(void **state)
 {
     (void)state;
     /* quote at column 3, 'đ' at 4, the bad byte at 5 */
-    ps_error e = scores_fail("id,ghi chú,score\n1,\"đ\xc3\",50\n", PS_MSG_INVALID_UTF8, 2, 5);
+    ps_error e = scores_fail("id,ghi chú,score\n1,\"đ\xc3\",50\n", PS_MSG_CSV_CODE_PAGE, 2, 5);
     assert_string_equal(e.arg[0], "ghi chú");
-    scores_fail("id,score\n1,\"\xff\"\n", PS_MSG_INVALID_UTF8, 2, 4);
+    scores_fail("id,score\n1,\"\xff\"\n", PS_MSG_CSV_CODE_PAGE, 2, 4);
 }
 
 /* Spaces before a field, which libcsv drops, count in the column of an invalid byte. */
@@ -760,9 +760,9 @@ static void error_invalid_utf8_column_after_spaces(void **state)
 {
     (void)state;
     /* "1,  5\xff": the field starts at column 3, '5' is at column 5, the bad byte at column 6 */
-    scores_fail("id,score\n1,  5\xff\n", PS_MSG_INVALID_UTF8, 2, 6);
+    scores_fail("id,score\n1,  5\xff\n", PS_MSG_CSV_CODE_PAGE, 2, 6);
     /* "1, \"5\xff\"": the quote at column 4, '5' at 5, the bad byte at 6 */
-    scores_fail("id,score\n1, \"5\xff\"\n", PS_MSG_INVALID_UTF8, 2, 6);
+    scores_fail("id,score\n1, \"5\xff\"\n", PS_MSG_CSV_CODE_PAGE, 2, 6);
 }
 
 static void error_nul_byte(void **state)

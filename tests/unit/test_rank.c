@@ -717,7 +717,7 @@ static ps_status load_units(const char *path, ps_units *u, ps_error *err)
 {
     ps_status st = ps_units_init(u, &builtin, err);
     if (st == PS_OK)
-        st = ps_units_read_file(path, &builtin, ps_units_add, u, &u->source, &u->warnings, err);
+        st = ps_units_read_file(path, NULL, &builtin, ps_units_add, u, &u->source, &u->warnings, err);
     if (st != PS_OK)
         ps_units_free(u);
     return st;

@@ -36,7 +36,7 @@ static int setup(void **state)
     memset(&err, 0, sizeof err);
     if (ps_plan_load_builtin(&builtin, &err) != PS_OK)
         return -1;
-    if (ps_scores_load_file(EXAMPLES_DIR "/scores-2023-q3.csv", &builtin, &q3, &err) != PS_OK) {
+    if (ps_scores_load_file(EXAMPLES_DIR "/scores-2023-q3.csv", NULL, &builtin, &q3, &err) != PS_OK) {
         char msg[512];
         ps_error_format(&err, PS_LANG_EN, msg, sizeof msg);
         fprintf(stderr, "scores refused: %s\n", msg);
