@@ -64,13 +64,16 @@ typedef enum { PS_TREND_TEXT, PS_TREND_JSON, PS_TREND_CSV, PS_TREND_XLSX } ps_tr
 ps_status ps_report_trend(const ps_trend *trend, ps_trend_format format, const ps_report_options *options,
                           ps_buf *out);
 
-typedef enum { PS_TEMPLATE_CSV, PS_TEMPLATE_JSON } ps_template_format;
+typedef enum { PS_TEMPLATE_CSV, PS_TEMPLATE_JSON, PS_TEMPLATE_XLSX } ps_template_format;
 
 /* The quarterly scores file to fill in for the plan: a row per scorable id (rows with nothing under them:
  * sub-criteria leaves, criteria without sub rows, SIPAS, office targets) with its name, max points and
  * offices, and empty points, score, appraised, evidence and note. CSV in Vietnamese as a Vietnamese
  * spreadsheet saves it (';', decimal commas, a BOM, CR LF), plain in English; or the JSON form
- * ({"scores": [...]}, empty values null). Filled in, it is a scores file as it stands. */
+ * ({"scores": [...]}, empty values null); or a workbook whose id, name, max points and offices are
+ * locked, whose number cells Excel checks (0 to the item's max points, 0 to 100 for a percent, or KAD),
+ * with a note on each header cell (PS_ERR_IO as for ps_report_xlsx). Filled in, it is a scores file as it
+ * stands. */
 ps_status ps_report_template(const ps_plan *plan, ps_template_format format, const ps_report_options *options,
                              ps_buf *out);
 

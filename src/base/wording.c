@@ -485,6 +485,46 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_XLSX_TEMP_FAILED] =
         {.vi = "không ghi được tệp tạm của bảng tính (trong $TMPDIR, mặc định /tmp): {0}",
          .en = "cannot write the workbook's temporary files (in $TMPDIR, else /tmp): {0}"},
+    [PS_L_TPL_SHEET] = {.vi = "Điểm", .en = "Scores"},
+    [PS_L_TPL_TITLE] = {.vi = "{0}: tệp điểm để điền", .en = "{0}: the scores to fill in"},
+    [PS_L_TPL_NOTE_ID] = {.vi = "Mã của mục trong kế hoạch. Cột bị khóa: không sửa.",
+                          .en = "The item's id in the plan. Locked: do not change it."},
+    [PS_L_TPL_NOTE_NAME] = {.vi = "Tên của mục trong kế hoạch (cột bị khóa).",
+                            .en = "The item's name in the plan (locked)."},
+    [PS_L_TPL_NOTE_MAX] = {.vi = "Điểm tối đa của mục theo kế hoạch (cột bị khóa).",
+                           .en = "The item's max points in the plan (locked)."},
+    [PS_L_TPL_NOTE_MAX_ILLUSTRATIVE] =
+        {.vi = "Điểm tối đa của mục theo kế hoạch (cột bị khóa). Đây là số minh họa, chưa phải bảng chính "
+               "thức (Quyết định 701/QĐ-UBND).",
+         .en = "The item's max points in the plan (locked). They are illustrative, not the official table "
+               "(Quyết định 701/QĐ-UBND)."},
+    [PS_L_TPL_NOTE_OWNERS] = {.vi = "Các cơ quan chịu trách nhiệm (cột bị khóa).",
+                              .en = "The responsible offices (locked)."},
+    [PS_L_TPL_NOTE_POINTS] =
+        {.vi = "Số điểm tự đánh giá, từ 0 đến điểm tối đa; KAD nếu mục không áp dụng; để trống nếu chưa có "
+               "điểm. Mỗi dòng chỉ ghi một trong hai cột points và score.",
+         .en = "The self-assessed points, 0 to the max points; KAD when the item does not apply; empty when "
+               "there is no score yet. Give points or score on a row, not both."},
+    [PS_L_TPL_NOTE_SCORE] =
+        {.vi =
+             "Tỷ lệ đạt được (%), từ 0 đến 100: cho mục không có điểm tối đa (SIPAS, chỉ tiêu mục III); KAD "
+             "nếu không áp dụng.",
+         .en = "The percent achieved, 0 to 100: for items without max points (SIPAS, office targets); KAD "
+               "when the item does not apply."},
+    [PS_L_TPL_NOTE_APPRAISED] =
+        {.vi = "Điểm thẩm định (nếu có), từ 0 đến điểm tối đa: khi có, báo cáo tính theo điểm này.",
+         .en = "The appraised points (if any), 0 to the max points: where given, the report counts them."},
+    [PS_L_TPL_NOTE_EVIDENCE] = {.vi = "Tài liệu kiểm chứng: số, ngày văn bản, mục, trang.",
+                                .en = "The evidence: the document's number and date, section, page."},
+    [PS_L_TPL_NOTE_NOTE] = {.vi = "Ghi chú tùy ý, in kèm trong báo cáo.",
+                            .en = "Any note, carried into the report."},
+    [PS_L_TPL_INVALID_TITLE] = {.vi = "Giá trị không hợp lệ", .en = "Not a valid value"},
+    [PS_L_TPL_INVALID_POINTS] = {.vi = "Ghi số điểm từ 0 đến {0}, hoặc KAD (không áp dụng).",
+                                 .en = "Enter points from 0 to {0}, or KAD (not applicable)."},
+    [PS_L_TPL_INVALID_PERCENT] = {.vi = "Ghi tỷ lệ (%) từ 0 đến 100, hoặc KAD (không áp dụng).",
+                                  .en = "Enter a percent from 0 to 100, or KAD (not applicable)."},
+    [PS_L_TPL_NO_POINTS] = {.vi = "Mục này không có điểm tối đa: ghi tỷ lệ (%) ở cột score, hoặc KAD.",
+                            .en = "This item has no max points: give a percent in the score column, or KAD."},
     [PS_L_XLSX_TOO_MANY_UNITS] =
         {.vi = "bảng tính chứa được nhiều nhất {0} đơn vị (số dòng tối đa của Excel): hãy dùng --format csv",
          .en = "a workbook holds at most {0} units (Excel's row limit): use --format csv"},
@@ -671,8 +711,8 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_L_CLI_BY_TREND] = {.vi = "--by không dùng với 'trend'", .en = "--by does not go with 'trend'"},
     [PS_L_CLI_NOT_WITH_TEMPLATE] = {.vi = "{0} không dùng với 'template'",
                                     .en = "{0} does not go with 'template'"},
-    [PS_L_CLI_TEMPLATE_FORMAT] = {.vi = "'template' có --format csv (mặc định) hoặc json",
-                                  .en = "'template' takes --format csv (the default) or json"},
+    [PS_L_CLI_TEMPLATE_FORMAT] = {.vi = "'template' có --format csv (mặc định), json hoặc xlsx",
+                                  .en = "'template' takes --format csv (the default), json or xlsx"},
     [PS_L_CLI_CHECK_NO_FILE] = {.vi = "'check' cần một tệp điểm (hoặc '-' để đọc từ đầu vào chuẩn)",
                                 .en = "'check' needs a scores file (or '-' for standard input)"},
     [PS_L_CLI_STDIN_TWICE] =

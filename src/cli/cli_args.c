@@ -212,7 +212,7 @@ static bool template_usage(cli_options *opt, char *message, size_t size)
                                         : "--only");
     if (!opt->format_given)
         opt->format = CLI_FORMAT_CSV;
-    if (opt->format != CLI_FORMAT_CSV && opt->format != CLI_FORMAT_JSON)
+    if (opt->format != CLI_FORMAT_CSV && opt->format != CLI_FORMAT_JSON && opt->format != CLI_FORMAT_XLSX)
         return usage(opt, message, size, PS_L_CLI_TEMPLATE_FORMAT, NULL);
     if (opt->bom && opt->format != CLI_FORMAT_CSV)
         return usage(opt, message, size, PS_L_CLI_BOM_CSV, NULL);

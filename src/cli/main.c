@@ -210,11 +210,14 @@ static int run_template(const cli_options *opt, const ps_plan *plan)
     ps_buf out;
     ps_buf_init(&out);
     int status = EXIT_INPUT;
-    ps_template_format format = opt->format == CLI_FORMAT_JSON ? PS_TEMPLATE_JSON : PS_TEMPLATE_CSV;
-    if (ps_report_template(plan, format, &ro, &out) == PS_OK)
+    ps_template_format format = opt->format == CLI_FORMAT_JSON   ? PS_TEMPLATE_JSON
+                                : opt->format == CLI_FORMAT_XLSX ? PS_TEMPLATE_XLSX
+                                                                 : PS_TEMPLATE_CSV;
+    ps_status st = ps_report_template(plan, format, &ro, &out);
+    if (st == PS_OK)
         status = cli_write_output(&out, opt->output, opt->lang);
     else
-        print_out_of_memory(opt->lang);
+        print_report_failure(st, opt->lang);
     ps_buf_free(&out);
     return status;
 }

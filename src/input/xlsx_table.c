@@ -32,6 +32,14 @@ typedef struct {
     bool hidden;
 } sheet_entry;
 
+/* How a cell format shows a number: as it is, as a date, or times 100 with a percent sign. */
+typedef enum { SHOWN_PLAIN, SHOWN_DATE, SHOWN_PERCENT } shown;
+
+typedef struct {
+    long id;
+    shown as;
+} custom_format;
+
 typedef struct {
     long col;
     size_t offset; /* into cells */
@@ -62,11 +70,11 @@ typedef struct {
     bool in_si;
     int phonetic; /* inside <rPh>: text there is a reading aid, not the cell's */
     bool in_t;
-    /* styles: which cell formats show a date */
+    /* styles: which cell formats show a date or a percent */
     bool in_num_fmts, in_cell_xfs;
-    long *date_fmts; /* custom number formats that show a date */
-    size_t date_fmt_count;
-    bool *xf_date;
+    custom_format *formats; /* the custom number formats that show either */
+    size_t format_count;
+    shown *xf_shown;
     size_t xf_count;
     /* the worksheet */
     const char *sheet; /* its name, for messages */
@@ -315,36 +323,44 @@ static void strings_end(reader *r, const char *name)
     }
 }
 
-/* ---- styles: a number shows as a date when its cell format's number format is one ---- */
+/* ---- styles: a number shows as a date, or as a percent, when its cell format's number format does ---- */
 
-/* Excel's built-in date and time formats: 14-22, 45-47, and those of the East Asian versions. */
-static bool builtin_date(long id)
+/* Excel's built-in formats: 9 and 10 are percents; 14-22, 45-47 and those of the East Asian versions dates
+ * and times. */
+static shown builtin_shown(long id)
 {
-    return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
-           (id >= 50 && id <= 58);
+    if (id == 9 || id == 10)
+        return SHOWN_PERCENT;
+    bool date =
+        (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+    return date ? SHOWN_DATE : SHOWN_PLAIN;
 }
 
-/* Whether a format code shows a date or a time: d, m, y, h or s outside quotes, brackets and escapes. */
-static bool code_is_date(const char *code)
+/* How a format code shows a number: a date or a time when d, m, y, h or s stands outside quotes, brackets
+ * and escapes; a percent when % does. */
+static shown code_shown(const char *code)
 {
+    bool percent = false;
     for (const char *p = code; *p; p++) {
         if (*p == '"') {
             const char *end = strchr(p + 1, '"');
             if (!end)
-                return false;
+                return SHOWN_PLAIN;
             p = end;
         } else if (*p == '[') {
             const char *end = strchr(p + 1, ']');
             if (!end)
-                return false;
+                return SHOWN_PLAIN;
             p = end;
         } else if ((*p == '\\' || *p == '_' || *p == '*') && p[1]) {
             p++;
         } else if (strchr("dDmMyYhHsS", *p)) {
-            return true;
+            return SHOWN_DATE;
+        } else if (*p == '%') {
+            percent = true;
         }
     }
-    return false;
+    return percent ? SHOWN_PERCENT : SHOWN_PLAIN;
 }
 
 static void styles_start(reader *r, const char *name, const XML_Char **atts)
@@ -356,27 +372,30 @@ static void styles_start(reader *r, const char *name, const XML_Char **atts)
     } else if (r->in_num_fmts && strcmp(name, "numFmt") == 0) {
         long id;
         const char *code = attr(atts, "formatCode");
-        if (!attr_long(atts, "numFmtId", 1000000, &id) || !code || !code_is_date(code))
+        shown as = code ? code_shown(code) : SHOWN_PLAIN;
+        if (!attr_long(atts, "numFmtId", 1000000, &id) || as == SHOWN_PLAIN)
             return;
-        long *grown = realloc(r->date_fmts, (r->date_fmt_count + 1) * sizeof *grown);
+        custom_format *grown = realloc(r->formats, (r->format_count + 1) * sizeof *grown);
         if (!grown) {
             fail_nomem(r);
             return;
         }
-        r->date_fmts = grown;
-        r->date_fmts[r->date_fmt_count++] = id;
+        r->formats = grown;
+        r->formats[r->format_count++] = (custom_format){id, as};
     } else if (r->in_cell_xfs && strcmp(name, "xf") == 0) {
-        long id = 0;
-        bool date = attr_long(atts, "numFmtId", 1000000, &id) && builtin_date(id);
-        for (size_t k = 0; k < r->date_fmt_count && !date; k++)
-            date = r->date_fmts[k] == id;
-        bool *grown = realloc(r->xf_date, (r->xf_count + 1) * sizeof *grown);
+        long id = -1;
+        attr_long(atts, "numFmtId", 1000000, &id);
+        shown as = builtin_shown(id);
+        for (size_t k = 0; k < r->format_count; k++)
+            if (r->formats[k].id == id)
+                as = r->formats[k].as;
+        shown *grown = realloc(r->xf_shown, (r->xf_count + 1) * sizeof *grown);
         if (!grown) {
             fail_nomem(r);
             return;
         }
-        r->xf_date = grown;
-        r->xf_date[r->xf_count++] = date;
+        r->xf_shown = grown;
+        r->xf_shown[r->xf_count++] = as;
     }
 }
 
@@ -602,9 +621,14 @@ static bool cell_value(reader *r, const char **text, size_t *len, char *buf, siz
             fail_corrupt(r);
             return false;
         }
-        bool date = r->cell_style >= 0 && (size_t)r->cell_style < r->xf_count && r->xf_date[r->cell_style];
-        if (!date || !date_text(d, r->date1904, buf, size))
+        shown as = r->cell_style >= 0 && (size_t)r->cell_style < r->xf_count ? r->xf_shown[r->cell_style]
+                                                                             : SHOWN_PLAIN;
+        if (as == SHOWN_PERCENT) { /* 53,48% typed is 0.5348 kept: the cell shows, and means, 53.48% */
+            number_text(d * 100, buf, size - 1);
+            strcat(buf, "%");
+        } else if (as != SHOWN_DATE || !date_text(d, r->date1904, buf, size)) {
             number_text(d, buf, size);
+        }
         *text = buf;
         *len = strlen(buf);
     }
@@ -1121,8 +1145,8 @@ ps_status ps_xlsx_read_buffer(const char *data, size_t len, const char *name, co
     free(r.sheets);
     ps_buf_free(&r.strings);
     free(r.string_at);
-    free(r.date_fmts);
-    free(r.xf_date);
+    free(r.formats);
+    free(r.xf_shown);
     ps_buf_free(&r.text);
     ps_buf_free(&r.cells);
     free(r.slots);

@@ -84,6 +84,8 @@ ps_status ps_report_trend(const ps_trend *trend, ps_trend_format format, const p
 ps_status ps_report_template(const ps_plan *plan, ps_template_format format, const ps_report_options *options,
                              ps_buf *out)
 {
+    if (format == PS_TEMPLATE_XLSX)
+        return ps_report_template_xlsx(plan, options, out);
     ps_doc doc;
     ps_doc_init(&doc, options->lang);
     ps_status st = ps_content_template(&doc, plan);

@@ -10,14 +10,15 @@
 #include "report/doc.h"
 
 /* Cell styles, combined as bits; each combination (with its number format) is one format of the workbook. */
-#define PS_XS_TABLE 1u    /* a table's cell: thin borders, top-aligned, long text wrapped */
-#define PS_XS_HEAD 2u     /* a table's header: bold on a shaded ground */
-#define PS_XS_BOLD 4u     /* the total's row */
-#define PS_XS_MET 8u      /* met: green ground, dark green words */
-#define PS_XS_MISSED 16u  /* missed: red ground, dark red words */
-#define PS_XS_TITLE 32u   /* the report's title */
-#define PS_XS_HEADING 64u /* a section's heading */
-#define PS_XS_PROSE 128u  /* prose across the sheet: wrapped, top-aligned */
+#define PS_XS_TABLE 1u       /* a table's cell: thin borders, top-aligned, long text wrapped */
+#define PS_XS_HEAD 2u        /* a table's header: bold on a shaded ground */
+#define PS_XS_BOLD 4u        /* the total's row */
+#define PS_XS_MET 8u         /* met: green ground, dark green words */
+#define PS_XS_MISSED 16u     /* missed: red ground, dark red words */
+#define PS_XS_TITLE 32u      /* the report's title */
+#define PS_XS_HEADING 64u    /* a section's heading */
+#define PS_XS_PROSE 128u     /* prose across the sheet: wrapped, top-aligned */
+#define PS_XS_UNLOCKED 4096u /* a cell left open for editing on a protected sheet */
 #define PS_XS_INDENT(n) ((unsigned)((n) < 15 ? (n) : 15) << 8) /* n levels in (a sub-criterion's id) */
 
 #define PS_XLSX_WIDTHS 64 /* layout columns whose widths a sheet measures; others keep Excel's default */
@@ -103,5 +104,6 @@ ps_status ps_xlsx_table_sheet(ps_xlsx *x, const ps_doc *doc, ps_label name, cons
 /* The reporters of the workbook that the public ones call (report.c, report_units.c). PS_ERR_IO: the
  * temporary files could not be made or written, errno says why. */
 ps_status ps_report_trend_xlsx(const ps_trend *trend, const ps_report_options *options, ps_buf *out);
+ps_status ps_report_template_xlsx(const ps_plan *plan, const ps_report_options *options, ps_buf *out);
 
 #endif

@@ -258,6 +258,8 @@ static void style_format(lxw_format *f, unsigned style)
         format_set_text_wrap(f);
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
     }
+    if (style & PS_XS_UNLOCKED)
+        format_set_unlocked(f);
     if ((style >> 8) & 15u)
         format_set_indent(f, (uint8_t)((style >> 8) & 15u));
 }
