@@ -8,7 +8,7 @@
 #   share/parscore/sin-ho-2023.csv                    the plan (also built in), a model for --plan
 #   share/parscore/parscore-report.schema.json        the JSON Schema of --format json
 #   share/doc/parscore/README.md                      the documentation
-#   share/doc/parscore/examples/*.csv                 the illustrative scores, peers and communes
+#   share/doc/parscore/examples/*.csv, *.xlsx         the illustrative scores, peers and communes
 include(GNUInstallDirs)
 
 set(PARSCORE_ROOT ${PROJECT_SOURCE_DIR})
@@ -23,7 +23,7 @@ install(FILES ${PARSCORE_ROOT}/data/sin-ho-2023.csv ${PARSCORE_ROOT}/doc/parscor
 install(FILES ${PARSCORE_ROOT}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${PARSCORE_ROOT}/examples/
         DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples
-        FILES_MATCHING PATTERN "*.csv")
+        FILES_MATCHING PATTERN "*.csv" PATTERN "*.xlsx")
 
 # The Debian package: only for parscore's own build, not when another project includes it.
 if(NOT PARSCORE_TOP_LEVEL)
@@ -54,8 +54,8 @@ set(CPACK_DEBIAN_PACKAGE_NAME parscore)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# The runtime libraries (libcsv3, libcjson1, libutf8proc2, libxlsxwriter4, libc6) come from dpkg-shlibdeps
-# (package dpkg-dev; CPack also needs the `file` command to find the binaries).
+# The runtime libraries (libcsv3, libcjson1, libutf8proc2, libxlsxwriter4, libzip4, libexpat1, libc6) come
+# from dpkg-shlibdeps (package dpkg-dev; CPack also needs the `file` command to find the binaries).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)

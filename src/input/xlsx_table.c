@@ -95,7 +95,26 @@ typedef struct {
     long last_line;
 } reader;
 
-static const XML_Memory_Handling_Suite memory = {malloc, realloc, free};
+/* expat allocates through parscore's allocator, watched: expat 2.5 may report a failed allocation as
+ * another error (a namespace binding it could not allocate is an "unbound prefix"), and out of memory must
+ * be said as such, never as a broken file. Per thread: readers on two threads do not share it. */
+static _Thread_local bool xml_alloc_failed;
+
+static void *xml_malloc(size_t size)
+{
+    void *p = malloc(size);
+    xml_alloc_failed = xml_alloc_failed || !p;
+    return p;
+}
+
+static void *xml_realloc(void *old, size_t size)
+{
+    void *p = realloc(old, size);
+    xml_alloc_failed = xml_alloc_failed || (!p && size > 0);
+    return p;
+}
+
+static const XML_Memory_Handling_Suite memory = {xml_malloc, xml_realloc, free};
 
 static ps_status fail(reader *r, ps_msg code, long line, long column, const char *a0, const char *a1,
                       const char *a2)
@@ -897,6 +916,7 @@ static ps_status read_part(reader *r, const char *part, part_kind kind, long lon
     zip_file_t *file = zip_fopen_index(r->zip, (zip_uint64_t)index, 0);
     if (!file)
         return zip_failure(r, zip_error_code_zip(zip_get_error(r->zip)));
+    xml_alloc_failed = false;
     r->xml = XML_ParserCreate_MM(NULL, &memory, " ");
     char *chunk = malloc(CHUNK_BYTES);
     if (!r->xml || !chunk) {
@@ -924,7 +944,7 @@ static ps_status read_part(reader *r, const char *part, part_kind kind, long lon
         }
         if (XML_Parse(r->xml, chunk, (int)n, n == 0) != XML_STATUS_OK && r->status == PS_OK) {
             enum XML_Error code = XML_GetErrorCode(r->xml);
-            if (code == XML_ERROR_NO_MEMORY) {
+            if (code == XML_ERROR_NO_MEMORY || xml_alloc_failed) {
                 fail_nomem(r);
             } else {
                 char line[32], col[32];

@@ -93,7 +93,7 @@ expected_files() {
         echo share/parscore/sin-ho-2023.csv
         echo share/parscore/parscore-report.schema.json
         echo share/doc/parscore/README.md
-        for f in "$source"/examples/*.csv; do
+        for f in "$source"/examples/*.csv "$source"/examples/*.xlsx; do
             echo "share/doc/parscore/examples/${f##*/}"
         done
     } | LC_ALL=C sort
@@ -119,10 +119,10 @@ same_data() {
         cmp "$source/doc/parscore-report.schema.json" "$prefix/share/parscore/parscore-report.schema.json"
     check "$what: README.md" cmp "$source/README.md" "$prefix/share/doc/parscore/README.md"
     local bad=""
-    for f in "$source"/examples/*.csv; do
+    for f in "$source"/examples/*.csv "$source"/examples/*.xlsx; do
         cmp -s "$f" "$prefix/share/doc/parscore/examples/${f##*/}" || bad="$bad ${f##*/}"
     done
-    if [ -z "$bad" ]; then pass "$what: examples are examples/*.csv"; else fail "$what: examples differ or are missing:$bad"; fi
+    if [ -z "$bad" ]; then pass "$what: examples are examples/*.csv and *.xlsx"; else fail "$what: examples differ or are missing:$bad"; fi
 }
 # the installed binary and data work together
 run_installed() {
@@ -143,6 +143,8 @@ run_installed() {
     # shellcheck disable=SC2016 # $1.. are for the inner sh
     check "$what: a workbook to -o (a zip file)" sh -c '"$1" --format xlsx -o "$2" "$3" && [ "$(head -c 2 "$2")" = PK ]' \
         sh "$ps" "$scratch/report.xlsx" "$ex/scores-2023-q3.csv"
+    # shellcheck disable=SC2016
+    check "$what: a workbook in (the example's)" sh -c '"$1" "$2" | grep -q "64,94"' sh "$ps" "$ex/scores-2023-q3.xlsx"
 }
 # the installed completion registers _parscore and completes (plain bash, no bash-completion loaded)
 completion_works() {
@@ -228,7 +230,7 @@ deb)
     [[ $(field Description) == *'PAR INDEX'*SIPAS* ]] && pass "Description names PAR INDEX and SIPAS" ||
         fail "Description names PAR INDEX and SIPAS" "$info"
     depends=$(field Depends)
-    for lib in libc6 libcsv3 libcjson1 libutf8proc2 libxlsxwriter4; do
+    for lib in libc6 libcsv3 libcjson1 libutf8proc2 libxlsxwriter4 libzip4 libexpat1; do
         # a whole package name in the comma-separated list, with or without a version
         if printf '%s\n' "$depends" | tr ',' '\n' | grep -Eq "^ *$lib( |$)"; then
             pass "Depends names $lib"

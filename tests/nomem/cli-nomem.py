@@ -35,6 +35,11 @@ COMMANDS = [
     ["--lang", "en", "--format", "json", "--plan", SUB_PLAN, SUB_SCORES],
     ["-o", OUTPUT, "--peers", PEERS, SCORES],
     ["--format", "xlsx", "-o", OUTPUT, "--peers", PEERS, SCORES],
+    # a workbook in (LibreOffice's: shared strings and styles), the template out as one
+    ["--peers", PEERS, EX + "scores-2023-q3.xlsx#scores-2023-q3"],
+    ["template", "--format", "xlsx", "-o", OUTPUT, "--plan", SUB_PLAN],
+    # a Windows-1258 CSV through iconv and NFC
+    ["--encoding", "cp1258", "tests/cli/data/scores-cp1258.csv"],
 ]
 OOM = re.compile(r"^(parscore|\S.*?)(:\d+)*: (hết bộ nhớ|out of memory)$")
 OLD = b"old content\n"

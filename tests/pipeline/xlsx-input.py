@@ -2,8 +2,8 @@
 """Workbooks (.xlsx) as input, against the CSV files with the same values: scores, plan, peers and units
 written by openpyxl (its inline strings, some turned into shared strings with rich text and a phonetic
 run, numbers as Excel's 17-digit doubles such as 61.200000000000003, ids typed as numbers, a formula with
-its cached value, a percent-formatted cell), one saved by LibreOffice from the CSV (data/, with the
-command that made it), and parscore's own template (libxlsxwriter's shared strings) filled in; each gives
+its cached value, a percent-formatted cell), one saved by LibreOffice from the CSV (examples/, made by
+doc/example-workbook.sh), and parscore's own template (libxlsxwriter's shared strings) filled in; each gives
 the JSON report of its CSV. Then the choice of sheet (--sheet, BOOK.xlsx#NAME, a hidden first sheet),
 warnings placed in the sheet, standard input, what a cell shows (dates, TRUE), and Windows-1258 CSV with
 and without --encoding.
@@ -201,9 +201,9 @@ expect(b"<v>41.299999999999997</v>" in zipfile.ZipFile(io.BytesIO(data)).read(SH
 p = run(["check", "--plan", edge_plan, "-"], stdin=data)
 expect(p.returncode == 0, f"41.299999999999997 against 'tối thiểu 41,3%': status {p.returncode}, {p.stdout.decode()}")
 
-# ---- LibreOffice: data/scores-2023-q3-libreoffice.xlsx (made by data/make-libreoffice-xlsx.sh) ----
+# ---- LibreOffice: examples/scores-2023-q3.xlsx (made by doc/example-workbook.sh) ----
 
-lo = f"{DATA}/scores-2023-q3-libreoffice.xlsx"
+lo = f"{EX}/scores-2023-q3.xlsx"
 expect(b"LibreOffice" in zipfile.ZipFile(lo).read("docProps/app.xml"), "the LibreOffice workbook is LibreOffice's")
 same([f"{EX}/scores-2023-q3.csv"], [lo], "saved by LibreOffice")
 

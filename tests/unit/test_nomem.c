@@ -76,8 +76,8 @@ static char *read_example(const char *name, size_t *len)
 }
 
 typedef struct {
-    char *scores, *peers, *q1, *units, *sub_plan, *sub_scores;
-    size_t scores_len, peers_len, q1_len, units_len, sub_plan_len, sub_scores_len;
+    char *scores, *peers, *q1, *units, *sub_plan, *sub_scores, *book;
+    size_t scores_len, peers_len, q1_len, units_len, sub_plan_len, sub_scores_len, book_len;
 } inputs;
 
 static inputs in;
@@ -164,6 +164,29 @@ static void stage_load(reports *out)
     }
     ps_plan_free(&p);
     (void)out;
+}
+
+/* The scores from a workbook (LibreOffice's: shared strings, styles), and the report they make. */
+static void stage_workbook(reports *out)
+{
+    ps_scores s;
+    ps_result r;
+    ps_error err;
+    ps_report_options options = {.lang = PS_LANG_VI, .scores_source = "q3.xlsx"};
+    ps_buf one;
+    ps_buf_init(&one);
+    bool made = step(ps_scores_load_buffer(in.book, in.book_len, "q3.xlsx", &plan, &s, &err), &err,
+                     "the workbook's scores");
+    if (made) {
+        made = step(ps_score(&plan, &s, &r), NULL, "ps_score of the workbook's scores");
+        if (made) {
+            made = step(ps_report_text(&plan, &r, &options, &one), NULL, "the workbook's report");
+            ps_result_free(&r);
+        }
+        ps_scores_free(&s);
+    }
+    keep(out, made, &one);
+    ps_buf_free(&one);
 }
 
 /* Scoring, ranking and the check. */
@@ -274,7 +297,7 @@ static void stage_subs_load(reports *out)
     ps_plan_free(&p);
 }
 
-/* One layout of its report (sub_index 0..3), or its template (4, 5). */
+/* One layout of its report (sub_index 0..3), or its template (4, 5, 6: CSV, JSON, a workbook). */
 static size_t sub_index;
 
 static void stage_subs_report(reports *out)
@@ -284,10 +307,9 @@ static void stage_subs_report(reports *out)
     ps_report_options options = {.lang = PS_LANG_EN, .scores_source = "sub-q3.csv"};
     ps_buf one;
     ps_buf_init(&one);
-    ps_status st = sub_index < 4
-                       ? reporters[sub_index](&sub_plan, &sub_result, &options, &one)
-                       : ps_report_template(&sub_plan, sub_index == 4 ? PS_TEMPLATE_CSV : PS_TEMPLATE_JSON,
-                                            &options, &one);
+    static const ps_template_format templates[] = {PS_TEMPLATE_CSV, PS_TEMPLATE_JSON, PS_TEMPLATE_XLSX};
+    ps_status st = sub_index < 4 ? reporters[sub_index](&sub_plan, &sub_result, &options, &one)
+                                 : ps_report_template(&sub_plan, templates[sub_index - 4], &options, &one);
     keep(out, step(st, NULL, "a report of sub-criteria"), &one);
     ps_buf_free(&one);
 }
@@ -358,8 +380,15 @@ static void subs(void **state)
 {
     (void)state;
     fail_each_allocation(stage_subs_load, 100);
-    for (sub_index = 0; sub_index < 6; sub_index++)
-        fail_each_allocation(stage_subs_report, 10);
+    /* the workbook's template allocates least (libxlsxwriter's own allocations are not counted) */
+    for (sub_index = 0; sub_index < 7; sub_index++)
+        fail_each_allocation(stage_subs_report, sub_index == 6 ? 5 : 10);
+}
+
+static void workbook(void **state)
+{
+    (void)state;
+    fail_each_allocation(stage_workbook, 100);
 }
 
 static void units(void **state)
@@ -377,6 +406,7 @@ static int setup(void **state)
     in.units = read_example("communes-2023.csv", &in.units_len);
     in.sub_plan = read_example("plan-sub-criteria.csv", &in.sub_plan_len);
     in.sub_scores = read_example("scores-2023-q3-sub.csv", &in.sub_scores_len);
+    in.book = read_example("scores-2023-q3.xlsx", &in.book_len);
     cJSON_Hooks hooks = {json_malloc, free};
     cJSON_InitHooks(&hooks);
     ps_error err;
@@ -410,6 +440,7 @@ static int teardown(void **state)
     free(in.units);
     free(in.sub_plan);
     free(in.sub_scores);
+    free(in.book);
     return 0;
 }
 
@@ -417,6 +448,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(loading),   cmocka_unit_test(scoring),
                                        cmocka_unit_test(reporting), cmocka_unit_test(trend),
-                                       cmocka_unit_test(units),     cmocka_unit_test(subs)};
+                                       cmocka_unit_test(units),     cmocka_unit_test(subs),
+                                       cmocka_unit_test(workbook)};
     return cmocka_run_group_tests(tests, setup, teardown) ? 1 : 0;
 }
