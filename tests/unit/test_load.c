@@ -973,6 +973,33 @@ static void error_format_warning_and_truncation(void **state)
     ps_scores_free(&s);
 }
 
+/* In a workbook the place is the cell as spreadsheets name it: a quoted sheet name when it has a space or a
+ * sign (a quote in it doubled), the column in letters, a row alone as 5:5, the sheet alone without a row. */
+static void error_format_in_a_sheet(void **state)
+{
+    (void)state;
+    ps_error e = {.code = PS_MSG_EMPTY, .file = "bao-cao.xlsx", .line = 5, .column = 3, .sheet = "Sheet1"};
+    char buf[512];
+    ps_error_format(&e, PS_LANG_EN, buf, sizeof buf);
+    assert_string_equal(buf, "bao-cao.xlsx:Sheet1!C5: empty file: expected a header line and data rows");
+    e.column = 28;
+    snprintf(e.sheet, sizeof e.sheet, "%s", "Báo cáo");
+    ps_error_format(&e, PS_LANG_EN, buf, sizeof buf);
+    assert_non_null(strstr(buf, "bao-cao.xlsx:'Báo cáo'!AB5: "));
+    e.column = 16384;
+    snprintf(e.sheet, sizeof e.sheet, "%s", "Quý 3's");
+    ps_error_format(&e, PS_LANG_EN, buf, sizeof buf);
+    assert_non_null(strstr(buf, "bao-cao.xlsx:'Quý 3''s'!XFD5: "));
+    e.column = 0;
+    snprintf(e.sheet, sizeof e.sheet, "%s", "Điểm");
+    ps_error_format(&e, PS_LANG_EN, buf, sizeof buf);
+    assert_non_null(strstr(buf, "bao-cao.xlsx:Điểm!5:5: "));
+    e.line = 0;
+    snprintf(e.sheet, sizeof e.sheet, "%s", "2023");
+    ps_error_format(&e, PS_LANG_EN, buf, sizeof buf);
+    assert_non_null(strstr(buf, "bao-cao.xlsx:'2023': empty file"));
+}
+
 static void error_arguments_are_escaped(void **state)
 {
     (void)state;
@@ -1045,6 +1072,7 @@ int main(void)
         cmocka_unit_test(error_too_many_columns),
         cmocka_unit_test(error_format_vi_and_en),
         cmocka_unit_test(error_format_warning_and_truncation),
+        cmocka_unit_test(error_format_in_a_sheet),
         cmocka_unit_test(error_arguments_are_escaped),
     };
     return cmocka_run_group_tests(tests, load_builtin, free_builtin) ? 1 : 0;
