@@ -49,6 +49,8 @@ typedef struct {
     /* the row being gathered */
     field_slot *slots;
     size_t slot_count, slot_cap;
+    ps_table_field *fields; /* the row as the handler sees it */
+    size_t fields_cap;
     char *arena;
     size_t arena_len, arena_cap;
     /* the header's names, to name columns in errors */
@@ -56,7 +58,10 @@ typedef struct {
     size_t header_count;
     bool seen_header;
     long last_line;
-    size_t prelude_bytes; /* comment and blank lines before the header, read so far */
+    size_t prelude_bytes;          /* comment and blank lines before the header, read so far */
+    unsigned char byte_class[256]; /* BYTE_* for the delimiter in use */
+    bool piece_plain;              /* the last piece fed is printable ASCII up to its terminator */
+    bool field_plain;              /* so were the pieces of the current field before it, terminators too */
 } reader;
 
 static void fail(reader *r, ps_msg code, long line, long column, const char *a0, const char *a1)
@@ -128,6 +133,36 @@ static void place_in_field(const reader *r, const char *text, size_t offset, lon
     *col += ps_utf8_chars(text + from, offset - from);
 }
 
+/* A field's text is valid UTF-8 without NUL bytes, and nothing in it could drive a terminal or reorder
+ * what a report shows; false (the reader failed at the place) otherwise. */
+static bool text_allowed(reader *r, const char *text, size_t len)
+{
+    char namebuf[32];
+    if (len > 0 && memchr(text, '\0', len)) {
+        fail(r, PS_MSG_NUL_BYTE, r->field_start.line, r->field_start.column,
+             column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
+        return false;
+    }
+    size_t valid = ps_utf8_valid_prefix(text, len);
+    if (valid < len) {
+        long line, col;
+        place_in_field(r, text, valid, &line, &col);
+        fail(r, PS_MSG_INVALID_UTF8, line, col, column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
+        return false;
+    }
+    int32_t cp;
+    size_t unsafe = ps_text_find_unsafe(text, len, &cp);
+    if (unsafe < len) {
+        long line, col;
+        char code[16];
+        place_in_field(r, text, unsafe, &line, &col);
+        snprintf(code, sizeof code, "U+%04X", (unsigned)cp);
+        fail(r, PS_MSG_CONTROL_CHAR, line, col, column_name(r, r->slot_count, namebuf, sizeof namebuf), code);
+        return false;
+    }
+    return true;
+}
+
 static void on_field(void *data, size_t len, void *ctx)
 {
     reader *r = ctx;
@@ -139,7 +174,6 @@ static void on_field(void *data, size_t len, void *ctx)
         fail(r, PS_MSG_TOO_MANY_COLUMNS, r->field_start.line, r->field_start.column, limit, NULL);
         return;
     }
-    char namebuf[32];
     const char *text = data ? data : "";
     if (len > PS_LIMIT_FIELD_BYTES) {
         char limit[32];
@@ -147,28 +181,8 @@ static void on_field(void *data, size_t len, void *ctx)
         fail(r, PS_MSG_FIELD_TOO_LONG, r->field_start.line, r->field_start.column, limit, NULL);
         return;
     }
-    if (len > 0 && memchr(text, '\0', len)) {
-        fail(r, PS_MSG_NUL_BYTE, r->field_start.line, r->field_start.column,
-             column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
+    if (!(r->field_plain && r->piece_plain) && !text_allowed(r, text, len))
         return;
-    }
-    size_t valid = ps_utf8_valid_prefix(text, len);
-    if (valid < len) {
-        long line, col;
-        place_in_field(r, text, valid, &line, &col);
-        fail(r, PS_MSG_INVALID_UTF8, line, col, column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
-        return;
-    }
-    int32_t cp;
-    size_t unsafe = ps_text_find_unsafe(text, len, &cp);
-    if (unsafe < len) { /* it could drive a terminal, or reorder what a report shows */
-        long line, col;
-        char code[16];
-        place_in_field(r, text, unsafe, &line, &col);
-        snprintf(code, sizeof code, "U+%04X", (unsigned)cp);
-        fail(r, PS_MSG_CONTROL_CHAR, line, col, column_name(r, r->slot_count, namebuf, sizeof namebuf), code);
-        return;
-    }
     if (!grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots) ||
         !grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1)) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
@@ -212,11 +226,11 @@ static ps_status keep_header(reader *r, const ps_table_row *row)
 
 static void deliver_row(reader *r)
 {
-    ps_table_field *fields = malloc((r->slot_count ? r->slot_count : 1) * sizeof *fields);
-    if (!fields) {
+    if (!grow((void **)&r->fields, &r->fields_cap, r->slot_count ? r->slot_count : 1, sizeof *r->fields)) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
         return;
     }
+    ps_table_field *fields = r->fields; /* kept from row to row: one allocation, not one a row */
     for (size_t i = 0; i < r->slot_count; i++) {
         fields[i].text = r->arena + r->slots[i].offset;
         fields[i].len = r->slots[i].len;
@@ -239,7 +253,6 @@ static void deliver_row(reader *r)
     } else {
         st = r->handler->row(r->handler->ctx, &row, r->err);
     }
-    free(fields);
     if (st == PS_ERR_NOMEM)
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
     else if (st != PS_OK && r->status == PS_OK)
@@ -289,15 +302,44 @@ static unsigned char detect_delimiter(const char *line, size_t len)
     return (unsigned char)delims[best];
 }
 
-/* Feeds libcsv one field-sized piece at a time, so each callback knows where its field began. */
+/* What a byte is to the scan of pieces: one that ends a piece, or one that is not printable ASCII. */
+enum { BYTE_ENDS_PIECE = 1, BYTE_NOT_PLAIN = 2 };
+
+static void classify_bytes(reader *r, unsigned char delim)
+{
+    for (int c = 0; c < 256; c++)
+        r->byte_class[c] = (unsigned char)(c < 0x20 || c > 0x7E ? BYTE_NOT_PLAIN : 0);
+    r->byte_class[delim] |= BYTE_ENDS_PIECE;
+    r->byte_class['\n'] |= BYTE_ENDS_PIECE;
+    r->byte_class['\r'] |= BYTE_ENDS_PIECE;
+}
+
+/* Moves past a piece whose bytes before its terminator are printable ASCII (one column each) or not. */
+static void advance_piece(position *p, const char *bytes, size_t body, size_t len, bool plain)
+{
+    if (!plain) {
+        advance(p, bytes, len);
+        return;
+    }
+    if (body > 0) {
+        p->column += (long)body;
+        p->after_cr = false;
+    }
+    advance(p, bytes + body, len - body);
+}
+
+/* Feeds libcsv one field-sized piece at a time, so each callback knows where its field began; the one
+ * scan that finds a piece's end also tells whether its text is plain ASCII, which then needs no more
+ * checking (most fields of a large file: numbers). */
 static void feed(reader *r, const char *data, size_t len)
 {
-    unsigned char delim = csv_get_delim(&r->parser);
     size_t i = 0;
     while (i < len && r->status == PS_OK) {
         size_t j = i;
-        while (j < len && data[j] != (char)delim && data[j] != '\n' && data[j] != '\r')
-            j++;
+        unsigned char seen = 0;
+        while (j < len && !(r->byte_class[(unsigned char)data[j]] & BYTE_ENDS_PIECE))
+            seen |= r->byte_class[(unsigned char)data[j++]];
+        size_t body = j - i;
         if (j < len)
             j++; /* the terminator belongs to this piece */
         size_t piece = j - i;
@@ -318,7 +360,8 @@ static void feed(reader *r, const char *data, size_t len)
             r->field_quoted = k < j && data[k] == '"';
         }
         position before = r->pos;
-        advance(&r->pos, data + i, piece);
+        r->piece_plain = !(seen & BYTE_NOT_PLAIN);
+        advance_piece(&r->pos, data + i, body, piece, r->piece_plain);
         r->field_bytes += piece;
         size_t slots_before = r->slot_count;
         size_t done = csv_parse(&r->parser, data + i, piece, on_field, on_row, r);
@@ -342,6 +385,11 @@ static void feed(reader *r, const char *data, size_t len)
             /* a field or row ended with this piece's terminator: the next field starts after it */
             r->field_start = r->pos;
             r->field_bytes = 0;
+            r->field_plain = true;
+        } else {
+            /* the field goes on, its terminator (a delimiter or a line break in quotes) in its text */
+            unsigned char end = body < piece ? (unsigned char)data[i + body] : ' ';
+            r->field_plain = r->field_plain && r->piece_plain && !(r->byte_class[end] & BYTE_NOT_PLAIN);
         }
         i = j;
     }
@@ -417,7 +465,10 @@ static void start_parser(reader *r, const char *header, size_t len)
     /* its buffers come from the same allocator as ours (one that may fail on purpose in tests) */
     csv_set_realloc_func(&r->parser, realloc);
     csv_set_free_func(&r->parser, free);
-    csv_set_delim(&r->parser, detect_delimiter(header, len));
+    unsigned char delim = detect_delimiter(header, len);
+    csv_set_delim(&r->parser, delim);
+    classify_bytes(r, delim);
+    r->field_plain = true;
     csv_set_space_func(&r->parser, space_only);
     r->started = true;
     r->field_start = r->pos;
@@ -542,6 +593,7 @@ static ps_status reader_done(reader *r)
     free(r->header);
     free(r->pre);
     free(r->slots);
+    free(r->fields);
     free(r->arena);
     return r->status;
 }
