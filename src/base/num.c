@@ -52,8 +52,40 @@ static int64_t sticky(int64_t truncated_magnitude, bool inexact)
     return truncated_magnitude;
 }
 
+/* The common case at full speed: digits, and a point or comma with 1 to 6 decimals ("67.23", "100",
+ * "48,5"); anything else (spaces, signs, %, more decimals, a huge number) takes the general way. */
+static bool parse_plain(const char *text, size_t len, ps_num *out)
+{
+    size_t i = 0;
+    int64_t whole = 0, frac = 0;
+    while (i < len && i < 10 && is_digit(text[i]))
+        whole = whole * 10 + (text[i++] - '0');
+    if (i == 0 || whole > PS_NUM_MAX_WHOLE)
+        return false;
+    int decimals = 0;
+    if (i < len) {
+        if (text[i] != '.' && text[i] != ',')
+            return false;
+        for (i++; i < len && decimals < 6 && is_digit(text[i]); i++, decimals++)
+            frac = frac * 10 + (text[i] - '0');
+        if (decimals == 0 || i != len)
+            return false;
+    }
+    for (; decimals < 6; decimals++)
+        frac *= 10;
+    *out = whole * PS_NUM_SCALE + frac;
+    return true;
+}
+
 ps_parse_result ps_num_parse(const char *text, size_t len, ps_num *out, bool *percent, bool *negative)
 {
+    if (parse_plain(text, len, out)) {
+        if (percent)
+            *percent = false;
+        if (negative)
+            *negative = false;
+        return PS_PARSE_OK;
+    }
     size_t i = 0, end = len;
     bool has_percent = false, minus = false;
     trim(text, &i, &end);
