@@ -153,9 +153,16 @@ ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err)
     return PS_OK;
 }
 
+/* A total in whole hundredths, as shown: totals are never negative, so half away from zero is half up
+ * (inline and by a constant: the sort asks it some 40 million times for a million units). */
+static int32_t shown_cents(int32_t total)
+{
+    return (total + (int32_t)(PS_NUM_SCALE / 200)) / (int32_t)(PS_NUM_SCALE / 100);
+}
+
 static bool ties(const ps_unit *x, const ps_unit *y)
 {
-    return (x->missing != 0) == (y->missing != 0) && ps_num_round2(x->total) == ps_num_round2(y->total);
+    return (x->missing != 0) == (y->missing != 0) && shown_cents(x->total) == shown_cents(y->total);
 }
 
 /* x before y: complete units first; then by total shown at 2 decimals, best first; then input order
@@ -165,7 +172,7 @@ static bool before(const ps_unit *x, const ps_unit *y)
     bool px = x->missing != 0, py = y->missing != 0;
     if (px != py)
         return py;
-    ps_num tx = ps_num_round2(x->total), ty = ps_num_round2(y->total);
+    int32_t tx = shown_cents(x->total), ty = shown_cents(y->total);
     if (tx != ty)
         return tx > ty;
     return x->name < y->name;
