@@ -183,6 +183,7 @@ measure_quick_pair() {
 }
 
 say "timing: $units units, 3 runs each (Miller takes longest)"
+load_before=$(cut -d' ' -f1 /proc/loadavg) # other work on the machine slows every step: say how much there was
 cat "$input" "$input_json" >/dev/null # in the page cache before the first run, for every step alike
 measure floor 3 "$FLOOR" "$input"
 measure text 3 "$PARSCORE" rank --format text --lang en "$input"
@@ -201,6 +202,7 @@ pandas_version=$("$PYTHON" -c 'import pandas; print(pandas.__version__)')
 miller_version=$(mlr --version | gawk '{ print $2 }')
 printf 'bench/rank.sh, %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
 printf 'machine: %s, %s cores, %s RAM, %s\n' "$cpu" "$(nproc)" "$memory" "$(uname -sr)"
+printf 'load average (1 min): %s before the runs, %s after\n' "$load_before" "$(cut -d' ' -f1 /proc/loadavg)"
 printf 'input: %d units x 9 values; CSV %d bytes (%.1f MB), JSON %d bytes (%.1f MB)\n' \
     "$units" "$bytes" "$(gawk -v b="$bytes" 'BEGIN { print b / 1e6 }')" \
     "$bytes_json" "$(gawk -v b="$bytes_json" 'BEGIN { print b / 1e6 }')"
