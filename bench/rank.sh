@@ -104,6 +104,10 @@ def hundredths(text):
     return int(Decimal(text).scaleb(2))
 
 
+def shown(h):
+    return "none" if h is None else f"{h // 100}.{h % 100:02d}"
+
+
 with open(parscore_csv, encoding="utf-8", newline="") as f:
     parscore = [(r["unit"], int(r["rank"]), hundredths(r["total"])) for r in csv.DictReader(f)]
 with open(pandas_json, encoding="utf-8") as f:
@@ -119,7 +123,7 @@ for i, (unit, rank, total) in enumerate(parscore):
     if total == p_total == m_total:
         totals += 1
     else:
-        differences.append(f"total of {unit}: parscore {total / 100:.2f}, pandas {p_total}, Miller {m_total}")
+        differences.append(f"total of {unit}: parscore {shown(total)}, pandas {shown(p_total)}, Miller {shown(m_total)}")
     if rank == p_rank:
         ranks += 1
     else:
