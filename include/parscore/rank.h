@@ -28,6 +28,7 @@ typedef struct {
     size_t names_len, names_cap;
     ps_unit *units; /* in input order; in rank order after ps_units_rank */
     size_t count, cap;
+    size_t widest_name;   /* the display width of the widest name, measured as they arrive (in order) */
     char *source;         /* the input's display name, set by the caller (the loader gives it) */
     ps_warnings warnings; /* the loader's warnings, kept with the units */
 } ps_units;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "base/text.h"
 #include "parscore/rank.h"
 
 ps_status ps_units_init(ps_units *u, const ps_plan *plan, ps_error *err)
@@ -80,6 +81,9 @@ ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err)
     if (keep_name(u, row, &unit.name) != PS_OK)
         return PS_ERR_NOMEM;
     u->units[u->count++] = unit;
+    /* measured now, while the name is at hand: after the sort the names lie anywhere in memory */
+    size_t width = ps_text_display_width(row->name, row->name_len);
+    u->widest_name = width > u->widest_name ? width : u->widest_name;
     return PS_OK;
 }
 

@@ -224,12 +224,8 @@ static void text_rows(writer *w)
 {
     const ps_units *u = w->units;
     size_t name_width = ps_text_width(W(w, PS_L_UNITS_UNIT), strlen(W(w, PS_L_UNITS_UNIT)));
-    for (size_t i = 0; i < u->count; i++) {
-        const char *name = u->names + u->units[i].name;
-        size_t width = ps_text_display_width(name, strlen(name));
-        if (width > name_width)
-            name_width = width > NAME_WIDTH_MAX ? NAME_WIDTH_MAX : width;
-    }
+    if (u->widest_name > name_width)
+        name_width = u->widest_name > NAME_WIDTH_MAX ? NAME_WIDTH_MAX : u->widest_name;
     char rank_head[32];
     snprintf(rank_head, sizeof rank_head, "%s", W(w, PS_L_RANK));
     pad_to(&w->buf, rank_head, 8, false);
