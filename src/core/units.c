@@ -99,17 +99,18 @@ static bool ties(const ps_unit *x, const ps_unit *y)
     return (x->missing != 0) == (y->missing != 0) && shown_cents(x->total) == shown_cents(y->total);
 }
 
-/* x before y: complete units first; then by total shown at 2 decimals, best first; then input order
- * (names are stored in it, so their offsets tell). */
+/* Where a unit goes, as one number to compare: complete units first, then by total shown at 2 decimals,
+ * best first, then input order (names are stored in it, so their offsets tell). One comparison, no
+ * branches, for the some 40 million the sort makes for a million units. */
+static uint64_t rank_key(const ps_unit *x)
+{
+    uint64_t worse = (uint64_t)(100 * 100 - shown_cents(x->total)); /* 0 for 100,00: below 2^14 */
+    return (uint64_t)(x->missing != 0) << 63 | worse << 32 | x->name;
+}
+
 static bool before(const ps_unit *x, const ps_unit *y)
 {
-    bool px = x->missing != 0, py = y->missing != 0;
-    if (px != py)
-        return py;
-    int32_t tx = shown_cents(x->total), ty = shown_cents(y->total);
-    if (tx != ty)
-        return tx > ty;
-    return x->name < y->name;
+    return rank_key(x) < rank_key(y);
 }
 
 static void swap(ps_unit *a, ps_unit *b)
@@ -131,12 +132,12 @@ static void sort_units(ps_unit *u, size_t n)
             swap(&u[n - 1], &u[0]);
         if (before(&u[n - 1], &u[mid]))
             swap(&u[n - 1], &u[mid]);
-        ps_unit pivot = u[mid];
+        uint64_t pivot = rank_key(&u[mid]);
         size_t i = 0, j = n - 1;
         for (;;) {
-            while (before(&u[i], &pivot))
+            while (rank_key(&u[i]) < pivot)
                 i++;
-            while (before(&pivot, &u[j]))
+            while (pivot < rank_key(&u[j]))
                 j--;
             if (i >= j)
                 break;
