@@ -202,6 +202,13 @@ void ps_buf_printf(ps_buf *buf, const char *format, ...)
 #endif
     ;
 
+/* Room for up to n more bytes at the end of buf, to write in place and then keep with ps_buf_wrote (for
+ * rows written a million at a time); NULL when out of memory, as an append would fail. The pointer lives
+ * until the next call on buf. */
+char *ps_buf_room(ps_buf *buf, size_t n);
+/* Keeps the n bytes written at ps_buf_room's pointer. */
+void ps_buf_wrote(ps_buf *buf, size_t n);
+
 /* Display width of UTF-8 text in terminal columns (Vietnamese diacritics take none of their own). */
 size_t ps_text_width(const char *text, size_t len);
 

@@ -24,28 +24,28 @@ typedef struct {
     const ps_plan *plan;
     const ps_indicator *criteria[PS_RANK_MAX_CRITERIA]; /* the plan's criteria, bit order */
     size_t criteria_count;
-    char *names; /* each name NUL-terminated, after its input line (4 bytes) */
+    char *names; /* each name NUL-terminated, after where it was read (line, column: 8 bytes) */
     size_t names_len, names_cap;
     ps_unit *units; /* in input order; in rank order after ps_units_rank */
     size_t count, cap;
+    size_t widest_name;   /* the display width of the widest name, measured as they arrive (in order) */
     char *source;         /* the input's display name, set by the caller (the loader gives it) */
     ps_warnings warnings; /* the loader's warnings, kept with the units */
-    uint64_t *seen;       /* while adding: the names, by hash (unit index + 1, and the hash << 32) */
-    size_t seen_cap;
 } ps_units;
 
 /* Empty units for the plan; an input error (err names the plan) when it has too many criteria. */
 ps_status ps_units_init(ps_units *units, const ps_plan *plan, ps_error *err);
 
-/* Keeps one unit: its name, its total with the plan's max points, and which criteria it lacks or misses.
- * A name given twice (the same characters after trimming) is an input error at the second row, naming the
- * first one's line. Matches ps_unit_row_fn, so it can be the callback of ps_units_read_file with units as
- * its context. */
+/* Keeps one unit: its name, its total with the plan's max points, and which criteria it lacks or misses;
+ * fails only for want of memory. Matches ps_unit_row_fn, so it can be the callback of ps_units_read_file
+ * with units as its context. */
 ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err);
 
-/* Sorts in place (no second copy of the units): complete units before partial ones, then by total at
- * 2 decimals, best first; equal totals keep their input order. No unit can be added after it. */
-void ps_units_rank(ps_units *units);
+/* Once every unit is in: refuses a name given twice (the same characters after trimming; an input error
+ * at the first repeat in the file, naming the first one's line; err->file is units->source), then sorts
+ * in place (no second copy of the units): complete units before partial ones, then by total at 2
+ * decimals, best first; equal totals keep their input order. No unit can be added after it. */
+ps_status ps_units_rank(ps_units *units, ps_error *err);
 
 /* The rank of units->units[i] after ps_units_rank, given the rank of the unit before it (ties share a
  * rank: 1, 2, 2, 4; partial units rank after all complete ones). */

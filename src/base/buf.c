@@ -45,6 +45,17 @@ void ps_buf_append(ps_buf *buf, const char *text, size_t len)
     buf->data[buf->len] = '\0';
 }
 
+char *ps_buf_room(ps_buf *buf, size_t n)
+{
+    return reserve(buf, n) ? buf->data + buf->len : NULL;
+}
+
+void ps_buf_wrote(ps_buf *buf, size_t n)
+{
+    buf->len += n;
+    buf->data[buf->len] = '\0';
+}
+
 void ps_buf_puts(ps_buf *buf, const char *text)
 {
     ps_buf_append(buf, text, strlen(text));

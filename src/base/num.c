@@ -52,8 +52,39 @@ static int64_t sticky(int64_t truncated_magnitude, bool inexact)
     return truncated_magnitude;
 }
 
+/* The common case at full speed: digits, and a point or comma with 1 to 6 decimals ("67.23", "100",
+ * "48,5"); anything else (spaces, signs, %, more decimals, a huge number) takes the general way. */
+static bool parse_plain(const char *text, size_t len, ps_num *out)
+{
+    static const int64_t scale_of[7] = {1000000, 100000, 10000, 1000, 100, 10, 1}; /* by decimals */
+    size_t i = 0;
+    int64_t whole = 0, frac = 0;
+    while (i < len && i < 10 && is_digit(text[i]))
+        whole = whole * 10 + (text[i++] - '0');
+    if (i == 0 || whole > PS_NUM_MAX_WHOLE)
+        return false;
+    size_t point = i;
+    if (i < len) {
+        if (text[i] != '.' && text[i] != ',')
+            return false;
+        for (i++; i < len && i - point <= 6 && is_digit(text[i]); i++)
+            frac = frac * 10 + (text[i] - '0');
+        if (i == point + 1 || i != len)
+            return false;
+    }
+    *out = whole * PS_NUM_SCALE + frac * scale_of[i > point ? i - point - 1 : 0];
+    return true;
+}
+
 ps_parse_result ps_num_parse(const char *text, size_t len, ps_num *out, bool *percent, bool *negative)
 {
+    if (parse_plain(text, len, out)) {
+        if (percent)
+            *percent = false;
+        if (negative)
+            *negative = false;
+        return PS_PARSE_OK;
+    }
     size_t i = 0, end = len;
     bool has_percent = false, minus = false;
     trim(text, &i, &end);

@@ -64,10 +64,20 @@ size_t ps_text_find_unsafe(const char *text, size_t len, int32_t *cp)
     return len;
 }
 
+/* Printable ASCII, one column each and nothing to replace: most of a name, all of a number. */
+static bool plain_byte(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7F;
+}
+
 void ps_text_display(ps_buf *out, const char *text, size_t len)
 {
     size_t i = 0, start = 0;
     while (i < len) {
+        if (plain_byte((unsigned char)text[i])) {
+            i++;
+            continue;
+        }
         utf8proc_int32_t c = (unsigned char)text[i];
         utf8proc_ssize_t n = 1;
         if (c >= 0x80)
@@ -91,6 +101,11 @@ size_t ps_text_display_width(const char *text, size_t len)
 {
     size_t width = 0, i = 0;
     while (i < len) {
+        if (plain_byte((unsigned char)text[i])) {
+            width++;
+            i++;
+            continue;
+        }
         utf8proc_int32_t c = (unsigned char)text[i];
         utf8proc_ssize_t n = 1;
         if (c >= 0x80)
@@ -183,6 +198,11 @@ size_t ps_text_width(const char *text, size_t len)
 {
     size_t width = 0, i = 0;
     while (i < len) {
+        if (plain_byte((unsigned char)text[i])) {
+            width++;
+            i++;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t n =
             utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);

@@ -50,6 +50,8 @@ static bool write_all(int fd, const char *data, size_t len, int *error)
 static char *follow_links(const char *path)
 {
     char *at = ps_strdup(path); /* ours, not libc's: under the same allocator as the rest */
+    if (!at)
+        errno = ENOMEM;
     for (int n = 0; at && n < MAX_LINKS; n++) {
         struct stat st;
         if (lstat(at, &st) != 0 || !S_ISLNK(st.st_mode))
@@ -72,6 +74,8 @@ static char *follow_links(const char *path)
         }
         free(at);
         at = next;
+        if (!at)
+            errno = ENOMEM;
     }
     if (at) {
         free(at);

@@ -170,13 +170,14 @@ static int run_rank(const cli_options *opt, const ps_plan *plan)
     if (st == PS_OK) /* each row is reduced to its 16 bytes as it is read */
         st = ps_units_read_file(opt->scores, &read, plan, ps_units_add, &units, &units.source,
                                 &units.warnings, &err);
+    if (st == PS_OK) /* a name given twice is found here, once all are read */
+        st = ps_units_rank(&units, &err);
     if (st != PS_OK) {
         print_error(&err, opt->lang);
         ps_units_free(&units);
         return EXIT_INPUT;
     }
     print_warnings(&units.warnings, opt);
-    ps_units_rank(&units);
     /* every input error is known by now: the output can go out in pieces */
     cli_stream out;
     int status = EXIT_INPUT;

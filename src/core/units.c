@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "base/text.h"
 #include "parscore/rank.h"
 
 ps_status ps_units_init(ps_units *u, const ps_plan *plan, ps_error *err)
@@ -13,10 +14,14 @@ ps_status ps_units_init(ps_units *u, const ps_plan *plan, ps_error *err)
     return ps_plan_rank_criteria(plan, u->criteria, &u->criteria_count, err);
 }
 
-/* Keeps a name, after its input line (4 bytes, read only to name the first of two equal names). */
+/* Where a name was read: kept just before it in the names, and read only to say where a name repeats. */
+typedef struct {
+    uint32_t line, column;
+} name_place;
+
 static ps_status keep_name(ps_units *u, const ps_unit_row *row, uint32_t *offset)
 {
-    size_t need = sizeof(uint32_t) + row->name_len + 1;
+    size_t need = sizeof(name_place) + row->name_len + 1;
     if (u->names_len + need > UINT32_MAX)
         return PS_ERR_NOMEM;
     if (u->names_len + need > u->names_cap) {
@@ -29,101 +34,28 @@ static ps_status keep_name(ps_units *u, const ps_unit_row *row, uint32_t *offset
         u->names = names;
         u->names_cap = cap;
     }
-    uint32_t line = row->line > 0 && row->line <= (long)UINT32_MAX ? (uint32_t)row->line : 0;
-    memcpy(u->names + u->names_len, &line, sizeof line);
-    *offset = (uint32_t)(u->names_len + sizeof line);
+    name_place at = {row->line > 0 && row->line <= (long)UINT32_MAX ? (uint32_t)row->line : 0,
+                     row->name_column > 0 && row->name_column <= (long)UINT32_MAX ? (uint32_t)row->name_column
+                                                                                  : 0};
+    memcpy(u->names + u->names_len, &at, sizeof at);
+    *offset = (uint32_t)(u->names_len + sizeof at);
     memcpy(u->names + *offset, row->name, row->name_len);
     u->names[*offset + row->name_len] = '\0';
     u->names_len += need;
     return PS_OK;
 }
 
-/* FNV-1a, its upper half kept: a few cycles a byte, next to parsing them. */
-static uint32_t name_hash(const char *name, size_t len)
+static name_place place_of(const ps_units *u, const ps_unit *unit)
 {
-    uint64_t h = UINT64_C(14695981039346656037);
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)name[i];
-        h *= UINT64_C(1099511628211);
-    }
-    return (uint32_t)(h >> 32);
-}
-
-static bool same_name(const char *kept, const char *name, size_t len)
-{
-    size_t k = 0;
-    while (k < len && kept[k] != '\0' && kept[k] == name[k])
-        k++;
-    return k == len && kept[len] == '\0';
-}
-
-/* A slot of the set of names: the unit's index + 1 in the low half, its name's hash in the high half, so
- * that probing and growing seldom touch the names themselves (each touch is a cache miss). */
-static uint32_t slot_unit(uint64_t slot)
-{
-    return (uint32_t)slot - 1;
-}
-
-/* The slot holding the name, or the empty one where it goes (open addressing, at most half full). */
-static uint64_t *seen_slot(const ps_units *u, const char *name, size_t len, uint32_t hash)
-{
-    size_t mask = u->seen_cap - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        uint64_t *slot = &u->seen[i];
-        if (*slot == 0 || ((uint32_t)(*slot >> 32) == hash &&
-                           same_name(u->names + u->units[slot_unit(*slot)].name, name, len)))
-            return slot;
-    }
-}
-
-static ps_status seen_grow(ps_units *u)
-{
-    size_t old_cap = u->seen_cap, cap = old_cap ? old_cap * 2 : 2048;
-    uint64_t *old = u->seen;
-    uint64_t *seen = calloc(cap, sizeof *seen);
-    if (!seen)
-        return PS_ERR_NOMEM;
-    for (size_t i = 0; i < old_cap; i++) {
-        if (old[i] == 0)
-            continue;
-        size_t k = (uint32_t)(old[i] >> 32) & (cap - 1); /* names are distinct: the first empty slot */
-        while (seen[k] != 0)
-            k = (k + 1) & (cap - 1);
-        seen[k] = old[i];
-    }
-    free(old);
-    u->seen = seen;
-    u->seen_cap = cap;
-    return PS_OK;
-}
-
-/* The slot where a new name goes; an input error when the name was given before. */
-static ps_status new_name_slot(ps_units *u, const ps_unit_row *row, uint64_t **slot, uint32_t *hash,
-                               ps_error *err)
-{
-    if ((u->count + 1) * 2 > u->seen_cap && seen_grow(u) != PS_OK)
-        return PS_ERR_NOMEM;
-    *hash = name_hash(row->name, row->name_len);
-    *slot = seen_slot(u, row->name, row->name_len, *hash);
-    if (**slot == 0)
-        return PS_OK;
-    const char *first = u->names + u->units[slot_unit(**slot)].name;
-    uint32_t first_line;
-    memcpy(&first_line, first - sizeof first_line, sizeof first_line);
-    char line[32];
-    snprintf(line, sizeof line, "%lu", (unsigned long)first_line);
-    ps_error_set(err, PS_MSG_PEER_DUPLICATE, row->file, row->line, row->name_column, first, line, NULL);
-    return PS_ERR_INPUT;
+    name_place at;
+    memcpy(&at, u->names + unit->name - sizeof at, sizeof at);
+    return at;
 }
 
 ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err)
 {
+    (void)err; /* names given twice are found when ranking, in one pass over them all */
     ps_units *u = units;
-    uint64_t *slot;
-    uint32_t hash;
-    ps_status st = new_name_slot(u, row, &slot, &hash, err);
-    if (st != PS_OK)
-        return st;
     ps_unit unit = {0, 0, 0, 0};
     int64_t weighted = 0, max_sum = 0;
     for (size_t k = 0; k < u->criteria_count; k++) {
@@ -149,26 +81,36 @@ ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err)
     if (keep_name(u, row, &unit.name) != PS_OK)
         return PS_ERR_NOMEM;
     u->units[u->count++] = unit;
-    *slot = (uint64_t)hash << 32 | (uint32_t)u->count;
+    /* measured now, while the name is at hand: after the sort the names lie anywhere in memory */
+    size_t width = ps_text_display_width(row->name, row->name_len);
+    u->widest_name = width > u->widest_name ? width : u->widest_name;
     return PS_OK;
+}
+
+/* A total in whole hundredths, as shown: totals are never negative, so half away from zero is half up
+ * (inline and by a constant: the sort asks it some 40 million times for a million units). */
+static int32_t shown_cents(int32_t total)
+{
+    return (total + (int32_t)(PS_NUM_SCALE / 200)) / (int32_t)(PS_NUM_SCALE / 100);
 }
 
 static bool ties(const ps_unit *x, const ps_unit *y)
 {
-    return (x->missing != 0) == (y->missing != 0) && ps_num_round2(x->total) == ps_num_round2(y->total);
+    return (x->missing != 0) == (y->missing != 0) && shown_cents(x->total) == shown_cents(y->total);
 }
 
-/* x before y: complete units first; then by total shown at 2 decimals, best first; then input order
- * (names are stored in it, so their offsets tell). */
+/* Where a unit goes, as one number to compare: complete units first, then by total shown at 2 decimals,
+ * best first, then input order (names are stored in it, so their offsets tell). One comparison, no
+ * branches, for the some 40 million the sort makes for a million units. */
+static uint64_t rank_key(const ps_unit *x)
+{
+    uint64_t worse = (uint64_t)(100 * 100 - shown_cents(x->total)); /* 0 for 100,00: below 2^14 */
+    return (uint64_t)(x->missing != 0) << 63 | worse << 32 | x->name;
+}
+
 static bool before(const ps_unit *x, const ps_unit *y)
 {
-    bool px = x->missing != 0, py = y->missing != 0;
-    if (px != py)
-        return py;
-    ps_num tx = ps_num_round2(x->total), ty = ps_num_round2(y->total);
-    if (tx != ty)
-        return tx > ty;
-    return x->name < y->name;
+    return rank_key(x) < rank_key(y);
 }
 
 static void swap(ps_unit *a, ps_unit *b)
@@ -190,12 +132,12 @@ static void sort_units(ps_unit *u, size_t n)
             swap(&u[n - 1], &u[0]);
         if (before(&u[n - 1], &u[mid]))
             swap(&u[n - 1], &u[mid]);
-        ps_unit pivot = u[mid];
+        uint64_t pivot = rank_key(&u[mid]);
         size_t i = 0, j = n - 1;
         for (;;) {
-            while (before(&u[i], &pivot))
+            while (rank_key(&u[i]) < pivot)
                 i++;
-            while (before(&pivot, &u[j]))
+            while (pivot < rank_key(&u[j]))
                 j--;
             if (i >= j)
                 break;
@@ -216,12 +158,112 @@ static void sort_units(ps_unit *u, size_t n)
             swap(&u[k], &u[k - 1]);
 }
 
-void ps_units_rank(ps_units *u)
+/* FNV-1a, its upper half. */
+static uint32_t name_hash(const char *name)
 {
-    free(u->seen); /* it holds input positions, which sorting moves */
-    u->seen = NULL;
-    u->seen_cap = 0;
+    uint64_t h = UINT64_C(14695981039346656037);
+    for (; *name; name++) {
+        h ^= (unsigned char)*name;
+        h *= UINT64_C(1099511628211);
+    }
+    return (uint32_t)(h >> 32);
+}
+
+static void swap_keys(uint64_t *a, uint64_t *b)
+{
+    uint64_t t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* In-place quicksort of 64-bit keys (median of three, smaller side first): no second copy. */
+static void sort_keys(uint64_t *k, size_t n)
+{
+    while (n > 16) {
+        size_t mid = n / 2;
+        if (k[mid] < k[0])
+            swap_keys(&k[mid], &k[0]);
+        if (k[n - 1] < k[0])
+            swap_keys(&k[n - 1], &k[0]);
+        if (k[n - 1] < k[mid])
+            swap_keys(&k[n - 1], &k[mid]);
+        uint64_t pivot = k[mid];
+        size_t i = 0, j = n - 1;
+        for (;;) {
+            while (k[i] < pivot)
+                i++;
+            while (pivot < k[j])
+                j--;
+            if (i >= j)
+                break;
+            swap_keys(&k[i++], &k[j--]);
+        }
+        size_t left = j + 1;
+        if (left < n - left) {
+            sort_keys(k, left);
+            k += left;
+            n -= left;
+        } else {
+            sort_keys(k + left, n - left);
+            n = left;
+        }
+    }
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && k[j] < k[j - 1]; j--)
+            swap_keys(&k[j], &k[j - 1]);
+}
+
+/* The first unit, in input order, whose name an earlier unit has: its index in *again and the earlier
+ * one's in *first; false when every name is given once. Keys are (hash, index): sorted, equal names sit
+ * in runs of equal hashes, in input order, and the names themselves are read in input order too. */
+static bool find_repeat(const ps_units *u, uint64_t *keys, size_t *first, size_t *again)
+{
+    *first = *again = 0;
+    for (size_t k = 0; k < u->count; k++)
+        keys[k] = (uint64_t)name_hash(u->names + u->units[k].name) << 32 | k;
+    sort_keys(keys, u->count);
+    bool found = false;
+    for (size_t start = 0, end; start < u->count; start = end) {
+        for (end = start + 1; end < u->count && keys[end] >> 32 == keys[start] >> 32; end++)
+            ;
+        for (size_t b = start + 1; b < end; b++) {
+            size_t ib = (uint32_t)keys[b];
+            if (found && ib >= *again)
+                break; /* later in the file than the repeat already found */
+            for (size_t a = start; a < b; a++) {
+                size_t ia = (uint32_t)keys[a];
+                if (strcmp(u->names + u->units[ia].name, u->names + u->units[ib].name) == 0) {
+                    *first = ia;
+                    *again = ib;
+                    found = true;
+                    break;
+                }
+            }
+        }
+    }
+    return found;
+}
+
+ps_status ps_units_rank(ps_units *u, ps_error *err)
+{
+    uint64_t *keys = malloc((u->count ? u->count : 1) * sizeof *keys);
+    if (!keys) {
+        ps_error_set(err, PS_MSG_NOMEM, u->source, 0, 0, NULL, NULL, NULL);
+        return PS_ERR_NOMEM;
+    }
+    size_t first = 0, again = 0;
+    bool repeated = find_repeat(u, keys, &first, &again);
+    free(keys);
+    if (repeated) {
+        name_place at = place_of(u, &u->units[again]);
+        char line[32];
+        snprintf(line, sizeof line, "%lu", (unsigned long)place_of(u, &u->units[first]).line);
+        ps_error_set(err, PS_MSG_PEER_DUPLICATE, u->source, at.line, at.column,
+                     u->names + u->units[again].name, line, NULL);
+        return PS_ERR_INPUT;
+    }
     sort_units(u->units, u->count);
+    return PS_OK;
 }
 
 uint32_t ps_units_rank_at(const ps_units *u, size_t i, uint32_t previous_rank)
@@ -241,7 +283,6 @@ void ps_units_free(ps_units *u)
 {
     free(u->names);
     free(u->units);
-    free(u->seen);
     free(u->source);
     ps_warnings_free(&u->warnings);
     memset(u, 0, sizeof *u);

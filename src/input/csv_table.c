@@ -43,12 +43,21 @@ typedef struct {
     bool bom_checked;
     position pos;         /* of the next byte to read */
     position field_start; /* of the field being read */
-    size_t field_bytes;
-    long field_lead;   /* spaces before the field's text */
-    bool field_quoted; /* the field opens with a quote */
+    long field_lead;      /* spaces before the field's text */
+    bool field_quoted;    /* the field opens with a quote */
+    bool field_plain;     /* its bytes are printable ASCII: its text needs no checking */
+    /* the row being read as it came (libcsv hands over field texts only): where each field begins is
+     * found in it when libcsv hands that field over */
+    char *raw;
+    size_t raw_len, raw_cap;
+    bool row_open;       /* raw holds a row begun and not yet ended */
+    size_t cursor;       /* where in raw the next field begins */
+    position cursor_pos; /* and its line and column */
     /* the row being gathered */
     field_slot *slots;
     size_t slot_count, slot_cap;
+    ps_table_field *fields; /* the row as the handler sees it */
+    size_t fields_cap;
     char *arena;
     size_t arena_len, arena_cap;
     /* the header's names, to name columns in errors */
@@ -56,7 +65,8 @@ typedef struct {
     size_t header_count;
     bool seen_header;
     long last_line;
-    size_t prelude_bytes; /* comment and blank lines before the header, read so far */
+    size_t prelude_bytes;          /* comment and blank lines before the header, read so far */
+    unsigned char byte_class[256]; /* BYTE_* for the delimiter in use */
 } reader;
 
 static void fail(reader *r, ps_msg code, long line, long column, const char *a0, const char *a1)
@@ -128,18 +138,119 @@ static void place_in_field(const reader *r, const char *text, size_t offset, lon
     *col += ps_utf8_chars(text + from, offset - from);
 }
 
+/* What a byte is to the scans: one that ends a line, one that ends an unquoted field, one that is not
+ * printable ASCII, and among those a control character (a column of its own, or a line break). */
+enum { BYTE_ENDS_LINE = 1, BYTE_ENDS_FIELD = 2, BYTE_NOT_PLAIN = 4, BYTE_CONTROL = 8 };
+
+static void classify_bytes(reader *r, unsigned char delim)
+{
+    for (int c = 0; c < 256; c++)
+        r->byte_class[c] = (unsigned char)(c < 0x20 || c == 0x7F ? BYTE_NOT_PLAIN | BYTE_CONTROL
+                                           : c > 0x7E            ? BYTE_NOT_PLAIN
+                                                                 : 0);
+    r->byte_class[delim] |= BYTE_ENDS_FIELD;
+    r->byte_class['\n'] |= BYTE_ENDS_LINE | BYTE_ENDS_FIELD;
+    r->byte_class['\r'] |= BYTE_ENDS_LINE | BYTE_ENDS_FIELD;
+}
+
+/* Moves p past len bytes, the first body of which hold the classes in seen: without a control character
+ * they are one column a character (a UTF-8 continuation byte adds none), counted without a byte loop
+ * where they are all ASCII. */
+static void advance_seen(position *p, const char *bytes, size_t body, size_t len, unsigned char seen)
+{
+    if (seen & BYTE_CONTROL) {
+        advance(p, bytes, len);
+        return;
+    }
+    size_t continuation = 0;
+    for (size_t k = 0; (seen & BYTE_NOT_PLAIN) && k < body; k++)
+        continuation += ((unsigned char)bytes[k] & 0xC0) == 0x80;
+    if (body > 0) {
+        p->column += (long)(body - continuation);
+        p->after_cr = false;
+    }
+    if (len > body && bytes[body] != '\n' && bytes[body] != '\r') { /* a delimiter: one column */
+        p->column++;
+        p->after_cr = false;
+        body++;
+    }
+    advance(p, bytes + body, len - body);
+}
+
+/* The field libcsv is handing over, found in the raw row at the cursor as libcsv reads it: spaces, then a
+ * quoted text (a doubled quote inside) or not, up to a delimiter or line end outside quotes. Notes where
+ * it begins and whether it is plain, and moves the cursor past its delimiter. */
+static void scan_field(reader *r)
+{
+    const unsigned char *raw = (const unsigned char *)r->raw;
+    size_t n = r->raw_len, from = r->cursor, i = from;
+    unsigned char seen = 0;
+    while (i < n && raw[i] == ' ')
+        i++;
+    r->field_lead = (long)(i - from);
+    r->field_quoted = i < n && raw[i] == '"';
+    for (i += r->field_quoted; r->field_quoted && i < n; i++) {
+        seen |= r->byte_class[raw[i]];
+        if (raw[i] == '"' && !(i + 1 < n && raw[i + 1] == '"')) {
+            i++;
+            break;
+        }
+        i += raw[i] == '"'; /* a doubled quote */
+    }
+    unsigned char c;
+    while (!((c = r->byte_class[raw[i]]) & BYTE_ENDS_FIELD)) { /* keep_raw ends raw with a line end */
+        seen |= c;
+        i++;
+    }
+    r->field_plain = !(seen & BYTE_NOT_PLAIN);
+    r->field_start = r->cursor_pos;
+    size_t end = i < n ? i + 1 : i;
+    advance_seen(&r->cursor_pos, r->raw + from, i - from, end - from, seen);
+    r->cursor = end;
+}
+
+/* A field's text is valid UTF-8 without NUL bytes, and nothing in it could drive a terminal or reorder
+ * what a report shows; false (the reader failed at the place) otherwise. */
+static bool text_allowed(reader *r, const char *text, size_t len)
+{
+    char namebuf[32];
+    if (len > 0 && memchr(text, '\0', len)) {
+        fail(r, PS_MSG_NUL_BYTE, r->field_start.line, r->field_start.column,
+             column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
+        return false;
+    }
+    size_t valid = ps_utf8_valid_prefix(text, len);
+    if (valid < len) {
+        long line, col;
+        place_in_field(r, text, valid, &line, &col);
+        fail(r, PS_MSG_INVALID_UTF8, line, col, column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
+        return false;
+    }
+    int32_t cp;
+    size_t unsafe = ps_text_find_unsafe(text, len, &cp);
+    if (unsafe < len) {
+        long line, col;
+        char code[16];
+        place_in_field(r, text, unsafe, &line, &col);
+        snprintf(code, sizeof code, "U+%04X", (unsigned)cp);
+        fail(r, PS_MSG_CONTROL_CHAR, line, col, column_name(r, r->slot_count, namebuf, sizeof namebuf), code);
+        return false;
+    }
+    return true;
+}
+
 static void on_field(void *data, size_t len, void *ctx)
 {
     reader *r = ctx;
     if (r->status != PS_OK)
         return;
+    scan_field(r);
     if (r->slot_count >= PS_LIMIT_COLUMNS) {
         char limit[32];
         snprintf(limit, sizeof limit, "%d", PS_LIMIT_COLUMNS);
         fail(r, PS_MSG_TOO_MANY_COLUMNS, r->field_start.line, r->field_start.column, limit, NULL);
         return;
     }
-    char namebuf[32];
     const char *text = data ? data : "";
     if (len > PS_LIMIT_FIELD_BYTES) {
         char limit[32];
@@ -147,28 +258,8 @@ static void on_field(void *data, size_t len, void *ctx)
         fail(r, PS_MSG_FIELD_TOO_LONG, r->field_start.line, r->field_start.column, limit, NULL);
         return;
     }
-    if (len > 0 && memchr(text, '\0', len)) {
-        fail(r, PS_MSG_NUL_BYTE, r->field_start.line, r->field_start.column,
-             column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
+    if (!r->field_plain && !text_allowed(r, text, len))
         return;
-    }
-    size_t valid = ps_utf8_valid_prefix(text, len);
-    if (valid < len) {
-        long line, col;
-        place_in_field(r, text, valid, &line, &col);
-        fail(r, PS_MSG_INVALID_UTF8, line, col, column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
-        return;
-    }
-    int32_t cp;
-    size_t unsafe = ps_text_find_unsafe(text, len, &cp);
-    if (unsafe < len) { /* it could drive a terminal, or reorder what a report shows */
-        long line, col;
-        char code[16];
-        place_in_field(r, text, unsafe, &line, &col);
-        snprintf(code, sizeof code, "U+%04X", (unsigned)cp);
-        fail(r, PS_MSG_CONTROL_CHAR, line, col, column_name(r, r->slot_count, namebuf, sizeof namebuf), code);
-        return;
-    }
     if (!grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots) ||
         !grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1)) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
@@ -212,11 +303,11 @@ static ps_status keep_header(reader *r, const ps_table_row *row)
 
 static void deliver_row(reader *r)
 {
-    ps_table_field *fields = malloc((r->slot_count ? r->slot_count : 1) * sizeof *fields);
-    if (!fields) {
+    if (!grow((void **)&r->fields, &r->fields_cap, r->slot_count ? r->slot_count : 1, sizeof *r->fields)) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
         return;
     }
+    ps_table_field *fields = r->fields; /* kept from row to row: one allocation, not one a row */
     for (size_t i = 0; i < r->slot_count; i++) {
         fields[i].text = r->arena + r->slots[i].offset;
         fields[i].len = r->slots[i].len;
@@ -239,7 +330,6 @@ static void deliver_row(reader *r)
     } else {
         st = r->handler->row(r->handler->ctx, &row, r->err);
     }
-    free(fields);
     if (st == PS_ERR_NOMEM)
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
     else if (st != PS_OK && r->status == PS_OK)
@@ -289,60 +379,99 @@ static unsigned char detect_delimiter(const char *line, size_t len)
     return (unsigned char)delims[best];
 }
 
-/* Feeds libcsv one field-sized piece at a time, so each callback knows where its field began. */
+/* A row may hold at most this many raw bytes: any longer has a field over the limit, or too many fields,
+ * which scan_field then finds and names (it bounds what libcsv buffers meanwhile). */
+#define RAW_ROW_LIMIT ((size_t)(PS_LIMIT_COLUMNS + 1) * (2 * (size_t)PS_LIMIT_FIELD_BYTES + 4))
+
+/* The row is too long: the first field of it over the field limit (with room for quotes and spaces), or
+ * the field past the column limit. */
+static void raw_row_too_long(reader *r)
+{
+    char limit[32];
+    for (size_t fields = r->slot_count; r->cursor < r->raw_len; fields++) {
+        size_t from = r->cursor;
+        scan_field(r);
+        if (fields >= PS_LIMIT_COLUMNS) {
+            snprintf(limit, sizeof limit, "%d", PS_LIMIT_COLUMNS);
+            fail(r, PS_MSG_TOO_MANY_COLUMNS, r->field_start.line, r->field_start.column, limit, NULL);
+            return;
+        }
+        if (r->cursor - from > 2 * (size_t)PS_LIMIT_FIELD_BYTES + 4 || r->cursor == r->raw_len)
+            break;
+    }
+    snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
+    fail(r, PS_MSG_FIELD_TOO_LONG, r->field_start.line, r->field_start.column, limit, NULL);
+}
+
+/* Keeps a line (or the part of it in this block) in the raw row, starting a row where none is open. */
+static bool keep_raw(reader *r, const char *data, size_t len)
+{
+    if (!r->row_open) {
+        r->raw_len = 0;
+        r->cursor = 0;
+        r->cursor_pos = r->pos;
+        r->row_open = true;
+    }
+    if (r->raw_len + len > RAW_ROW_LIMIT) {
+        raw_row_too_long(r);
+        return false;
+    }
+    if (!grow((void **)&r->raw, &r->raw_cap, r->raw_len + len + 1, 1)) {
+        fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+        return false;
+    }
+    memcpy(r->raw + r->raw_len, data, len);
+    r->raw_len += len;
+    r->raw[r->raw_len] = '\n'; /* a sentinel: scans of a field stop there without counting */
+    return true;
+}
+
+/* Text after a closing quote stopped libcsv at done: the place of that quote, the one that ended the
+ * field too soon. */
+static void bad_quote(reader *r, const char *line, size_t done, position at)
+{
+    size_t bad = done;
+    for (size_t k = done; line[done] != '"' && k-- > 0;) {
+        if (line[k] == '"') {
+            bad = k;
+            break;
+        }
+    }
+    advance(&at, line, bad);
+    fail(r, PS_MSG_BAD_QUOTE, at.line, at.column, NULL, NULL);
+}
+
+/* Feeds libcsv a line at a time (one call a line, not one a field): the line also goes to the raw row, in
+ * which each field's place is found when libcsv hands it over. */
 static void feed(reader *r, const char *data, size_t len)
 {
-    unsigned char delim = csv_get_delim(&r->parser);
     size_t i = 0;
     while (i < len && r->status == PS_OK) {
         size_t j = i;
-        while (j < len && data[j] != (char)delim && data[j] != '\n' && data[j] != '\r')
-            j++;
-        if (j < len)
-            j++; /* the terminator belongs to this piece */
-        size_t piece = j - i;
-        /* the exact limit is on the field's text (on_field); this bounds what libcsv buffers meanwhile,
-         * allowing for quotes, doubled quotes and leading spaces */
-        if (r->field_bytes + piece > 2 * (size_t)PS_LIMIT_FIELD_BYTES + 4) {
-            char limit[32];
-            snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
-            fail(r, PS_MSG_FIELD_TOO_LONG, r->field_start.line, r->field_start.column, limit, NULL);
+        unsigned char seen = 0;
+        while (j < len && !(r->byte_class[(unsigned char)data[j]] & BYTE_ENDS_LINE))
+            seen |= r->byte_class[(unsigned char)data[j++]];
+        size_t body = j - i;
+        bool ended = j < len;
+        j += ended; /* the line end belongs to this line */
+        if (!keep_raw(r, data + i, j - i))
             return;
-        }
-        if (r->field_bytes == 0) {
-            /* libcsv drops the spaces and the quote before a field's text: note them for columns */
-            size_t k = i;
-            while (k < j && data[k] == ' ')
-                k++;
-            r->field_lead = (long)(k - i);
-            r->field_quoted = k < j && data[k] == '"';
-        }
         position before = r->pos;
-        advance(&r->pos, data + i, piece);
-        r->field_bytes += piece;
-        size_t slots_before = r->slot_count;
-        size_t done = csv_parse(&r->parser, data + i, piece, on_field, on_row, r);
+        if (ended) { /* the next line starts at column 1, whatever this one held */
+            r->pos.after_cr = body > 0 ? false : r->pos.after_cr;
+            advance(&r->pos, data + i + body, 1);
+        } else {
+            advance_seen(&r->pos, data + i, body, body, seen);
+        }
+        size_t done = csv_parse(&r->parser, data + i, j - i, on_field, on_row, r);
         if (r->status != PS_OK)
             return;
-        if (done < piece) {
-            /* text after a closing quote: point at that quote, the one that ended the field too soon */
-            size_t bad = done;
-            for (size_t k = done; data[i + done] != '"' && k-- > 0;) {
-                if (data[i + k] == '"') {
-                    bad = k;
-                    break;
-                }
-            }
-            position at = before;
-            advance(&at, data + i, bad);
-            fail(r, PS_MSG_BAD_QUOTE, at.line, at.column, NULL, NULL);
+        if (done < j - i) {
+            bad_quote(r, data + i, done, before);
             return;
         }
-        if (r->slot_count != slots_before || r->parser.pstate == LIBCSV_ROW_NOT_BEGUN) {
-            /* a field or row ended with this piece's terminator: the next field starts after it */
-            r->field_start = r->pos;
-            r->field_bytes = 0;
-        }
+        /* a line end outside quotes ends the row (or a blank line): the next line begins another */
+        r->row_open = !(ended && r->parser.pstate == LIBCSV_ROW_NOT_BEGUN);
         i = j;
     }
 }
@@ -397,7 +526,9 @@ static void start_parser(reader *r, const char *header, size_t len)
     /* its buffers come from the same allocator as ours (one that may fail on purpose in tests) */
     csv_set_realloc_func(&r->parser, realloc);
     csv_set_free_func(&r->parser, free);
-    csv_set_delim(&r->parser, detect_delimiter(header, len));
+    unsigned char delim = detect_delimiter(header, len);
+    csv_set_delim(&r->parser, delim);
+    classify_bytes(r, delim);
     csv_set_space_func(&r->parser, space_only);
     r->started = true;
     r->field_start = r->pos;
@@ -493,7 +624,7 @@ static void finish(reader *r)
         return;
     }
     if (csv_fini(&r->parser, on_field_end, on_row, r) != 0 && r->status == PS_OK) {
-        fail(r, PS_MSG_UNCLOSED_QUOTE, r->field_start.line, r->field_start.column, NULL, NULL);
+        fail(r, PS_MSG_UNCLOSED_QUOTE, r->cursor_pos.line, r->cursor_pos.column, NULL, NULL);
         return;
     }
     if (r->status == PS_OK && r->handler->end) {
@@ -522,6 +653,8 @@ static ps_status reader_done(reader *r)
     free(r->header);
     free(r->pre);
     free(r->slots);
+    free(r->raw);
+    free(r->fields);
     free(r->arena);
     return r->status;
 }

@@ -375,6 +375,30 @@ void ps_csv_quote(ps_buf *out, const char *text, size_t len, char sep, bool guar
     ps_buf_puts(out, "\"");
 }
 
+void ps_json_quote(ps_buf *out, const char *text, size_t len)
+{
+    ps_buf_append(out, "\"", 1);
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        ps_buf_append(out, text + start, i - start);
+        char esc[8];
+        if (c == '"' || c == '\\' || (c >= '\b' && c <= '\r' && c != 11)) {
+            esc[0] = '\\';
+            esc[1] = c == '"' || c == '\\' ? (char)c : "btn?fr"[c - '\b']; /* 11 (\v) has no short form */
+            ps_buf_append(out, esc, 2);
+        } else {
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            ps_buf_append(out, esc, 6);
+        }
+        start = i + 1;
+    }
+    ps_buf_append(out, text + start, len - start);
+    ps_buf_append(out, "\"", 1);
+}
+
 void ps_csv_put(ps_buf *out, const ps_cell *cell, char sep, ps_lang lang)
 {
     char mark = decimal_mark(lang);

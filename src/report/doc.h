@@ -155,6 +155,10 @@ char *ps_cell_string(const ps_cell *cell, ps_lang lang, ps_text_escape escape);
  * spreadsheet would read as a formula (= + - @ tab CR first) gets an apostrophe inside the quotes. */
 void ps_csv_quote(ps_buf *out, const char *text, size_t len, char sep, bool guard);
 
+/* The one JSON string writer outside cJSON, for rows written a million at a time: quoted and escaped
+ * byte for byte as cJSON prints (\" \\ \b \f \n \r \t, other controls \u00xx), UTF-8 as it is. */
+void ps_json_quote(ps_buf *out, const char *text, size_t len);
+
 /* A cell as CSV data: numbers plain (2 decimals, no sign unless asked), verdicts and booleans true or
  * false, unknown and none empty, text from the inputs guarded. */
 void ps_csv_put(ps_buf *out, const ps_cell *cell, char sep, ps_lang lang);

@@ -1,5 +1,4 @@
 /* Ranked units as text, JSON or CSV, written through a sink in pieces of about 64 KiB, or as a workbook. */
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,21 +42,8 @@ static void flush(writer *w, bool force)
     w->buf.len = 0;
 }
 
-static void ids(ps_buf *out, const ps_units *u, uint32_t mask, const char *sep)
-{
-    bool first = true;
-    for (size_t k = 0; k < u->criteria_count; k++) {
-        if (!(mask & (UINT32_C(1) << k)))
-            continue;
-        if (!first)
-            ps_buf_puts(out, sep);
-        ps_buf_puts(out, u->criteria[k]->id);
-        first = false;
-    }
-}
-
-/* Rows are written a million at a time: no printf in these paths. */
-static void put_uint(ps_buf *out, uint32_t v)
+/* Rows are written a million at a time: no printf, and no call per piece, in these paths. */
+static char *put_uint_at(char *p, uint32_t v)
 {
     char digits[12];
     size_t n = 0;
@@ -65,19 +51,63 @@ static void put_uint(ps_buf *out, uint32_t v)
         digits[sizeof digits - 1 - n++] = (char)('0' + v % 10);
         v /= 10;
     } while (v > 0);
-    ps_buf_append(out, digits + sizeof digits - n, n);
+    memcpy(p, digits + sizeof digits - n, n);
+    return p + n;
 }
 
-static void put_char(ps_buf *out, char c)
+/* The most bytes put_ids_at writes for u, with a separator of sep_len bytes. */
+static size_t ids_room(const ps_units *u, size_t sep_len)
 {
-    ps_buf_append(out, &c, 1);
+    size_t n = 0;
+    for (size_t k = 0; k < u->criteria_count; k++)
+        n += strlen(u->criteria[k]->id) + sep_len;
+    return n;
 }
 
-static void number(writer *w, ps_num v, bool plus)
+/* The ids of the criteria in mask, in plan order, sep between them. */
+static char *put_ids_at(char *p, const ps_units *u, uint32_t mask, const char *sep)
 {
-    char num[40];
-    ps_num_format(v, 2, w->mark, plus, num, sizeof num);
-    ps_buf_puts(&w->buf, num);
+    bool first = true;
+    for (size_t k = 0; k < u->criteria_count; k++) {
+        if (!(mask & (UINT32_C(1) << k)))
+            continue;
+        for (const char *c = first ? "" : sep; *c; c++)
+            *p++ = *c;
+        for (const char *c = u->criteria[k]->id; *c; c++)
+            *p++ = *c;
+        first = false;
+    }
+    return p;
+}
+
+static char *put_word_at(char *p, bool yes)
+{
+    memcpy(p, yes ? "true" : "false", yes ? 4 : 5);
+    return p + (yes ? 4 : 5);
+}
+
+static char *put_text_at(char *p, const char *text)
+{
+    size_t n = strlen(text);
+    memcpy(p, text, n);
+    return p + n;
+}
+
+/* Ahead of the row being written, the names of rows a little further down: after the sort they lie
+ * anywhere in memory, and fetching each only when its row is written would wait on memory every row. */
+#define PREFETCH_AHEAD 16
+#if defined(__GNUC__)
+/* a macro: as a function, gcc finds it without effect and drops its calls */
+#define PREFETCH(address) __builtin_prefetch(address)
+#else
+#define PREFETCH(address) ((void)(address))
+#endif
+
+/* The name PREFETCH_AHEAD rows after row i; the start of the names past the last row (a prefetch never
+ * faults, and that one is cheap). */
+static const char *name_ahead(const ps_units *u, size_t i)
+{
+    return u->names + (i + PREFETCH_AHEAD < u->count ? u->units[i + PREFETCH_AHEAD].name : 0);
 }
 
 /* The total's target can be judged: there is one, and the unit has every criterion. */
@@ -104,45 +134,98 @@ static void pad_to(ps_buf *out, const char *text, size_t width, bool right)
             ps_buf_puts(out, " ");
 }
 
-/* Met or missed, in colour where asked, padded to width (the colour wraps the word only). */
-static void verdict_cell(writer *w, const ps_unit *unit, size_t width)
+static char *spaces_at(char *p, size_t have, size_t width)
 {
-    if (!judged(w, unit)) {
-        pad_to(&w->buf, DASH, width, false);
-        return;
+    for (; have < width; have++)
+        *p++ = ' ';
+    return p;
+}
+
+/* An ASCII cell (a number, a rank) right- or left-aligned in width columns. */
+static char *ascii_cell_at(char *p, const char *text, size_t width, bool right)
+{
+    size_t n = strlen(text);
+    if (right)
+        p = spaces_at(p, n, width);
+    memcpy(p, text, n);
+    p += n;
+    return right ? p : spaces_at(p, n, width);
+}
+
+static char *number_cell_at(char *p, bool known, ps_num v, char mark, bool plus, size_t width)
+{
+    if (!known) {
+        p = spaces_at(p, 1, width);
+        return put_text_at(p, DASH);
     }
+    char num[40];
+    ps_num_format(v, 2, mark, plus, num, sizeof num);
+    return ascii_cell_at(p, num, width, true);
+}
+
+/* Met or missed, in colour where asked, padded to width (the colour wraps the word only). */
+static char *verdict_at(char *p, const writer *w, const ps_unit *unit, size_t width)
+{
+    if (!judged(w, unit))
+        return spaces_at(put_text_at(p, DASH), 1, width);
     bool met = ps_target_met(&w->total->target, unit->total);
     const char *word = W(w, met ? PS_L_MET : PS_L_MISSED);
     if (w->color)
-        ps_buf_puts(&w->buf, met ? "\033[32m" : "\033[31m");
-    ps_buf_puts(&w->buf, word);
+        p = put_text_at(p, met ? "\033[32m" : "\033[31m");
+    p = put_text_at(p, word);
     if (w->color)
-        ps_buf_puts(&w->buf, "\033[0m");
-    for (size_t k = ps_text_width(word, strlen(word)); k < width; k++)
-        ps_buf_puts(&w->buf, " ");
+        p = put_text_at(p, "\033[0m");
+    return spaces_at(p, ps_text_width(word, strlen(word)), width);
 }
 
-/* A name in the text table: line breaks and tabs (possible in a quoted CSV cell) become spaces. */
-/* A name in the text table as a terminal may show it (a line break or tab in a quoted cell is one space),
- * padded by the width of that. */
-static void plain_name(ps_buf *out, const char *name, size_t width)
+/* The table's rows: each in room made once around its name, which is shown as a terminal may show it
+ * (a line break or tab in a quoted cell is one space) and padded by the width of that. */
+static void text_body(writer *w, size_t name_width)
 {
-    size_t len = strlen(name), have = ps_text_display_width(name, len);
-    ps_text_display(out, name, len);
-    for (size_t k = have; k < width; k++)
-        ps_buf_puts(out, " ");
+    const ps_units *u = w->units;
+    size_t room = 160 + 2 * ids_room(u, 2) + 2 * NAME_WIDTH_MAX; /* cells, colour, ids, the name's padding */
+    uint32_t rank = 0;
+    for (size_t i = 0; i < u->count && !w->failed; i++) {
+        const ps_unit *unit = &u->units[i];
+        PREFETCH(name_ahead(u, i));
+        rank = ps_units_rank_at(u, i, rank);
+        char cell[16], *start = ps_buf_room(&w->buf, 16), *p = start;
+        if (!p)
+            break;
+        p = put_uint_at(cell, rank);
+        *p++ = unit->missing ? '*' : '\0';
+        *p = '\0';
+        p = ascii_cell_at(start, cell, 8, false);
+        ps_buf_wrote(&w->buf, (size_t)(put_text_at(p, "  ") - start));
+        const char *name = u->names + unit->name;
+        size_t len = strlen(name);
+        ps_text_display(&w->buf, name, len);
+        p = start = ps_buf_room(&w->buf, room);
+        if (!p)
+            break;
+        p = spaces_at(p, ps_text_display_width(name, len), name_width);
+        bool known = has_total(w, unit), gap = known && w->total && w->total->has_target;
+        p = number_cell_at(put_text_at(p, "  "), known, unit->total, w->mark, false, 7);
+        p = number_cell_at(put_text_at(p, "  "), gap, gap ? unit->total - w->total->target.value : 0, w->mark,
+                           true, 10);
+        p = verdict_at(put_text_at(p, "  "), w, unit, 13);
+        p = put_ids_at(put_text_at(p, "  "), u, unit->missed, ", ");
+        if (unit->missing)
+            p = put_text_at(put_ids_at(put_text_at(p, " ("), u, unit->missing, ", "), ")");
+        ps_buf_wrote(&w->buf, (size_t)(p - start));
+        while (w->buf.len > 0 && w->buf.data[w->buf.len - 1] == ' ')
+            w->buf.len--;
+        ps_buf_append(&w->buf, "\n", 1);
+        flush(w, false);
+    }
 }
 
 static void text_rows(writer *w)
 {
     const ps_units *u = w->units;
     size_t name_width = ps_text_width(W(w, PS_L_UNITS_UNIT), strlen(W(w, PS_L_UNITS_UNIT)));
-    for (size_t i = 0; i < u->count; i++) {
-        const char *name = u->names + u->units[i].name;
-        size_t width = ps_text_display_width(name, strlen(name));
-        if (width > name_width)
-            name_width = width > NAME_WIDTH_MAX ? NAME_WIDTH_MAX : width;
-    }
+    if (u->widest_name > name_width)
+        name_width = u->widest_name > NAME_WIDTH_MAX ? NAME_WIDTH_MAX : u->widest_name;
     char rank_head[32];
     snprintf(rank_head, sizeof rank_head, "%s", W(w, PS_L_RANK));
     pad_to(&w->buf, rank_head, 8, false);
@@ -155,37 +238,7 @@ static void text_rows(writer *w)
     ps_buf_puts(&w->buf, "  ");
     pad_to(&w->buf, W(w, PS_L_UNITS_TOTAL_TARGET), 13, false);
     ps_buf_printf(&w->buf, "  %s  (%s)\n", W(w, PS_L_UNITS_MISSED), W(w, PS_L_UNITS_MISSING));
-    uint32_t rank = 0;
-    for (size_t i = 0; i < u->count && !w->failed; i++) {
-        const ps_unit *unit = &u->units[i];
-        char cell[64];
-        rank = ps_units_rank_at(u, i, rank);
-        snprintf(cell, sizeof cell, "%u%s", rank, unit->missing ? "*" : "");
-        pad_to(&w->buf, cell, 8, false);
-        ps_buf_puts(&w->buf, "  ");
-        plain_name(&w->buf, u->names + unit->name, name_width);
-        ps_buf_puts(&w->buf, "  ");
-        bool known = has_total(w, unit), gap = known && w->total && w->total->has_target;
-        ps_num_format(unit->total, 2, w->mark, false, cell, sizeof cell);
-        pad_to(&w->buf, known ? cell : DASH, 7, true);
-        ps_buf_puts(&w->buf, "  ");
-        if (gap)
-            ps_num_format(unit->total - w->total->target.value, 2, w->mark, true, cell, sizeof cell);
-        pad_to(&w->buf, gap ? cell : DASH, 10, true);
-        ps_buf_puts(&w->buf, "  ");
-        verdict_cell(w, unit, 13);
-        ps_buf_puts(&w->buf, "  ");
-        ids(&w->buf, u, unit->missed, ", ");
-        if (unit->missing) {
-            ps_buf_puts(&w->buf, " (");
-            ids(&w->buf, u, unit->missing, ", ");
-            ps_buf_puts(&w->buf, ")");
-        }
-        while (w->buf.len > 0 && w->buf.data[w->buf.len - 1] == ' ')
-            w->buf.len--;
-        ps_buf_puts(&w->buf, "\n");
-        flush(w, false);
-    }
+    text_body(w, name_width);
 }
 
 static void text_report(writer *w)
@@ -202,111 +255,139 @@ static void text_report(writer *w)
         ps_buf_printf(&w->buf, "%s\n", W(w, PS_L_UNITS_ILLUSTRATIVE));
 }
 
+/* One unit's CSV row after its name: total, partial, gap, met, missed and missing, in room made once. */
+static void csv_rest(writer *w, const ps_unit *unit, size_t room, bool target, char d)
+{
+    char *start = ps_buf_room(&w->buf, room), *p = start;
+    if (!p)
+        return;
+    bool known = has_total(w, unit);
+    *p++ = d;
+    if (known)
+        p += ps_num_format(unit->total, 2, w->mark, false, p, 40);
+    *p++ = d;
+    p = put_word_at(p, unit->missing != 0);
+    *p++ = d;
+    if (target && known)
+        p += ps_num_format(unit->total - w->total->target.value, 2, w->mark, false, p, 40);
+    *p++ = d;
+    if (judged(w, unit))
+        p = put_word_at(p, ps_target_met(&w->total->target, unit->total));
+    *p++ = d;
+    p = put_ids_at(p, w->units, unit->missed, " ");
+    *p++ = d;
+    p = put_ids_at(p, w->units, unit->missing, " ");
+    *p++ = '\n';
+    ps_buf_wrote(&w->buf, (size_t)(p - start));
+}
+
 static void csv_report(writer *w)
 {
     const ps_units *u = w->units;
     char d = w->lang ? ',' : ';';
     ps_buf_printf(&w->buf, "rank%cunit%ctotal%cpartial%cgap%cmet%cmissed%cmissing\n", d, d, d, d, d, d, d);
     bool target = w->total && w->total->has_target;
+    size_t room = 2 * 40 + 2 * 5 + 2 * ids_room(u, 1) + 8; /* two numbers, two words, two lists, separators */
     uint32_t rank = 0;
     for (size_t i = 0; i < u->count && !w->failed; i++) {
         const ps_unit *unit = &u->units[i];
-        bool known = has_total(w, unit);
+        PREFETCH(name_ahead(u, i));
         rank = ps_units_rank_at(u, i, rank);
-        put_uint(&w->buf, rank);
-        put_char(&w->buf, d);
-        ps_csv_quote(&w->buf, u->names + unit->name, strlen(u->names + unit->name), d, true);
-        put_char(&w->buf, d);
-        if (known)
-            number(w, unit->total, false);
-        put_char(&w->buf, d);
-        ps_buf_puts(&w->buf, unit->missing ? "true" : "false");
-        put_char(&w->buf, d);
-        if (target && known)
-            number(w, unit->total - w->total->target.value, false);
-        put_char(&w->buf, d);
-        if (judged(w, unit))
-            ps_buf_puts(&w->buf, ps_target_met(&w->total->target, unit->total) ? "true" : "false");
-        put_char(&w->buf, d);
-        ids(&w->buf, u, unit->missed, " ");
-        put_char(&w->buf, d);
-        ids(&w->buf, u, unit->missing, " ");
-        put_char(&w->buf, '\n');
+        char *p = ps_buf_room(&w->buf, 12);
+        if (p) {
+            char *end = put_uint_at(p, rank);
+            *end++ = d;
+            ps_buf_wrote(&w->buf, (size_t)(end - p));
+        }
+        const char *name = u->names + unit->name;
+        ps_csv_quote(&w->buf, name, strlen(name), d, true);
+        csv_rest(w, unit, room, target, d);
         flush(w, false);
     }
 }
 
-/* The ids of the criteria in mask, added to o under key; false when out of memory. */
-static bool add_ids(cJSON *o, const char *key, const ps_units *u, uint32_t mask)
+/* A number as cJSON prints the hundredths it is shown to (67.2, 100, -0.05): the JSON report's form. */
+static char *put_json_cents_at(char *p, ps_num v)
 {
-    cJSON *list = cJSON_AddArrayToObject(o, key);
-    for (size_t k = 0; list && k < u->criteria_count; k++) {
-        cJSON *id = mask & (UINT32_C(1) << k) ? cJSON_CreateString(u->criteria[k]->id) : NULL;
-        if (mask & (UINT32_C(1) << k) && !id)
-            return false;
-        if (id)
-            cJSON_AddItemToArray(list, id);
+    int64_t c = ps_num_round2(v) / (PS_NUM_SCALE / 100);
+    if (c < 0) {
+        *p++ = '-';
+        c = -c;
     }
-    return list != NULL;
+    p = put_uint_at(p, (uint32_t)(c / 100));
+    int frac = (int)(c % 100);
+    if (frac != 0) {
+        *p++ = '.';
+        *p++ = (char)('0' + frac / 10);
+        if (frac % 10 != 0)
+            *p++ = (char)('0' + frac % 10);
+    }
+    return p;
 }
 
-static double cents(ps_num v)
+static char *put_json_ids_at(char *p, const ps_units *u, uint32_t mask)
 {
-    return (double)(ps_num_round2(v) / (PS_NUM_SCALE / 100)) / 100.0;
+    *p++ = '[';
+    bool first = true;
+    for (size_t k = 0; k < u->criteria_count; k++) {
+        if (!(mask & (UINT32_C(1) << k)))
+            continue;
+        if (!first)
+            *p++ = ',';
+        size_t n = strlen(u->criteria[k]->id); /* letters, digits, . - _: nothing to escape */
+        *p++ = '"';
+        memcpy(p, u->criteria[k]->id, n);
+        p += n;
+        *p++ = '"';
+        first = false;
+    }
+    *p++ = ']';
+    return p;
 }
 
-static bool json_unit(writer *w, const ps_unit *unit, uint32_t rank)
+/* One unit as one line of JSON, written directly (a cJSON object a unit cost more than reading the file),
+ * byte for byte what cJSON printed. */
+static void json_unit(writer *w, const ps_unit *unit, uint32_t rank, size_t room, bool last)
 {
     const ps_units *u = w->units;
-    cJSON *o = cJSON_CreateObject();
     bool known = has_total(w, unit), target = w->total && w->total->has_target;
-    bool ok = o && cJSON_AddStringToObject(o, "unit", u->names + unit->name) &&
-              (known ? cJSON_AddNumberToObject(o, "total", cents(unit->total))
-                     : cJSON_AddNullToObject(o, "total")) &&
-              cJSON_AddNumberToObject(o, "rank", rank) &&
-              cJSON_AddBoolToObject(o, "partial", unit->missing != 0);
-    ok = ok && add_ids(o, "missing", u, unit->missing);
-    ok = ok &&
-         (target && known ? cJSON_AddNumberToObject(o, "gap", cents(unit->total - w->total->target.value))
-                          : cJSON_AddNullToObject(o, "gap"));
-    ok = ok &&
-         (judged(w, unit) ? cJSON_AddBoolToObject(o, "met", ps_target_met(&w->total->target, unit->total))
-                          : cJSON_AddNullToObject(o, "met"));
-    ok = ok && add_ids(o, "missed", u, unit->missed);
-    char *text = ok ? cJSON_PrintUnformatted(o) : NULL;
-    cJSON_Delete(o);
-    if (!text)
-        return false;
-    ps_buf_puts(&w->buf, text);
-    free(text);
-    return true;
+    ps_buf_puts(&w->buf, "    {\"unit\":");
+    const char *name = u->names + unit->name;
+    ps_json_quote(&w->buf, name, strlen(name));
+    char *start = ps_buf_room(&w->buf, room), *p = start;
+    if (!p)
+        return;
+    p = put_text_at(p, ",\"total\":");
+    p = known ? put_json_cents_at(p, unit->total) : put_text_at(p, "null");
+    p = put_text_at(p, ",\"rank\":");
+    p = put_uint_at(p, rank);
+    p = put_text_at(p, unit->missing ? ",\"partial\":true,\"missing\":" : ",\"partial\":false,\"missing\":");
+    p = put_json_ids_at(p, u, unit->missing);
+    p = put_text_at(p, ",\"gap\":");
+    p = target && known ? put_json_cents_at(p, unit->total - w->total->target.value) : put_text_at(p, "null");
+    p = put_text_at(p, ",\"met\":");
+    p = !judged(w, unit) ? put_text_at(p, "null")
+                         : put_text_at(p, ps_target_met(&w->total->target, unit->total) ? "true" : "false");
+    p = put_text_at(p, ",\"missed\":");
+    p = put_json_ids_at(p, u, unit->missed);
+    p = put_text_at(p, last ? "}\n" : "},\n");
+    ps_buf_wrote(&w->buf, (size_t)(p - start));
 }
 
 static void json_report(writer *w)
 {
     const ps_units *u = w->units;
-    cJSON *head = cJSON_CreateObject();
-    char *source = NULL;
-    if (head && cJSON_AddStringToObject(head, "s", u->plan->source ? u->plan->source : ""))
-        source = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(head, "s"));
-    cJSON_Delete(head);
-    if (!source) {
-        w->failed = w->nomem = true;
-        return;
-    }
-    ps_buf_printf(
-        &w->buf,
-        "{\n  \"schema_version\": 1,\n  \"plan\": {\"source\": %s, \"max_points_illustrative\": %s},\n"
-        "  \"units\": [\n",
-        source, u->plan->illustrative_max ? "true" : "false");
-    free(source);
+    ps_buf_puts(&w->buf, "{\n  \"schema_version\": 1,\n  \"plan\": {\"source\": ");
+    const char *source = u->plan->source ? u->plan->source : "";
+    ps_json_quote(&w->buf, source, strlen(source));
+    ps_buf_printf(&w->buf, ", \"max_points_illustrative\": %s},\n  \"units\": [\n",
+                  u->plan->illustrative_max ? "true" : "false");
+    size_t room = 160 + 2 * ids_room(u, 3); /* the keys, two numbers, a rank and two lists of ids */
     uint32_t rank = 0;
     for (size_t i = 0; i < u->count && !w->failed; i++) {
-        ps_buf_puts(&w->buf, "    ");
+        PREFETCH(name_ahead(u, i));
         rank = ps_units_rank_at(u, i, rank);
-        if (!json_unit(w, &u->units[i], rank))
-            w->failed = w->nomem = true;
-        ps_buf_puts(&w->buf, i + 1 < u->count ? ",\n" : "\n");
+        json_unit(w, &u->units[i], rank, room, i + 1 == u->count);
         flush(w, false);
     }
     ps_buf_puts(&w->buf, "  ]\n}\n");
@@ -355,9 +436,11 @@ static void xlsx_head(writer *w, ps_xlsx *x, lxw_worksheet *ws)
 static ps_cell xlsx_ids(writer *w, uint32_t mask)
 {
     w->buf.len = 0;
-    ids(&w->buf, w->units, mask, ", ");
-    ps_buf_append(&w->buf, "", 0);
-    return w->buf.failed ? ps_cell_none() : ps_cell_text(w->buf.data);
+    char *p = ps_buf_room(&w->buf, ids_room(w->units, 2));
+    if (!p)
+        return ps_cell_none();
+    ps_buf_wrote(&w->buf, (size_t)(put_ids_at(p, w->units, mask, ", ") - p));
+    return ps_cell_text(w->buf.data);
 }
 
 static void xlsx_row(writer *w, ps_xlsx *x, lxw_worksheet *ws, lxw_row_t row, const ps_unit *unit,

@@ -21,11 +21,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ps_error err;
     if (ps_units_init(&units, plan, &err) != PS_OK ||
         ps_units_read_buffer((const char *)data, size, "fuzz-units.csv", plan, ps_units_add, &units,
-                             &units.source, &units.warnings, &err) != PS_OK) {
+                             &units.source, &units.warnings, &err) != PS_OK ||
+        ps_units_rank(&units, &err) != PS_OK) {
         ps_units_free(&units);
         return 0;
     }
-    ps_units_rank(&units);
     for (int lang = 0; lang < 2; lang++) {
         ps_report_options opt = {.lang = (ps_lang)lang};
         ps_report_units(&units, PS_UNITS_TEXT, &opt, discard, NULL);

@@ -1,6 +1,7 @@
 /* The allocator of parscore-failalloc, the CLI linked with --wrap: PARSCORE_FAIL_ALLOC=N makes the N-th
  * allocation fail (once, as sqlite's malloc tests do); PARSCORE_FAIL_ALLOC=0 counts them and says how many
  * on standard error at exit. Without the variable it is the plain CLI. */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@ static void say_count(void)
     fprintf(stderr, "parscore-failalloc: %ld allocations\n", calls);
 }
 
+/* A failure looks like the C library's own: NULL with errno set. */
 static bool should_fail(void)
 {
     if (fail_at == -2) {
@@ -28,7 +30,10 @@ static bool should_fail(void)
         if (fail_at == 0)
             atexit(say_count);
     }
-    return ++calls == fail_at;
+    if (++calls != fail_at)
+        return false;
+    errno = ENOMEM;
+    return true;
 }
 
 void *__wrap_malloc(size_t size)

@@ -259,9 +259,8 @@ static void stage_units(reports *out)
     bool ok = step(ps_units_init(&units, &plan, &err), &err, "ps_units_init") &&
               step(ps_units_read_buffer(in.units, in.units_len, "communes.csv", &plan, ps_units_add, &units,
                                         &units.source, &units.warnings, &err),
-                   &err, "ps_units_read_buffer");
-    if (ok)
-        ps_units_rank(&units);
+                   &err, "ps_units_read_buffer") &&
+              step(ps_units_rank(&units, &err), &err, "ps_units_rank");
     for (int f = PS_UNITS_TEXT; f <= PS_UNITS_XLSX; f++) { /* a slot each, made or not */
         ps_report_options options = {.lang = PS_LANG_EN};
         ps_buf one = {0};

@@ -387,6 +387,43 @@ static void div_then_round_matches_exact_rounding(void **state)
     }
 }
 
+/* Plain decimals take a short way; a leading space sends the same text the general way: both must agree,
+ * on every length of whole and decimal part, both marks, and values around the limits. */
+static void plain_and_general_agree(void **state)
+{
+    (void)state;
+    static const char digits[] = "0123456789";
+    unsigned seed = 7;
+    char text[40], spaced[41];
+    for (int k = 0; k < 200000; k++) {
+        size_t n = 0;
+        seed = seed * 1103515245u + 12345u;
+        int whole = 1 + (int)(seed >> 16) % 11, decimals = (int)(seed >> 8) % 9;
+        for (int d = 0; d < whole; d++) {
+            seed = seed * 1103515245u + 12345u;
+            text[n++] = digits[(seed >> 16) % 10];
+        }
+        if (decimals > 0) {
+            text[n++] = (seed & 1) ? '.' : ',';
+            for (int d = 0; d < decimals - 1; d++) {
+                seed = seed * 1103515245u + 12345u;
+                text[n++] = digits[(seed >> 16) % 10];
+            }
+        }
+        text[n] = '\0';
+        spaced[0] = ' ';
+        memcpy(spaced + 1, text, n + 1);
+        ps_num a = -1, b = -2;
+        bool pa = true, pb = true, na = true, nb = true;
+        ps_parse_result ra = ps_num_parse(text, n, &a, &pa, &na);
+        ps_parse_result rb = ps_num_parse(spaced, n + 1, &b, &pb, &nb);
+        if (ra != rb || (ra == PS_PARSE_OK && (a != b || pa != pb || na != nb))) {
+            print_error("'%s': %d %lld, spaced: %d %lld\n", text, (int)ra, (long long)a, (int)rb, (long long)b);
+            fail();
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +445,7 @@ int main(void)
         cmocka_unit_test(div_exact),
         cmocka_unit_test(div_inexact_is_sticky),
         cmocka_unit_test(div_then_round_matches_exact_rounding),
+        cmocka_unit_test(plain_and_general_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }
