@@ -492,6 +492,23 @@ static void number_text(double v, char *buf, size_t size)
         buf[--n] = '\0';
 }
 
+/* Whether a number's text is a plain decimal of at most 15 digits (48.5, -3, 0.25): Excel shows it as it is,
+ * so it needs no trip through a double. */
+static bool short_decimal(const char *v, size_t n)
+{
+    size_t i = v[0] == '-' ? 1 : 0, digits = 0;
+    bool point = false;
+    for (; i < n; i++) {
+        if (v[i] >= '0' && v[i] <= '9')
+            digits++;
+        else if (v[i] == '.' && !point && digits > 0)
+            point = true;
+        else
+            return false;
+    }
+    return digits > 0 && digits <= 15 && v[n - 1] != '.';
+}
+
 /* ---- the worksheet: rows of cells, the header, the facts above it ---- */
 
 static const char *column_name(const reader *r, long col, char *buf, size_t size)
@@ -632,6 +649,10 @@ static bool cell_value(reader *r, const char **text, size_t *len, char *buf, siz
         *text = v[0] == '1' ? "TRUE" : "FALSE";
         *len = strlen(*text);
     } else if (number && n > 0) {
+        shown as = r->cell_style >= 0 && (size_t)r->cell_style < r->xf_count ? r->xf_shown[r->cell_style]
+                                                                             : SHOWN_PLAIN;
+        if (as == SHOWN_PLAIN && short_decimal(v, n))
+            return true; /* the text is the decimal typed (most writers write the shortest form) */
         char *end;
         double d = strtod(v, &end);
         while (*end == ' ')
@@ -640,8 +661,6 @@ static bool cell_value(reader *r, const char **text, size_t *len, char *buf, siz
             fail_corrupt(r);
             return false;
         }
-        shown as = r->cell_style >= 0 && (size_t)r->cell_style < r->xf_count ? r->xf_shown[r->cell_style]
-                                                                             : SHOWN_PLAIN;
         if (as == SHOWN_PERCENT) { /* 53,48% typed is 0.5348 kept: the cell shows, and means, 53.48% */
             number_text(d * 100, buf, size - 1);
             strcat(buf, "%");
