@@ -13,7 +13,7 @@
 #define PROSE_WIDTH 100.0      /* prose on a sheet without tables wraps at this width */
 #define LINE_POINTS 15.0       /* the height of a line of the default font (Calibri 11) */
 #define TITLE_POINTS 20.0      /* a line of the title's font (14 points) */
-#define LETTERS_PER_WIDTH 1.15 /* letters of a Vietnamese text to a unit of column width: lines_of */
+#define LETTERS_PER_WIDTH 1.15 /* letters of a Vietnamese text to a unit of column width: ps_xlsx_lines */
 #define ROW_POINTS_MAX 409.0   /* the tallest row Excel has: a longer text scrolls within its cell */
 
 /* A sheet while it is written. */
@@ -97,7 +97,7 @@ static double sheet_width(const sheet *s)
  * 1.15 to a digit, a little less than the 1.2 they take in LibreOffice, so that a row is rather a line too
  * tall than hides one. Rows are set as tall as their longest cell: neither Excel nor LibreOffice grows a
  * row for wrapped text on its own. */
-static double lines_of(const char *text, double width)
+double ps_xlsx_lines(const char *text, double width)
 {
     size_t cols = width > 2 ? (size_t)(width * LETTERS_PER_WIDTH) : 2, n = 0;
     for (const char *p = text; *p;) {
@@ -157,7 +157,7 @@ static void prose(sheet *s, const ps_cell *cell, unsigned style)
         ps_xlsx_string(x, s->ws, s->row++, 0, text, style);
         return;
     }
-    row_height(s, s->row, lines_of(text, room), points);
+    row_height(s, s->row, ps_xlsx_lines(text, room), points);
     if (!(text = ps_xlsx_fit(x, text)))
         return;
     lxw_format *f = ps_xlsx_format(x, style | PS_XS_PROSE, NULL);
@@ -173,7 +173,7 @@ static double cell_lines(sheet *s, const ps_cell *cell, size_t col)
     if (cell->kind != PS_CELL_TEXT && cell->kind != PS_CELL_WORDS && cell->kind != PS_CELL_PHRASE)
         return 1;
     const char *text = ps_xlsx_cell_text(s->x, cell);
-    return text ? lines_of(text, column_width(s, col)) : 1;
+    return text ? ps_xlsx_lines(text, column_width(s, col)) : 1;
 }
 
 static void header_row(sheet *s, const ps_doc_table *t, lxw_row_t row)

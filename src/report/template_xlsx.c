@@ -11,7 +11,9 @@
 /* The template's columns, in the order of ps_content_template. */
 enum { COL_ID, COL_NAME, COL_MAX, COL_OWNERS, COL_POINTS, COL_SCORE, COL_APPRAISED, COL_EVIDENCE, COL_NOTE };
 
-static const double widths[] = {10, 50, 11, 32, 11, 11, 11, 32, 32};
+static const double widths[] = {12, 50, 11, 32, 11, 11, 11, 32, 32};
+#define LINE_POINTS 15.0     /* a line of the default font */
+#define ROW_POINTS_MAX 409.0 /* Excel's tallest row */
 
 /* What "not applicable" may be typed as (the scores loader's words); Excel compares text in any case. */
 #define NOT_APPLICABLE(ref)                                                                                  \
@@ -88,12 +90,22 @@ static void template_sheet(ps_xlsx *x, const ps_doc *doc, const ps_plan *plan)
     for (size_t r = 0; r < t->nrows && x->status == PS_OK; r++) {
         lxw_row_t row = (lxw_row_t)(r + 1);
         const ps_doc_row *dr = &t->rows[r];
+        double lines = 1;
         for (size_t c = 0; c < t->ncols; c++) {
-            if (c <= COL_OWNERS)
-                ps_xlsx_cell(x, ws, row, (lxw_col_t)c, &dr->cells[c], PS_XS_TABLE);
-            else
+            if (c > COL_OWNERS) {
                 ps_xlsx_check(x, worksheet_write_blank(ws, row, (lxw_col_t)c, open));
+                continue;
+            }
+            ps_xlsx_cell(x, ws, row, (lxw_col_t)c, &dr->cells[c], PS_XS_TABLE);
+            const char *text = ps_xlsx_cell_text(x, &dr->cells[c]);
+            double n = text ? ps_xlsx_lines(text, widths[c]) : 1;
+            lines = n > lines ? n : lines;
         }
+        if (lines > 1) /* wrapped names and offices: as tall as their lines */
+            ps_xlsx_check(x, worksheet_set_row(ws, row,
+                                               lines * LINE_POINTS < ROW_POINTS_MAX ? lines * LINE_POINTS
+                                                                                    : ROW_POINTS_MAX,
+                                               NULL));
         check_points(x, ws, row, COL_POINTS, &dr->cells[COL_MAX]);
         check_points(x, ws, row, COL_APPRAISED, &dr->cells[COL_MAX]);
     }

@@ -76,6 +76,10 @@ lxw_col_t ps_xlsx_cell(ps_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
  * until the next call); NULL when out of memory. */
 const char *ps_xlsx_fit(ps_xlsx *x, const char *text);
 
+/* How many lines text takes in a column of this width (Excel's units) when its cell wraps: rows are made
+ * that tall, since neither Excel nor LibreOffice grows a row for wrapped text on its own. */
+double ps_xlsx_lines(const char *text, double width);
+
 /* Text as one cell (cut with "…" at Excel's 32,767 characters), in a style. */
 void ps_xlsx_string(ps_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
                     unsigned style);
