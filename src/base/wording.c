@@ -198,9 +198,10 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_MSG_NOT_CP1258] = {.vi = "byte {0} không có trong bảng mã Windows-1258",
                            .en = "the byte {0} is not in the Windows-1258 code page"},
     [PS_MSG_XLS_OLD] =
-        {.vi = "tệp Excel 97–2003 (.xls) không đọc được: hãy lưu lại dạng 'Excel Workbook (.xlsx)'",
-         .en = "an Excel 97-2003 workbook (.xls) cannot be read: save it as 'Excel Workbook "
-               "(.xlsx)'"},
+        {.vi = "tệp Excel 97–2003 (.xls) hoặc tệp có mật khẩu không đọc được: hãy lưu lại dạng 'Excel "
+               "Workbook (.xlsx)', không đặt mật khẩu",
+         .en = "an Excel 97-2003 workbook (.xls), or one protected by a password, cannot be read: save it "
+               "as 'Excel Workbook (.xlsx)' without a password"},
     [PS_MSG_XLSX_NOT_ZIP] =
         {.vi = "tệp Excel (.xlsx) bị hỏng, bị cắt cụt hoặc không phải tệp .xlsx (một tệp nén "
                "zip)",
