@@ -177,20 +177,26 @@ static void advance_seen(position *p, const char *bytes, size_t body, size_t len
     advance(p, bytes + body, len - body);
 }
 
-/* The field libcsv is handing over, found in the raw row at the cursor as libcsv reads it: spaces, then a
- * quoted text (a doubled quote inside) or not, up to a delimiter or line end outside quotes. Notes where
- * it begins and whether it is plain, and moves the cursor past its delimiter. */
-static void scan_field(reader *r)
+/* A field in the raw row as libcsv reads it: spaces, then a quoted text (a doubled quote inside) or not,
+ * up to a delimiter or line end outside quotes. */
+typedef struct {
+    size_t lead;        /* spaces before it */
+    bool quoted;        /* it opens with a quote */
+    unsigned char seen; /* the classes of its bytes */
+    size_t end;         /* where its delimiter or line end is; raw_len when it is not in raw yet */
+} field_extent;
+
+static field_extent measure_field(const reader *r, size_t from)
 {
     const unsigned char *raw = (const unsigned char *)r->raw;
-    size_t n = r->raw_len, from = r->cursor, i = from;
-    unsigned char seen = 0;
+    size_t n = r->raw_len, i = from;
+    field_extent f = {0, false, 0, 0};
     while (i < n && raw[i] == ' ')
         i++;
-    r->field_lead = (long)(i - from);
-    r->field_quoted = i < n && raw[i] == '"';
-    for (i += r->field_quoted; r->field_quoted && i < n; i++) {
-        seen |= r->byte_class[raw[i]];
+    f.lead = i - from;
+    f.quoted = i < n && raw[i] == '"';
+    for (i += f.quoted; f.quoted && i < n; i++) {
+        f.seen |= r->byte_class[raw[i]];
         if (raw[i] == '"' && !(i + 1 < n && raw[i + 1] == '"')) {
             i++;
             break;
@@ -199,14 +205,43 @@ static void scan_field(reader *r)
     }
     unsigned char c;
     while (!((c = r->byte_class[raw[i]]) & BYTE_ENDS_FIELD)) { /* keep_raw ends raw with a line end */
-        seen |= c;
+        f.seen |= c;
         i++;
     }
-    r->field_plain = !(seen & BYTE_NOT_PLAIN);
+    f.end = i;
+    return f;
+}
+
+/* The field libcsv is handing over, found in the raw row at the cursor: notes where it begins and whether
+ * it is plain, and moves the cursor past its delimiter. */
+static void scan_field(reader *r)
+{
+    size_t from = r->cursor;
+    field_extent f = measure_field(r, from);
+    r->field_lead = (long)f.lead;
+    r->field_quoted = f.quoted;
+    r->field_plain = !(f.seen & BYTE_NOT_PLAIN);
     r->field_start = r->cursor_pos;
-    size_t end = i < n ? i + 1 : i;
-    advance_seen(&r->cursor_pos, r->raw + from, i - from, end - from, seen);
+    size_t end = f.end < r->raw_len ? f.end + 1 : f.end;
+    advance_seen(&r->cursor_pos, r->raw + from, f.end - from, end - from, f.seen);
     r->cursor = end;
+}
+
+/* The field libcsv is reading, at the cursor, may not outgrow a field's limit (with room for quotes,
+ * doubled quotes and spaces) before libcsv is given more of it: libcsv would buffer it whole, in steps of
+ * a hundred bytes. */
+static bool field_within_limit(reader *r)
+{
+    const size_t bound = 2 * (size_t)PS_LIMIT_FIELD_BYTES + 4;
+    if (r->raw_len - r->cursor <= bound)
+        return true;
+    field_extent f = measure_field(r, r->cursor);
+    if (f.end < r->raw_len && f.end - r->cursor <= bound)
+        return true;
+    char limit[32];
+    snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
+    fail(r, PS_MSG_FIELD_TOO_LONG, r->cursor_pos.line, r->cursor_pos.column, limit, NULL);
+    return false;
 }
 
 /* A field's text is valid UTF-8 without NUL bytes, and nothing in it could drive a terminal or reorder
@@ -449,12 +484,14 @@ static void feed(reader *r, const char *data, size_t len)
     while (i < len && r->status == PS_OK) {
         size_t j = i;
         unsigned char seen = 0;
-        while (j < len && !(r->byte_class[(unsigned char)data[j]] & BYTE_ENDS_LINE))
+        /* a long line goes in blocks, so that field_within_limit sees every field before libcsv has
+         * more than a block of it (the input may be one buffer: standard input) */
+        while (j < len && j - i < CHUNK_BYTES && !(r->byte_class[(unsigned char)data[j]] & BYTE_ENDS_LINE))
             seen |= r->byte_class[(unsigned char)data[j++]];
         size_t body = j - i;
-        bool ended = j < len;
+        bool ended = j < len && (r->byte_class[(unsigned char)data[j]] & BYTE_ENDS_LINE);
         j += ended; /* the line end belongs to this line */
-        if (!keep_raw(r, data + i, j - i))
+        if (!keep_raw(r, data + i, j - i) || !field_within_limit(r))
             return;
         position before = r->pos;
         if (ended) { /* the next line starts at column 1, whatever this one held */
