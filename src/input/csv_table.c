@@ -563,8 +563,6 @@ static void start_parser(reader *r, const char *header, size_t len)
     /* its buffers come from the same allocator as ours (one that may fail on purpose in tests) */
     csv_set_realloc_func(&r->parser, realloc);
     csv_set_free_func(&r->parser, free);
-    /* grown 64 KiB at a time: by libcsv's 128 bytes, a 10 MB field took minutes under ASan */
-    csv_set_blk_size(&r->parser, CHUNK_BYTES);
     unsigned char delim = detect_delimiter(header, len);
     csv_set_delim(&r->parser, delim);
     classify_bytes(r, delim);
