@@ -60,6 +60,13 @@ ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *er
     ps_status st = ps_input_open(path, &f, &size, err);
     if (st != PS_OK)
         return st;
+    return ps_input_read_open(path, f, size, data, len, err);
+}
+
+ps_status ps_input_read_open(const char *path, FILE *f, long long size, char **data, size_t *len,
+                             ps_error *err)
+{
+    ps_status st = PS_OK;
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap + 1);
     while (buf) {
