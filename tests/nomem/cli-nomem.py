@@ -35,6 +35,10 @@ COMMANDS = [
     ["--lang", "en", "--format", "json", "--plan", SUB_PLAN, SUB_SCORES],
     ["-o", OUTPUT, "--peers", PEERS, SCORES],
     ["--format", "xlsx", "-o", OUTPUT, "--peers", PEERS, SCORES],
+    # JSON input, streamed from a file: the period, the rows, a list column (the plan's owners)
+    ["--peers", "tests/cli/data/peers-2022.json", "tests/cli/data/json-scores-2023-q3.json"],
+    ["rank", "--format", "csv", "tests/cli/data/rank-units.json"],
+    ["--plan", "tests/pipeline/data/plan-small.json", "--format", "json"],
 ]
 OOM = re.compile(r"^(parscore|\S.*?)(:\d+)*: (hết bộ nhớ|out of memory)$")
 OLD = b"old content\n"
