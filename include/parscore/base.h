@@ -110,6 +110,7 @@ typedef enum {
     PS_MSG_PERIOD_OTHER_YEAR,     /* {0}: period, {1}: its year, {2}: the plan's */
     PS_MSG_PERIOD_REPEATED,       /* {0}: period, {1}: the other's period, {2}: the other's file */
     PS_MSG_JSON_TOO_LARGE,        /* {0}: limit in bytes */
+    PS_MSG_JSON_COPY,             /* {0}: system reason */
     PS_MSG_COUNT
 } ps_msg;
 

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "base/error.h"
 #include "base/text.h"
@@ -26,6 +28,7 @@
 #ifndef PS_JSON_BLOCK_BYTES
 #define PS_JSON_BLOCK_BYTES 65536 /* as the CSV reader reads; tests make it tiny */
 #endif
+_Static_assert(PS_JSON_BLOCK_BYTES >= 4, "a block holds a BOM and a byte after it");
 
 /* A place in the document: its offset (after a BOM), line and column as the CSV reader counts them. */
 typedef struct {
@@ -73,10 +76,20 @@ static void advance(place *p, const char *text, size_t n)
     p->after_cr = cr;
 }
 
+typedef struct {
+    uint64_t h;
+    unsigned char tail[8]; /* bytes not hashed yet */
+    unsigned n;
+} hasher;
+
 /* The input: a memory buffer, or a regular file read a block at a time into a window that keeps only
  * the piece being read. */
 typedef struct {
-    FILE *f; /* NULL for a buffer */
+    FILE *f;         /* NULL for a buffer */
+    FILE *copy;      /* pass 1 of an input that cannot be read twice writes each block here */
+    const char *pre; /* bytes read from f before, to be read first */
+    size_t pre_len, pre_at;
+    long long origin; /* where reading f began */
     const char *path;
     long long size;
     char *own;
@@ -87,7 +100,7 @@ typedef struct {
     size_t at; /* the next byte to look at */
     bool eof;  /* nothing after the window */
     unsigned long long bytes_read;
-    uint64_t hash; /* of every byte read, to see that the second pass reads what the first did */
+    hasher hash; /* of every byte read, to see that the second pass reads what the first did */
     bool first_block;
     place wstart, cur; /* the place of data[0]; a place within the window, where lookups go on from */
     /* pass 1: the first NUL and the first byte that is not UTF-8, anywhere */
@@ -136,19 +149,55 @@ static void check_bytes(stream *s, size_t from)
     s->utf8_checked += valid; /* a sequence cut by the block's end is checked again with the next block */
 }
 
-/* Not for strength: to see that both passes read the same bytes, eight at a time. */
-static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
+/* Not for strength: to see that both passes read the same bytes; eight at a time, the same however the
+ * bytes come in blocks. */
+static void hash_bytes(hasher *hs, const char *p, size_t n)
 {
     size_t k = 0;
+    while (hs->n > 0 && hs->n < 8 && k < n)
+        hs->tail[hs->n++] = (unsigned char)p[k++];
+    if (hs->n == 8) {
+        uint64_t w;
+        memcpy(&w, hs->tail, 8);
+        hs->h = (hs->h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+        hs->h ^= hs->h >> 29;
+        hs->n = 0;
+    }
     for (; k + 8 <= n; k += 8) {
         uint64_t w;
         memcpy(&w, p + k, 8);
-        h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
-        h ^= h >> 29;
+        hs->h = (hs->h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+        hs->h ^= hs->h >> 29;
     }
-    for (; k < n; k++)
-        h = (h ^ (unsigned char)p[k]) * UINT64_C(0x100000001B3);
-    return h;
+    while (k < n)
+        hs->tail[hs->n++] = (unsigned char)p[k++];
+}
+
+static bool same_hash(const hasher *a, const hasher *b)
+{
+    return a->h == b->h && a->n == b->n && memcmp(a->tail, b->tail, a->n) == 0;
+}
+
+/* Up to max bytes into dst: first what was read before, then from the input; each copied aside (for a
+ * pipe), counted and hashed. 0 at the end or on an error (s->status). */
+static size_t read_chunk(stream *s, char *dst, size_t max)
+{
+    size_t got;
+    if (s->pre_at < s->pre_len) {
+        got = s->pre_len - s->pre_at < max ? s->pre_len - s->pre_at : max;
+        memcpy(dst, s->pre + s->pre_at, got);
+        s->pre_at += got;
+    } else {
+        got = fread(dst, 1, max, s->f);
+    }
+    if (got > 0 && s->copy && fwrite(dst, 1, got, s->copy) != got) {
+        ps_error_set(s->err, PS_MSG_JSON_COPY, s->name, 0, 0, strerror(errno), NULL, NULL);
+        s->status = PS_ERR_IO;
+        return 0;
+    }
+    hash_bytes(&s->hash, dst, got);
+    s->bytes_read += got;
+    return got;
 }
 
 /* Reads the next block, keeping the window's bytes from index keep on; false at the end of the input. */
@@ -187,29 +236,34 @@ static bool more(stream *s, size_t keep)
         s->cap = cap;
     }
     s->data = s->own;
-    size_t got;
-    do {
-        got = fread(s->own + s->len, 1, PS_JSON_BLOCK_BYTES, s->f);
-        s->hash = hash_bytes(s->hash, s->own + s->len, got);
-        s->bytes_read += got;
-        if (got == 0) {
-            if (ferror(s->f)) {
-                ps_error_set(s->err, PS_MSG_READ, s->name, 0, 0, strerror(errno), NULL, NULL);
-                s->status = PS_ERR_IO;
-            }
-            s->eof = true;
-            if (s->check_bytes)
-                check_bytes(s, s->len);
-            return false;
+    size_t got = read_chunk(s, s->own + s->len, PS_JSON_BLOCK_BYTES);
+    if (s->first_block) { /* a BOM is looked for in the first three bytes, however they come */
+        while (got > 0 && got < 3) {
+            size_t more_got = read_chunk(s, s->own + s->len + got, PS_JSON_BLOCK_BYTES - got);
+            if (more_got == 0)
+                break;
+            got += more_got;
         }
-        if (s->first_block) {
-            s->first_block = false;
-            if (got >= 3 && memcmp(s->own, "\xEF\xBB\xBF", 3) == 0) {
-                memmove(s->own, s->own + 3, got - 3);
-                got -= 3;
-            }
+        s->first_block = false;
+        if (got >= 3 && memcmp(s->own, "\xEF\xBB\xBF", 3) == 0) {
+            memmove(s->own, s->own + 3, got - 3);
+            got -= 3;
+            if (got == 0)
+                got = read_chunk(s, s->own + s->len, PS_JSON_BLOCK_BYTES);
         }
-    } while (got == 0); /* a first block that held only the BOM */
+    }
+    if (s->status != PS_OK)
+        return false;
+    if (got == 0) {
+        if (s->f && ferror(s->f)) {
+            ps_error_set(s->err, PS_MSG_READ, s->name, 0, 0, strerror(errno), NULL, NULL);
+            s->status = PS_ERR_IO;
+        }
+        s->eof = true;
+        if (s->check_bytes)
+            check_bytes(s, s->len);
+        return false;
+    }
     size_t from = s->len;
     s->len += got;
     if (s->check_bytes)
@@ -669,7 +723,7 @@ typedef struct {
     /* pass 2 checks what pass 1 read */
     bool second_pass;
     unsigned long long bytes_read;
-    uint64_t hash;
+    hasher hash;
 } reader;
 
 static bool nomem(reader *r)
@@ -1569,7 +1623,16 @@ static bool seek_rows(reader *r)
     r->bytes_read = s->bytes_read;
     r->hash = s->hash;
     r->second_pass = true;
-    if (fseek(s->f, 0, SEEK_SET) != 0) {
+    if (s->copy) { /* the second pass reads the copy */
+        if (fflush(s->copy) != 0 || fseeko(s->copy, 0, SEEK_SET) != 0) {
+            ps_error_set(s->err, PS_MSG_JSON_COPY, s->name, 0, 0, strerror(errno), NULL, NULL);
+            r->status = PS_ERR_IO;
+            return false;
+        }
+        s->f = s->copy;
+        s->copy = NULL;
+        s->pre_len = s->pre_at = 0;
+    } else if (fseeko(s->f, (off_t)s->origin, SEEK_SET) != 0) {
         ps_error_set(s->err, PS_MSG_READ, s->name, 0, 0, strerror(errno), NULL, NULL);
         r->status = PS_ERR_IO;
         return false;
@@ -1578,7 +1641,7 @@ static bool seek_rows(reader *r)
     s->base = 0;
     s->eof = false;
     s->bytes_read = 0;
-    s->hash = 0;
+    s->hash = (hasher){0};
     s->first_block = true;
     s->check_bytes = false;
     s->wstart = s->cur = (place){0, 1, 1, false};
@@ -1611,7 +1674,7 @@ static void check_same(reader *r)
         s->at = s->len;
     if (s->status != PS_OK)
         return;
-    if (s->bytes_read != r->bytes_read || s->hash != r->hash)
+    if (s->bytes_read != r->bytes_read || !same_hash(&s->hash, &r->hash))
         changed(r);
     else if (ps_input_check_unchanged(s->path, s->f, s->size, s->bytes_read, s->err) != PS_OK)
         r->status = PS_ERR_IO;
@@ -1677,18 +1740,38 @@ ps_status ps_json_read_buffer(const char *data, size_t len, const char *name, co
     return read_json(&r);
 }
 
-ps_status ps_json_read_file(const char *path, const char *rows_key, const ps_table_handler *handler,
-                            ps_error *err)
+/* An unlinked temporary file in $TMPDIR (else /tmp) for the copy of an input that cannot be read twice;
+ * NULL when none can be made. */
+static FILE *make_copy(void)
 {
-    FILE *f;
-    long long size;
-    ps_status st = ps_input_open(path, &f, &size, err);
-    if (st != PS_OK)
-        return st;
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/parscore-json-XXXXXX", dir && *dir ? dir : "/tmp");
+    if (n < 0 || (size_t)n >= sizeof path)
+        return NULL;
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    unlink(path);
+    FILE *f = fdopen(fd, "w+b");
+    if (!f)
+        close(fd);
+    return f;
+}
+
+/* Streams the JSON input f (opened by ps_input_open; pre holds the bytes already read from it, for a
+ * pipe), closing it unless it is stdin. A pipe is copied aside as pass 1 reads it; when no copy can be
+ * made it is read whole, as before. */
+static ps_status read_stream(const char *path, FILE *f, long long size, long long origin, char *pre,
+                             size_t pre_len, const char *rows_key, const ps_table_handler *handler,
+                             ps_error *err)
+{
     const char *name = ps_input_name(path);
-    if (size < 0) { /* a pipe cannot be read twice: read whole, as before */
-        char *data;
-        size_t len;
+    FILE *copy = origin < 0 ? make_copy() : NULL;
+    ps_status st;
+    if (origin < 0 && !copy) {
+        char *data = pre;
+        size_t len = pre_len;
         st = ps_input_read_open(path, f, size, &data, &len, err);
         if (st != PS_OK)
             return st;
@@ -1699,10 +1782,95 @@ ps_status ps_json_read_file(const char *path, const char *rows_key, const ps_tab
     reader r = {.rows_key = rows_key, .h = handler};
     stream_init(&r.s, name, err);
     r.s.f = f;
+    r.s.copy = copy;
+    r.s.pre = pre;
+    r.s.pre_len = pre_len;
+    r.s.origin = origin;
     r.s.path = path;
     r.s.size = size;
     st = read_json(&r);
+    if (copy)
+        fclose(copy);
     if (f != stdin)
         fclose(f);
+    free(pre);
     return st;
+}
+
+/* Where reading a regular file begins (stdin may stand past its start), -1 for what cannot seek. */
+static long long origin_of(FILE *f, long long size)
+{
+    off_t at = size >= 0 ? ftello(f) : -1;
+    return at >= 0 ? (long long)at : -1;
+}
+
+ps_status ps_json_read_file(const char *path, const char *rows_key, const ps_table_handler *handler,
+                            ps_error *err)
+{
+    FILE *f;
+    long long size;
+    ps_status st = ps_input_open(path, &f, &size, err);
+    if (st != PS_OK)
+        return st;
+    return read_stream(path, f, size, origin_of(f, size), NULL, 0, rows_key, handler, err);
+}
+
+/* Whether the opening bytes read so far decide if the input opens like JSON: a BOM may be coming, or only
+ * blanks have come. */
+static bool undecided(const char *pre, size_t n)
+{
+    if (n < 3 && memcmp(pre, "\xEF\xBB\xBF", n) == 0)
+        return true;
+    size_t i = n >= 3 && memcmp(pre, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < n && is_ws(pre[i]))
+        i++;
+    return i == n;
+}
+
+ps_status ps_json_read_if_json(const char *path, const char *rows_key, const ps_table_handler *handler,
+                               char **data, size_t *len, ps_error *err)
+{
+    FILE *f;
+    long long size;
+    *data = NULL;
+    *len = 0;
+    ps_status st = ps_input_open(path, &f, &size, err);
+    if (st != PS_OK)
+        return st;
+    long long origin = origin_of(f, size);
+    char *pre = NULL;
+    size_t n = 0, cap = 0;
+    int c = 0;
+    while ((n == 0 || undecided(pre, n)) && (c = getc(f)) != EOF) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            char *grown = realloc(pre, cap);
+            if (!grown) {
+                free(pre);
+                if (f != stdin)
+                    fclose(f);
+                ps_error_set(err, PS_MSG_NOMEM, ps_input_name(path), 0, 0, NULL, NULL, NULL);
+                return PS_ERR_NOMEM;
+            }
+            pre = grown;
+        }
+        pre[n++] = (char)c;
+    }
+    bool json = ps_input_looks_json(pre ? pre : "", n);
+    if (origin >= 0) { /* a file is read again from where it began */
+        free(pre);
+        pre = NULL;
+        n = 0;
+        if (fseeko(f, (off_t)origin, SEEK_SET) != 0) {
+            ps_error_set(err, PS_MSG_READ, ps_input_name(path), 0, 0, strerror(errno), NULL, NULL);
+            if (f != stdin)
+                fclose(f);
+            return PS_ERR_IO;
+        }
+    }
+    if (json)
+        return read_stream(path, f, size, origin, pre, n, rows_key, handler, err);
+    *data = pre;
+    *len = n;
+    return ps_input_read_open(path, f, size, data, len, err);
 }

@@ -15,9 +15,15 @@
 ps_status ps_json_read_buffer(const char *data, size_t len, const char *name, const char *rows_key,
                               const ps_table_handler *handler, ps_error *err);
 
-/* The same from a file read in blocks (twice: once to check it all, once for the rows), never whole; a
- * pipe or other input that cannot be read twice is read whole, within PS_LIMIT_INPUT_BYTES. */
+/* The same from a file or standard input ("-") read in blocks, twice (once to check it all, once for the
+ * rows), never whole: a pipe is copied to an unlinked temporary file as it is read the first time (read
+ * whole, within PS_LIMIT_INPUT_BYTES, only when no such file can be made). */
 ps_status ps_json_read_file(const char *path, const char *rows_key, const ps_table_handler *handler,
                             ps_error *err);
+
+/* The same when the input opens like JSON (ps_input_looks_json), *data NULL; otherwise the input read
+ * whole into *data (allocated, NUL-terminated; *len bytes) for the caller to read. */
+ps_status ps_json_read_if_json(const char *path, const char *rows_key, const ps_table_handler *handler,
+                               char **data, size_t *len, ps_error *err);
 
 #endif

@@ -27,15 +27,16 @@ ps_status ps_table_read_buffer(const char *data, size_t len, const char *name, c
 ps_status ps_table_read_file(const char *path, const char *json_rows_key, const ps_table_handler *handler,
                              ps_error *err)
 {
-    /* CSV and JSON files are streamed; anything else is read whole to look at its first byte */
+    /* CSV and JSON files are streamed, and so is anything else that opens like JSON; the rest is read whole
+     */
     if (has_extension(path, ".csv") || has_extension(path, ".tsv"))
         return ps_csv_read_file(path, handler, err);
     if (has_extension(path, ".json"))
         return ps_json_read_file(path, json_rows_key, handler, err);
     char *data;
     size_t len;
-    ps_status st = ps_input_read(path, &data, &len, err);
-    if (st != PS_OK)
+    ps_status st = ps_json_read_if_json(path, json_rows_key, handler, &data, &len, err);
+    if (st != PS_OK || !data)
         return st;
     st = ps_table_read_buffer(data, len, ps_input_name(path), json_rows_key, handler, err);
     free(data);

@@ -1,6 +1,6 @@
-/* The JSON reader run twice on one input, on the whole buffer and from a stream in tiny blocks, each
- * callback and the message logged as text: the two logs must be the same. Included by a test and a fuzz
- * target after json_table.c itself (built with a small PS_JSON_BLOCK_BYTES). */
+/* The JSON reader run three ways on one input, on the whole buffer and from a stream in tiny blocks (a file,
+ * a pipe), each callback and the message logged as text: the logs must be the same. Included by a test
+ * and a fuzz target after json_table.c itself (built with a small PS_JSON_BLOCK_BYTES). */
 #ifndef PARSCORE_JSON_BOTH_WAYS_H
 #define PARSCORE_JSON_BOTH_WAYS_H
 
@@ -15,7 +15,8 @@ typedef struct {
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static void say(log_buf *b, const char *format, ...)
+static void
+say(log_buf *b, const char *format, ...)
 {
     char line[512];
     va_list args;
@@ -96,39 +97,50 @@ static void outcome(log_buf *b, ps_status st, const ps_error *err)
     say(b, "status %d %s\n", (int)st, message);
 }
 
-/* Reads data both ways; true when the logs are the same, else both logs are printed on stderr. */
-static bool json_both_ways(const char *name, const char *data, size_t len)
+/* The reader on a stream of data: from its start (a file), or as a pipe whose first `pre` bytes were read
+ * before (to see whether it opens like JSON) and that is copied aside for the second pass. */
+static void read_stream_of(log_buf *b, const char *data, size_t len, const char *rows_key, size_t pre)
 {
-    const char *rows_key = rows_key_of(data, len);
-    log_buf whole = {0}, blocks = {0};
-    ps_table_handler h = {on_meta, on_header, on_row, on_end, &whole, "owners"};
+    ps_table_handler h = {on_meta, on_header, on_row, on_end, b, "owners"};
     ps_error err;
-    outcome(&whole, ps_json_read_buffer(data, len, "in.json", rows_key, &h, &err), &err);
-
-    char *copy = malloc(len ? len : 1);
-    if (!copy)
+    pre = pre < len ? pre : len;
+    FILE *f = make_copy();
+    if (!f || fwrite(data + pre, 1, len - pre, f) != len - pre || fseek(f, 0, SEEK_SET) != 0)
         abort();
-    memcpy(copy, data, len);
-    FILE *f = fmemopen(copy, len ? len : 1, "rb");
-    if (!f)
-        abort();
-    if (len == 0)
-        fgetc(f); /* fmemopen wants room for a byte: an empty input is one read past */
-    h.ctx = &blocks;
     reader r = {.rows_key = rows_key, .h = &h};
     stream_init(&r.s, "in.json", &err);
     r.s.f = f;
     r.s.path = "in.json";
-    r.s.size = -1; /* not a file to stat */
-    outcome(&blocks, read_json(&r), &err);
+    r.s.size = -1; /* not checked against a length */
+    r.s.pre = data;
+    r.s.pre_len = pre;
+    r.s.origin = pre > 0 ? -1 : 0;
+    if (pre > 0 && !(r.s.copy = make_copy()))
+        abort();
+    outcome(b, read_json(&r), &err);
+    if (r.s.copy)
+        fclose(r.s.copy);
     fclose(f);
-    free(copy);
-    bool same = strcmp(whole.text, blocks.text) == 0;
+}
+
+/* Reads data from the whole buffer, as a file and as a pipe; true when all three logs are the same,
+ * else they are printed on stderr. */
+static bool json_both_ways(const char *name, const char *data, size_t len)
+{
+    const char *rows_key = rows_key_of(data, len);
+    log_buf whole = {0}, file = {0}, pipe = {0};
+    ps_table_handler h = {on_meta, on_header, on_row, on_end, &whole, "owners"};
+    ps_error err;
+    outcome(&whole, ps_json_read_buffer(data, len, "in.json", rows_key, &h, &err), &err);
+    read_stream_of(&file, data, len, rows_key, 0);
+    read_stream_of(&pipe, data, len, rows_key, 1 + len % 7);
+    bool same = strcmp(whole.text, file.text) == 0 && strcmp(whole.text, pipe.text) == 0;
     if (!same)
-        fprintf(stderr, "%s (%zu bytes): whole and in blocks differ\n--- whole\n%s--- blocks\n%s", name, len,
-                whole.text, blocks.text);
+        fprintf(stderr, "%s (%zu bytes): read differently\n--- whole\n%s--- file\n%s--- pipe\n%s", name, len,
+                whole.text, file.text, pipe.text);
     free(whole.text);
-    free(blocks.text);
+    free(file.text);
+    free(pipe.text);
     return same;
 }
 

@@ -21,7 +21,10 @@ keep = os.path.join(work, "differ")
 os.makedirs(keep)
 
 
-def run(binary, args, stdin_path=None):
+def run(binary, args, stdin_path=None, piped=None):
+    if piped is not None:  # standard input a pipe, not a file
+        p = subprocess.run([binary] + args, input=piped, capture_output=True, timeout=120)
+        return p.returncode, p.stdout, p.stderr
     with open(stdin_path, "rb") if stdin_path else open(os.devnull, "rb") as f:
         p = subprocess.run([binary] + args, stdin=f, capture_output=True, timeout=120)
     return p.returncode, p.stdout, p.stderr
@@ -65,10 +68,14 @@ for case in range(count):
     stripped = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     if stripped.lstrip(b" \t\r\n")[:1] in (b"{", b"[") and role in ("units", "scores"):
         arglists.append((["rank", "--format", "csv"] if role == "units" else []) + ["-"])
+    if stripped.lstrip(b" \t\r\n")[:1] in (b"{", b"[") and role == "units":
+        arglists.append(["rank", "--format", "csv", "--lang", "en", "-", "piped"])
     for args in arglists:
         runs += 1
-        stdin = path if args[-1] == "-" else None
-        a, b = run(old, args, stdin), run(new, args, stdin)
+        piped = data if args[-1] == "piped" else None
+        args = args[:-1] if piped is not None else args
+        stdin = path if args[-1] == "-" and piped is None else None
+        a, b = run(old, args, stdin, piped), run(new, args, stdin, piped)
         if a != b:
             differ += 1
             name = os.path.join(keep, "case-%d.json" % case)
