@@ -180,6 +180,12 @@ static const wording table[PS_WORDING_COUNT] = {
          .en = "the period '{0}' is in {1}, the plan is for {2}: use a plan for {1}"},
     [PS_MSG_PERIOD_REPEATED] = {.vi = "kỳ '{0}' trùng với kỳ '{1}' của {2}: mỗi kỳ chỉ đưa một lần",
                                 .en = "the period '{0}' is the same as '{1}' in {2}: give each period once"},
+    [PS_MSG_JSON_TOO_LARGE] =
+        {.vi = "giá trị JSON (một dòng, một khóa hay giá trị ở cấp ngoài cùng) lớn quá {0} byte",
+         .en = "JSON value (a row, or a top-level key or value) larger than {0} bytes"},
+    [PS_MSG_JSON_COPY] =
+        {.vi = "không ghi được bản sao tạm của đầu vào JSON (trong $TMPDIR, mặc định /tmp): {0}",
+         .en = "cannot write the temporary copy of the JSON input (in $TMPDIR, else /tmp): {0}"},
     [PS_MSG_CHECK_RANK_NOT_JUDGED] =
         {.vi = "'{0}' là mục tiêu về hạng nhưng tệp so sánh có {1} đơn vị, kế hoạch xếp hạng trong {2}: "
                "không đánh giá được; hãy đưa đủ {2} đơn vị",

@@ -60,8 +60,21 @@ ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *er
     ps_status st = ps_input_open(path, &f, &size, err);
     if (st != PS_OK)
         return st;
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap + 1);
+    *data = NULL;
+    *len = 0;
+    return ps_input_read_open(path, f, size, data, len, err);
+}
+
+ps_status ps_input_read_open(const char *path, FILE *f, long long size, char **data, size_t *len,
+                             ps_error *err)
+{
+    ps_status st = PS_OK;
+    size_t cap = 65536, n = *len;
+    while (cap < n)
+        cap *= 2;
+    char *buf = realloc(*data, cap + 1);
+    if (!buf)
+        free(*data);
     while (buf) {
         if (n == cap) {
             if (cap >= PS_LIMIT_INPUT_BYTES) {
@@ -97,6 +110,7 @@ ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *er
     }
     if (st != PS_OK) {
         free(buf);
+        *data = NULL;
         return st;
     }
     buf[n] = '\0';

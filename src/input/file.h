@@ -18,6 +18,11 @@ ps_status ps_input_check_unchanged(const char *path, FILE *f, long long size, un
 /* Reads a file, or standard input for "-", into memory (NUL-terminated); refuses more than the limit. */
 ps_status ps_input_read(const char *path, char **data, size_t *len, ps_error *err);
 
+/* The same from an input ps_input_open opened (size as it gave), which it closes unless it is stdin; on
+ * entry *data (allocated, or NULL) holds the *len bytes already read from it. */
+ps_status ps_input_read_open(const char *path, FILE *f, long long size, char **data, size_t *len,
+                             ps_error *err);
+
 /* What messages and reports call an input: "<stdin>" for "-", else the path. */
 const char *ps_input_name(const char *path);
 

@@ -1,217 +1,327 @@
-/* JSON input: syntax by cJSON, positions by a second pass over the text, rows handed out like CSV rows. */
+/* JSON input streamed in blocks: a structural scan finds each row object, cJSON parses it alone. */
 #include "input/json_table.h"
 
 #include <cjson/cJSON.h>
-#include <math.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "base/error.h"
 #include "base/text.h"
+#include "input/file.h"
 #include "parscore/load.h"
 
-typedef struct {
-    const cJSON *node;
-    long line, column;
-    long key_line, key_column; /* of its key, for an object member */
-    size_t start, end;         /* the value's bytes */
-} node_pos;
+/* How the reader works, and why in two passes. The old reader checked the whole document (bytes, then
+ * syntax, then duplicate keys), then handed out the top-level strings, then the header (the keys of all
+ * rows), then the rows; an error found late in the file wins over one found early in a later stage. So
+ * pass 1 streams the document and checks it all, keeping only what the header and the top-level strings
+ * need; pass 2 reads the rows array again (from memory, or the file from its start) and hands each row
+ * to the loader as cJSON parses it. The scanner itself only finds bounds: each top-level key and value
+ * and each element of the rows array is a piece, held whole in memory (at most PS_LIMIT_JSON_VALUE_BYTES)
+ * and checked by the strict validator below; only the top-level object and the rows array are walked
+ * byte by byte here. */
 
+#ifndef PS_JSON_BLOCK_BYTES
+#define PS_JSON_BLOCK_BYTES 65536 /* as the CSV reader reads; tests make it tiny */
+#endif
+_Static_assert(PS_JSON_BLOCK_BYTES >= 4, "a block holds a BOM and a byte after it");
+
+/* A place in the document: its offset (after a BOM), line and column as the CSV reader counts them. */
 typedef struct {
-    const char *text;
-    size_t len;
-    size_t i;
+    unsigned long long off;
     long line, column;
     bool after_cr;
-    node_pos *pos;
-    size_t count, cap;
-    size_t *index; /* pos by node address: slot holds a pos index + 1, 0 when empty */
-    size_t index_cap;
-    const char *name;
-    ps_error *err;
-    ps_status status;
-} scanner;
+} place;
 
-static void step(scanner *s)
+static void advance(place *p, const char *text, size_t n)
 {
-    unsigned char c = (unsigned char)s->text[s->i++];
-    if (c == '\n') {
-        if (!s->after_cr)
-            s->line++;
-        s->column = 1;
-    } else if (c == '\r') {
-        s->line++;
-        s->column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-        s->column++;
-    }
-    s->after_cr = c == '\r';
-}
-
-static void skip_ws(scanner *s)
-{
-    while (s->i < s->len && strchr(" \t\r\n", s->text[s->i]) && s->text[s->i] != '\0')
-        step(s);
-}
-
-static void skip_string(scanner *s)
-{
-    step(s); /* the opening quote */
-    while (s->i < s->len && s->text[s->i] != '"') {
-        if (s->text[s->i] == '\\' && s->i + 1 < s->len)
-            step(s);
-        step(s);
-    }
-    if (s->i < s->len)
-        step(s);
-}
-
-/* Position of a byte offset, for errors found before the scan. */
-static void position_at(const char *text, size_t offset, long *line, long *column)
-{
-    scanner s = {.text = text, .len = offset, .line = 1, .column = 1};
-    while (s.i < offset)
-        step(&s);
-    *line = s.line;
-    *column = s.column;
-}
-
-static ps_status fail_at_offset(scanner *s, size_t offset, ps_msg code, const char *a0, const char *a1)
-{
-    long line, column;
-    position_at(s->text, offset, &line, &column);
-    ps_error_set(s->err, code, s->name, line, column, a0, a1, NULL);
-    return s->status = PS_ERR_INPUT;
-}
-
-static ps_status fail_at(scanner *s, const node_pos *p, ps_msg code, const char *a0, const char *a1,
-                         const char *a2)
-{
-    ps_error_set(s->err, code, s->name, p ? p->line : 0, p ? p->column : 0, a0, a1, a2);
-    return s->status = PS_ERR_INPUT;
-}
-
-/* A string whose escapes decode to a control character (\u001b…) or one that reorders text is refused, as
- * the CSV reader refuses the raw ones: it must never reach a terminal. */
-static ps_status refuse_unsafe(scanner *s, const node_pos *p, const char *key, const char *text)
-{
-    int32_t cp;
-    size_t len = strlen(text);
-    if (ps_text_find_unsafe(text, len, &cp) == len)
-        return PS_OK;
-    char code[16];
-    snprintf(code, sizeof code, "U+%04X", (unsigned)cp);
-    return fail_at(s, p, PS_MSG_CONTROL_CHAR, key, code, NULL);
-}
-
-static size_t add_pos(scanner *s, const cJSON *node, long key_line, long key_column)
-{
-    if (s->count == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        node_pos *p = realloc(s->pos, cap * sizeof *p);
-        if (!p) {
-            s->status = PS_ERR_NOMEM;
-            return 0;
+    long line = p->line, column = p->column;
+    bool cr = p->after_cr;
+    size_t k = 0;
+    for (;;) {
+        /* eight bytes at a time while none is a control byte up to CR: columns less continuation bytes */
+        for (; k + 8 <= n; k += 8) {
+            uint64_t w;
+            memcpy(&w, text + k, 8);
+            if (((w - UINT64_C(0x0E0E0E0E0E0E0E0E)) & ~w & UINT64_C(0x8080808080808080)) != 0)
+                break;
+            column += 8 - __builtin_popcountll(w & ~(w << 1) & UINT64_C(0x8080808080808080));
+            cr = false;
         }
-        s->pos = p;
+        if (k >= n)
+            break;
+        size_t stop = k + 8 < n ? k + 8 : n;
+        for (; k < stop; k++) {
+            unsigned char c = (unsigned char)text[k];
+            if (c == '\n') {
+                if (!cr)
+                    line++;
+                column = 1;
+            } else if (c == '\r') {
+                line++;
+                column = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                column++;
+            }
+            cr = c == '\r';
+        }
+    }
+    p->off += n;
+    p->line = line;
+    p->column = column;
+    p->after_cr = cr;
+}
+
+typedef struct {
+    uint64_t h;
+    unsigned char tail[8]; /* bytes not hashed yet */
+    unsigned n;
+} hasher;
+
+/* The input: a memory buffer, or a regular file read a block at a time into a window that keeps only
+ * the piece being read. */
+typedef struct {
+    FILE *f;         /* NULL for a buffer */
+    FILE *copy;      /* pass 1 of an input that cannot be read twice writes each block here */
+    const char *pre; /* bytes read from f before, to be read first */
+    size_t pre_len, pre_at;
+    long long origin; /* where reading f began */
+    const char *path;
+    long long size;
+    char *own;
+    size_t cap;
+    const char *data; /* the window: bytes [base, base + len) of the document */
+    size_t len;
+    unsigned long long base;
+    size_t at; /* the next byte to look at */
+    bool eof;  /* nothing after the window */
+    unsigned long long bytes_read;
+    hasher hash; /* of every byte read, to see that the second pass reads what the first did */
+    bool first_block;
+    place wstart, cur; /* the place of data[0]; a place within the window, where lookups go on from */
+    /* pass 1: the first NUL and the first byte that is not UTF-8, anywhere */
+    bool check_bytes, nul_found, utf8_found;
+    unsigned long long utf8_checked;
+    place nul_at, utf8_at;
+    ps_status status;
+    ps_error *err;
+    const char *name;
+} stream;
+
+/* Where a byte of the window is; lookups mostly go forward, so they go on from the last one. */
+static place pos_of(stream *s, unsigned long long off)
+{
+    if (s->cur.off > off)
+        s->cur = s->wstart;
+    advance(&s->cur, s->data + (s->cur.off - s->base), (size_t)(off - s->cur.off));
+    return s->cur;
+}
+
+/* The same for a one-off lookup out of order (a fault found ahead), leaving the forward one alone. */
+static place pos_once(const stream *s, unsigned long long off)
+{
+    place p = s->cur.off <= off ? s->cur : s->wstart;
+    advance(&p, s->data + (p.off - s->base), (size_t)(off - p.off));
+    return p;
+}
+
+static void check_bytes(stream *s, size_t from)
+{
+    if (!s->nul_found) {
+        const char *nul = memchr(s->data + from, '\0', s->len - from);
+        if (nul) {
+            s->nul_found = true;
+            s->nul_at = pos_once(s, s->base + (size_t)(nul - s->data));
+        }
+    }
+    if (s->utf8_found)
+        return;
+    size_t at = (size_t)(s->utf8_checked - s->base), left = s->len - at;
+    size_t valid = ps_utf8_valid_prefix(s->data + at, left);
+    if (valid < left && (s->eof || left - valid >= 4)) {
+        s->utf8_found = true;
+        s->utf8_at = pos_once(s, s->utf8_checked + valid);
+    }
+    s->utf8_checked += valid; /* a sequence cut by the block's end is checked again with the next block */
+}
+
+/* Not for strength: to see that both passes read the same bytes; eight at a time, the same however the
+ * bytes come in blocks. */
+static void hash_bytes(hasher *hs, const char *p, size_t n)
+{
+    size_t k = 0;
+    while (hs->n > 0 && hs->n < 8 && k < n)
+        hs->tail[hs->n++] = (unsigned char)p[k++];
+    if (hs->n == 8) {
+        uint64_t w;
+        memcpy(&w, hs->tail, 8);
+        hs->h = (hs->h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+        hs->h ^= hs->h >> 29;
+        hs->n = 0;
+    }
+    for (; k + 8 <= n; k += 8) {
+        uint64_t w;
+        memcpy(&w, p + k, 8);
+        hs->h = (hs->h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+        hs->h ^= hs->h >> 29;
+    }
+    while (k < n)
+        hs->tail[hs->n++] = (unsigned char)p[k++];
+}
+
+static bool same_hash(const hasher *a, const hasher *b)
+{
+    return a->h == b->h && a->n == b->n && memcmp(a->tail, b->tail, a->n) == 0;
+}
+
+/* Up to max bytes into dst: first what was read before, then from the input; each copied aside (for a
+ * pipe), counted and hashed. 0 at the end or on an error (s->status). */
+static size_t read_chunk(stream *s, char *dst, size_t max)
+{
+    size_t got;
+    if (s->pre_at < s->pre_len) {
+        got = s->pre_len - s->pre_at < max ? s->pre_len - s->pre_at : max;
+        memcpy(dst, s->pre + s->pre_at, got);
+        s->pre_at += got;
+    } else {
+        got = fread(dst, 1, max, s->f);
+    }
+    if (got > 0 && s->copy && fwrite(dst, 1, got, s->copy) != got) {
+        ps_error_set(s->err, PS_MSG_JSON_COPY, s->name, 0, 0, strerror(errno), NULL, NULL);
+        s->status = PS_ERR_IO;
+        return 0;
+    }
+    hash_bytes(&s->hash, dst, got);
+    s->bytes_read += got;
+    return got;
+}
+
+/* Reads the next block, keeping the window's bytes from index keep on; false at the end of the input. */
+static bool more(stream *s, size_t keep)
+{
+    if (s->eof || s->status != PS_OK)
+        return false;
+    if (!s->f) {
+        s->eof = true;
+        return false;
+    }
+    if (s->check_bytes && !s->utf8_found && s->utf8_checked - s->base < keep)
+        keep = (size_t)(s->utf8_checked - s->base);
+    if (keep > 0) {
+        if (s->cur.off <= s->base + keep)
+            s->wstart = pos_of(s, s->base + keep);
+        else
+            advance(&s->wstart, s->data, keep);
+        memmove(s->own, s->own + keep, s->len - keep);
+        s->len -= keep;
+        s->base += keep;
+        s->at -= keep;
+        if (s->cur.off < s->base)
+            s->cur = s->wstart;
+    }
+    if (s->len + PS_JSON_BLOCK_BYTES > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : PS_JSON_BLOCK_BYTES;
+        while (cap < s->len + PS_JSON_BLOCK_BYTES)
+            cap *= 2;
+        char *grown = realloc(s->own, cap);
+        if (!grown) {
+            s->status = PS_ERR_NOMEM;
+            return false;
+        }
+        s->own = grown;
         s->cap = cap;
     }
-    s->pos[s->count] = (node_pos){node, s->line, s->column, key_line, key_column, s->i, s->i};
-    return s->count++;
-}
-
-/* Walks the text in step with the parsed tree, noting where each value starts and ends. */
-static void scan_value(scanner *s, const cJSON *node, long key_line, long key_column)
-{
-    skip_ws(s);
-    size_t at = add_pos(s, node, key_line, key_column);
-    if (s->status != PS_OK || s->i >= s->len)
-        return;
-    char c = s->text[s->i];
-    if (c == '{' || c == '[') {
-        step(s);
-        size_t members = 0;
-        for (const cJSON *child = node->child; child && s->status == PS_OK; child = child->next) {
-            skip_ws(s);
-            long child_key_line = s->line, child_key_column = s->column;
-            if (c == '{' && ++members > PS_LIMIT_COLUMNS) {
-                /* checked before the duplicate-key search, which compares each key with those before it */
-                char limit[16];
-                snprintf(limit, sizeof limit, "%d", PS_LIMIT_COLUMNS);
-                node_pos here = {child, s->line, s->column, s->line, s->column, s->i, s->i};
-                fail_at(s, &here, PS_MSG_TOO_MANY_COLUMNS, limit, NULL, NULL);
-                return;
-            }
-            if (c == '{') {
-                for (const cJSON *prev = node->child; prev != child; prev = prev->next) {
-                    if (strcmp(prev->string, child->string) == 0) {
-                        const node_pos *first = NULL;
-                        for (size_t k = s->count; k-- > at;)
-                            if (s->pos[k].node == prev)
-                                first = &s->pos[k];
-                        char l[32];
-                        snprintf(l, sizeof l, "%ld", first ? first->key_line : child_key_line);
-                        node_pos here = {child, s->line, s->column, s->line, s->column, s->i, s->i};
-                        fail_at(s, &here, PS_MSG_JSON_DUPLICATE_KEY, child->string, l, NULL);
-                        return;
-                    }
-                }
-                skip_string(s);
-                skip_ws(s);
-                step(s); /* ':' */
-            }
-            scan_value(s, child, child_key_line, child_key_column);
-            skip_ws(s);
-            if (s->i < s->len && s->text[s->i] == ',')
-                step(s);
+    s->data = s->own;
+    size_t got = read_chunk(s, s->own + s->len, PS_JSON_BLOCK_BYTES);
+    if (s->first_block) { /* a BOM is looked for in the first three bytes, however they come */
+        while (got > 0 && got < 3) {
+            size_t more_got = read_chunk(s, s->own + s->len + got, PS_JSON_BLOCK_BYTES - got);
+            if (more_got == 0)
+                break;
+            got += more_got;
         }
-        skip_ws(s);
-        if (s->i < s->len)
-            step(s); /* the closing bracket */
-    } else if (c == '"') {
-        skip_string(s);
-    } else {
-        while (s->i < s->len && !strchr(",]} \t\r\n", s->text[s->i]))
-            step(s);
+        s->first_block = false;
+        if (got >= 3 && memcmp(s->own, "\xEF\xBB\xBF", 3) == 0) {
+            memmove(s->own, s->own + 3, got - 3);
+            got -= 3;
+            if (got == 0)
+                got = read_chunk(s, s->own + s->len, PS_JSON_BLOCK_BYTES);
+        }
     }
-    s->pos[at].end = s->i;
-}
-
-static size_t node_slot(const scanner *s, const cJSON *node)
-{
-    uint64_t h = (uint64_t)(uintptr_t)node * UINT64_C(0x9E3779B97F4A7C15); /* Fibonacci hashing */
-    return (size_t)(h >> 32) & (s->index_cap - 1);
-}
-
-/* Indexes the recorded positions by node once the scan is done: every lookup is then constant time (a
- * search through them made 20,000 units take half a minute). */
-static ps_status index_positions(scanner *s)
-{
-    size_t cap = 64;
-    while (cap < 2 * s->count)
-        cap *= 2;
-    s->index = calloc(cap, sizeof *s->index);
-    if (!s->index)
-        return s->status = PS_ERR_NOMEM;
-    s->index_cap = cap;
-    for (size_t k = 0; k < s->count; k++) {
-        size_t i = node_slot(s, s->pos[k].node);
-        while (s->index[i] != 0)
-            i = (i + 1) & (cap - 1);
-        s->index[i] = k + 1;
+    if (s->status != PS_OK)
+        return false;
+    if (got == 0) {
+        if (s->f && ferror(s->f)) {
+            ps_error_set(s->err, PS_MSG_READ, s->name, 0, 0, strerror(errno), NULL, NULL);
+            s->status = PS_ERR_IO;
+        }
+        s->eof = true;
+        if (s->check_bytes)
+            check_bytes(s, s->len);
+        return false;
     }
-    return PS_OK;
+    size_t from = s->len;
+    s->len += got;
+    if (s->check_bytes)
+        check_bytes(s, from);
+    return true;
 }
 
-/* The recorded position of a node; NULL for one the scan did not reach. */
-static const node_pos *find_pos(scanner *s, const cJSON *node)
+static bool is_ws(int c)
 {
-    for (size_t i = node_slot(s, node); s->index[i] != 0; i = (i + 1) & (s->index_cap - 1))
-        if (s->pos[s->index[i] - 1].node == node)
-            return &s->pos[s->index[i] - 1];
-    return NULL;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The next byte, -1 at the end of the input. */
+static int peek(stream *s)
+{
+    if (s->at == s->len && !more(s, s->at))
+        return -1;
+    return (unsigned char)s->data[s->at];
+}
+
+static void skip_ws(stream *s)
+{
+    for (;;) {
+        while (s->at < s->len && is_ws(s->data[s->at]))
+            s->at++;
+        if (s->at < s->len || !more(s, s->at))
+            return;
+    }
+}
+
+/* Reads on until the window holds at least `want` bytes from index `from` (never more than a piece can
+ * need), or the input ends. */
+static void read_ahead(stream *s, unsigned long long from, size_t want)
+{
+    if (want > (size_t)PS_LIMIT_JSON_VALUE_BYTES + 1)
+        want = (size_t)PS_LIMIT_JSON_VALUE_BYTES + 1;
+    while (s->len - (size_t)(from - s->base) < want && more(s, (size_t)(from - s->base)))
+        ;
+}
+
+static const char *type_name_of(char first)
+{
+    switch (first) {
+    case '{':
+        return "object";
+    case '[':
+        return "array";
+    case '"':
+        return "string";
+    case 't':
+        return "true";
+    case 'f':
+        return "false";
+    case 'n':
+        return "null";
+    default:
+        return "number";
+    }
 }
 
 static const char *type_name(const cJSON *node)
@@ -229,14 +339,41 @@ static const char *type_name(const cJSON *node)
     return "null";
 }
 
-/* A strict RFC 8259 check before cJSON (which accepts raw control characters in strings and leading
- * zeros), so that every syntax error is reported at its own character, and nesting is bounded first. */
+/* A JSON string as cJSON decodes it (escapes and all); NULL when out of memory. */
+static char *decode_string(const char *raw, size_t len)
+{
+    cJSON *node = cJSON_ParseWithLengthOpts(raw, len, NULL, 0);
+    char *text = cJSON_IsString(node) ? ps_strdup(node->valuestring) : NULL;
+    cJSON_Delete(node);
+    return text;
+}
+
+/* A key of an object being checked, as offsets into the piece; decoded only when it holds an escape. */
+typedef struct {
+    size_t at, len; /* with its quotes */
+    bool escaped;
+    char *decoded;
+} vkey;
+
+/* A strict RFC 8259 check (cJSON accepts raw control characters in strings and leading zeros), so that
+ * every syntax error is reported at its own character, and nesting is bounded first. It also finds what
+ * the old second pass found: an object's member past the column limit and a key given twice. */
 typedef struct {
     const char *text;
     size_t len, i;
-    int depth;
+    int depth, base_depth;
     ps_msg code; /* PS_MSG_NONE while valid */
     size_t at;
+    bool nomem;
+    bool escaped; /* the last string had an escape */
+    /* the keys of the objects open, innermost last; off once a key fault is found or when not wanted */
+    bool track;
+    vkey *keys;
+    size_t nkeys, cap;
+    size_t row_keys; /* keys of the outermost object, kept at keys[0..row_keys) once it is closed */
+    ps_msg key_code; /* PS_MSG_TOO_MANY_COLUMNS or PS_MSG_JSON_DUPLICATE_KEY, the first one */
+    size_t key_at, key_first;
+    char *key_text;
 } validator;
 
 static bool v_fail(validator *v, ps_msg code, size_t at)
@@ -313,6 +450,7 @@ static bool v_escape(validator *v, size_t esc)
 static bool v_string(validator *v)
 {
     v->i++; /* the opening quote */
+    v->escaped = false;
     while (v->i < v->len) {
         unsigned char c = (unsigned char)v->text[v->i];
         if (c == '"') {
@@ -326,6 +464,7 @@ static bool v_string(validator *v)
             continue;
         }
         size_t esc = v->i++;
+        v->escaped = true;
         if (v->i >= v->len)
             break;
         if (!v_escape(v, esc))
@@ -371,9 +510,89 @@ static bool v_number(validator *v)
     return true;
 }
 
+/* A key's text as cJSON would give it: the bytes between its quotes unless it holds an escape. */
+static const char *v_key_text(validator *v, vkey *k, size_t *len)
+{
+    if (!k->escaped) {
+        *len = k->len - 2;
+        return v->text + k->at + 1;
+    }
+    if (!k->decoded)
+        k->decoded = decode_string(v->text + k->at, k->len);
+    if (!k->decoded) {
+        v->nomem = true;
+        return NULL;
+    }
+    *len = strlen(k->decoded);
+    return k->decoded;
+}
+
+static void v_key_fault(validator *v, ps_msg code, size_t at, size_t first, vkey *key)
+{
+    v->key_code = code;
+    v->key_at = at;
+    v->key_first = first;
+    v->track = false;
+    if (key) {
+        size_t len;
+        const char *text = v_key_text(v, key, &len);
+        v->key_text = text ? ps_strndup(text, len) : NULL;
+        v->nomem = v->nomem || !v->key_text;
+    }
+}
+
+/* The member count and the duplicate check of the old scan, at the key that breaks them. */
+static bool v_note_key(validator *v, size_t level, size_t members, size_t at)
+{
+    if (members > PS_LIMIT_COLUMNS) {
+        v_key_fault(v, PS_MSG_TOO_MANY_COLUMNS, at, 0, NULL);
+        return true;
+    }
+    if (v->nkeys == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 64;
+        vkey *keys = realloc(v->keys, cap * sizeof *keys);
+        if (!keys) {
+            v->nomem = true;
+            return false;
+        }
+        v->keys = keys;
+        v->cap = cap;
+    }
+    vkey *key = &v->keys[v->nkeys++];
+    *key = (vkey){at, v->i - at, v->escaped, NULL};
+    for (size_t k = level; k + 1 < v->nkeys; k++) {
+        vkey *prev = &v->keys[k];
+        bool same;
+        if (!prev->escaped && !key->escaped) {
+            same = prev->len == key->len && v->text[prev->at + 1] == v->text[at + 1] &&
+                   memcmp(v->text + prev->at, v->text + at, key->len) == 0;
+        } else {
+            size_t a, b;
+            const char *ta = v_key_text(v, prev, &a), *tb = v_key_text(v, key, &b);
+            if (!ta || !tb)
+                return false;
+            same = a == b && memcmp(ta, tb, a) == 0;
+        }
+        if (same) {
+            v_key_fault(v, PS_MSG_JSON_DUPLICATE_KEY, at, prev->at, key);
+            return !v->nomem;
+        }
+    }
+    return true;
+}
+
+static void v_drop_keys(validator *v, size_t from)
+{
+    for (size_t k = from; k < v->nkeys; k++) {
+        free(v->keys[k].decoded);
+        v->keys[k].decoded = NULL;
+    }
+    v->nkeys = from;
+}
+
 static bool v_value(validator *v);
 
-static bool v_member(validator *v, char close)
+static bool v_member(validator *v, char close, size_t level, size_t members)
 {
     v_ws(v);
     if (close == '}') {
@@ -381,7 +600,10 @@ static bool v_member(validator *v, char close)
             return v_fail(v, PS_MSG_JSON_SYNTAX, v->i);
         if (v->i >= v->len)
             return v_fail(v, PS_MSG_JSON_TRUNCATED, v->len);
+        size_t at = v->i;
         if (!v_string(v))
+            return false;
+        if (v->track && !v_note_key(v, level, members, at))
             return false;
         v_ws(v);
         if (!v_expect(v, ':'))
@@ -395,6 +617,8 @@ static bool v_container(validator *v, char close)
 {
     if (++v->depth > PS_LIMIT_JSON_DEPTH)
         return v_fail(v, PS_MSG_JSON_DEPTH, v->i);
+    size_t level = v->nkeys, members = 0;
+    bool outermost = v->depth == v->base_depth + 1;
     v->i++;
     v_ws(v);
     if (v->i < v->len && v->text[v->i] == close) {
@@ -403,7 +627,7 @@ static bool v_container(validator *v, char close)
         return true;
     }
     for (;;) {
-        if (!v_member(v, close))
+        if (!v_member(v, close, level, ++members))
             return false;
         v_ws(v);
         if (v->i < v->len && v->text[v->i] == ',') {
@@ -413,6 +637,10 @@ static bool v_container(validator *v, char close)
         if (!v_expect(v, close))
             return false;
         v->depth--;
+        if (outermost && close == '}')
+            v->row_keys = v->nkeys; /* kept: the row's keys, for the columns */
+        else
+            v_drop_keys(v, level);
         return true;
     }
 }
@@ -453,237 +681,1049 @@ static bool v_value(validator *v)
     return v_fail(v, PS_MSG_JSON_SYNTAX, v->i);
 }
 
-/* Checks bytes (NUL, UTF-8) and then the syntax, reporting the first fault where it is. */
-static ps_status precheck(scanner *s)
+typedef struct {
+    char *name;
+    size_t len;
+    place key; /* its first key */
+} col_info;
+
+typedef struct {
+    char *key;
+    char *value; /* NULL when longer than the field limit */
+    place at;
+} meta_item;
+
+typedef struct {
+    stream s;
+    const char *rows_key;
+    const ps_table_handler *h;
+    ps_status status; /* of the reader: out of memory, or an error already set */
+    vkey *keys;       /* the validator's, kept from piece to piece */
+    size_t keys_cap;
+    /* what pass 1 found, each the first of its kind; reported in the order the old reader had */
+    ps_msg syntax;
+    place syntax_at;
+    ps_msg key_code;
+    place key_at;
+    char *key_text;
+    long key_first_line;
+    bool empty, root_object, rows_found, rows_array;
+    char root_first, rows_first;
+    place root_at, rows_at;
+    size_t rows;
+    col_info *cols;
+    size_t ncols;
+    bool cols_over;
+    place cols_over_at;
+    meta_item *metas;
+    size_t nmetas;
+    char **top_keys; /* the top-level object's keys, for its duplicate check */
+    long *top_lines;
+    size_t ntop, top_members;
+    /* pass 2 checks what pass 1 read */
+    bool second_pass;
+    unsigned long long bytes_read;
+    hasher hash;
+} reader;
+
+static bool nomem(reader *r)
 {
-    const char *nul = memchr(s->text, '\0', s->len);
-    if (nul)
-        return fail_at_offset(s, (size_t)(nul - s->text), PS_MSG_BAD_BYTE, "NUL", NULL);
-    size_t valid = ps_utf8_valid_prefix(s->text, s->len);
-    if (valid < s->len)
-        return fail_at_offset(s, valid, PS_MSG_BAD_BYTE, "UTF-8", NULL);
-    validator v = {s->text, s->len, 0, 0, PS_MSG_NONE, 0};
-    v_ws(&v);
-    if (v.i == v.len) {
-        ps_error_set(s->err, PS_MSG_JSON_EMPTY, s->name, 0, 0, NULL, NULL, NULL);
-        return s->status = PS_ERR_INPUT;
-    }
-    if (v_value(&v)) {
-        v_ws(&v);
-        if (v.i < v.len)
-            v_fail(&v, PS_MSG_JSON_TRAILING, v.i);
-    }
-    if (v.code == PS_MSG_NONE)
-        return PS_OK;
-    char limit[16];
-    snprintf(limit, sizeof limit, "%d", PS_LIMIT_JSON_DEPTH);
-    return fail_at_offset(s, v.at, v.code, v.code == PS_MSG_JSON_DEPTH ? limit : NULL, NULL);
+    r->status = PS_ERR_NOMEM;
+    return false;
 }
 
-static cJSON *parse(scanner *s)
+static void syntax_fault(reader *r, ps_msg code, place at)
 {
-    /* the length includes the terminating NUL, as cJSON wants for require_null_terminated */
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(s->text, s->len + 1, &end, 1);
-    if (!root) /* what the check above let through and cJSON still refuses: say where */
-        fail_at_offset(s, end && end >= s->text ? (size_t)(end - s->text) : 0, PS_MSG_JSON_SYNTAX, NULL,
-                       NULL);
-    return root;
+    if (r->syntax == PS_MSG_NONE) {
+        r->syntax = code;
+        r->syntax_at = at;
+    }
 }
 
-/* The text a loader sees for a value: strings as they are, numbers as written, null as empty. */
-static char *field_text(scanner *s, const cJSON *value, const char *where, bool list)
+/* The fault at the end of the input, when a value or a bracket is still missing there. */
+static void truncated(reader *r)
 {
-    const node_pos *p = find_pos(s, value);
-    if (cJSON_IsNull(value))
-        return ps_strdup("");
-    if (cJSON_IsString(value))
-        return ps_strdup(value->valuestring);
-    if (cJSON_IsNumber(value) && p)
-        return ps_strndup(s->text + p->start, p->end - p->start); /* as written, read exactly later */
-    if (cJSON_IsArray(value) && list) {
-        /* a list of names, as owners are: joined the way a CSV cell writes them */
-        size_t total = 1;
-        const cJSON *item;
-        cJSON_ArrayForEach(item, value)
-        {
-            if (!cJSON_IsString(item)) {
-                fail_at(s, find_pos(s, item), PS_MSG_JSON_TYPE, where, "string", type_name(item));
-                return NULL;
-            }
-            total += strlen(item->valuestring) + 2;
+    stream *s = &r->s;
+    syntax_fault(r, PS_MSG_JSON_TRUNCATED, pos_of(s, s->base + s->len));
+}
+
+/* Checks the value at s->at as a piece nested in base_depth levels, validated where it lies in the window;
+ * a value cut by the window's end is checked again with more of the input. *len is what the check read.
+ * False on a fault (noted) or when out of memory. */
+static bool check_piece(reader *r, int base_depth, size_t *len, validator *v)
+{
+    stream *s = &r->s;
+    unsigned long long start = s->base + s->at;
+    size_t avail;
+    for (;;) {
+        avail = s->len - (size_t)(start - s->base);
+        *v = (validator){.text = s->data + (start - s->base),
+                         .len = avail,
+                         .depth = base_depth,
+                         .base_depth = base_depth,
+                         .code = PS_MSG_NONE,
+                         .track = r->key_code == PS_MSG_NONE,
+                         .keys = r->keys,
+                         .cap = r->keys_cap,
+                         .key_code = PS_MSG_NONE};
+        v_value(v);
+        r->keys = v->keys;
+        r->keys_cap = v->cap;
+        bool cut = v->code == PS_MSG_JSON_TRUNCATED || (v->code == PS_MSG_NONE && v->i == avail);
+        if (!cut || v->nomem || s->eof || avail > PS_LIMIT_JSON_VALUE_BYTES)
+            break;
+        v_drop_keys(v, 0);
+        free(v->key_text);
+        read_ahead(s, start, 2 * avail + PS_JSON_BLOCK_BYTES);
+        if (s->status != PS_OK)
+            return false;
+    }
+    s->at = (size_t)(start - s->base);
+    if (v->nomem) {
+        v_drop_keys(v, 0);
+        free(v->key_text);
+        return nomem(r);
+    }
+    if ((v->code != PS_MSG_NONE ? v->at : v->i) > PS_LIMIT_JSON_VALUE_BYTES) {
+        /* the same for a buffer as for a file: where the check stopped, not how much was at hand */
+        v_drop_keys(v, 0);
+        free(v->key_text);
+        syntax_fault(r, PS_MSG_JSON_TOO_LARGE, pos_of(s, start));
+        return false;
+    }
+    if (v->code != PS_MSG_NONE) {
+        syntax_fault(r, v->code, pos_of(s, start + v->at));
+        v_drop_keys(v, 0);
+        free(v->key_text);
+        return false;
+    }
+    if (v->key_code != PS_MSG_NONE) {
+        r->key_code = v->key_code;
+        r->key_text = v->key_text;
+        r->key_at = pos_of(s, start + v->key_at);
+        if (v->key_code == PS_MSG_JSON_DUPLICATE_KEY)
+            r->key_first_line = pos_once(s, start + v->key_first).line;
+        v->key_text = NULL;
+    }
+    *len = v->i;
+    return true;
+}
+
+/* The keys of one row object, added to the columns in order of first appearance. */
+static bool collect_columns(reader *r, validator *v, unsigned long long start)
+{
+    for (size_t j = 0; j < v->row_keys && !r->cols_over; j++) {
+        size_t len;
+        const char *text = v_key_text(v, &v->keys[j], &len);
+        if (!text)
+            return nomem(r);
+        size_t k = j;
+        if (k >= r->ncols || r->cols[k].len != len || memcmp(r->cols[k].name, text, len) != 0) {
+            for (k = 0; k < r->ncols; k++)
+                if (r->cols[k].len == len && memcmp(r->cols[k].name, text, len) == 0)
+                    break;
         }
-        char *joined = calloc(total, 1);
-        if (!joined)
+        if (k < r->ncols)
+            continue;
+        place at = pos_of(&r->s, start + v->keys[j].at);
+        if (r->ncols >= PS_LIMIT_COLUMNS) {
+            r->cols_over = true;
+            r->cols_over_at = at;
+            break;
+        }
+        col_info *cols = realloc(r->cols, (r->ncols + 1) * sizeof *cols);
+        if (!cols)
+            return nomem(r);
+        r->cols = cols;
+        char *name = ps_strndup(text, len);
+        if (!name)
+            return nomem(r);
+        r->cols[r->ncols++] = (col_info){name, len, at};
+    }
+    return true;
+}
+
+/* A piece that must be followed by a comma or the closing bracket; false to stop. */
+static bool after_value(reader *r, char close, bool *again)
+{
+    stream *s = &r->s;
+    skip_ws(s);
+    int c = peek(s);
+    if (s->status != PS_OK)
+        return false;
+    if (c == ',') {
+        s->at++;
+        *again = true;
+        return true;
+    }
+    *again = false;
+    if (c < 0) {
+        truncated(r);
+        return false;
+    }
+    if (c != close) {
+        syntax_fault(r, PS_MSG_JSON_SYNTAX, pos_of(s, s->base + s->at));
+        return false;
+    }
+    s->at++;
+    return true;
+}
+
+/* The value of a member or element must start here: at the end of input that is a truncation. */
+static bool value_follows(reader *r)
+{
+    stream *s = &r->s;
+    skip_ws(s);
+    if (peek(s) >= 0)
+        return true;
+    if (s->status == PS_OK)
+        truncated(r);
+    return false;
+}
+
+static bool rows_array(reader *r)
+{
+    stream *s = &r->s;
+    s->at++;
+    skip_ws(s);
+    int c = peek(s);
+    if (c == ']') {
+        s->at++;
+        return true;
+    }
+    for (bool again = true; again;) {
+        if (!value_follows(r))
+            return false;
+        unsigned long long start = s->base + s->at;
+        char first = s->data[s->at];
+        size_t len;
+        validator v;
+        if (!check_piece(r, 2, &len, &v))
+            return false;
+        r->rows++;
+        bool ok = true;
+        if (first == '{' && r->key_code == PS_MSG_NONE)
+            ok = collect_columns(r, &v, start);
+        v_drop_keys(&v, 0);
+        if (!ok)
+            return false;
+        s->at = (size_t)(start + len - s->base);
+        if (!after_value(r, ']', &again))
+            return false;
+    }
+    return true;
+}
+
+/* A top-level string or number, kept for the loader's meta callback. */
+static bool keep_meta(reader *r, char *key, const char *raw, size_t len, char first, place at)
+{
+    char *value = first == '"' ? decode_string(raw, len) : ps_strndup(raw, len);
+    if (!value)
+        return nomem(r);
+    if (strlen(value) > PS_LIMIT_FIELD_BYTES) { /* refused in its turn; its text is not needed */
+        free(value);
+        value = NULL;
+    }
+    meta_item *metas = realloc(r->metas, (r->nmetas + 1) * sizeof *metas);
+    if (!metas) {
+        free(value);
+        return nomem(r);
+    }
+    r->metas = metas;
+    char *k = ps_strdup(key);
+    if (!k) {
+        free(value);
+        return nomem(r);
+    }
+    r->metas[r->nmetas++] = (meta_item){k, value, at};
+    return true;
+}
+
+/* The duplicate and member checks of the top-level object, whose keys are not in one piece. */
+static bool note_top_key(reader *r, const char *key, place at)
+{
+    if (r->key_code != PS_MSG_NONE)
+        return true;
+    if (++r->top_members > PS_LIMIT_COLUMNS) {
+        r->key_code = PS_MSG_TOO_MANY_COLUMNS;
+        r->key_at = at;
+        return true;
+    }
+    for (size_t k = 0; k < r->ntop; k++) {
+        if (strcmp(r->top_keys[k], key) == 0) {
+            r->key_code = PS_MSG_JSON_DUPLICATE_KEY;
+            r->key_at = at;
+            r->key_first_line = r->top_lines[k];
+            r->key_text = ps_strdup(key);
+            return r->key_text ? true : nomem(r);
+        }
+    }
+    char **keys = realloc(r->top_keys, (r->ntop + 1) * sizeof *keys);
+    if (keys)
+        r->top_keys = keys;
+    long *lines = realloc(r->top_lines, (r->ntop + 1) * sizeof *lines);
+    if (lines)
+        r->top_lines = lines;
+    char *copy = keys && lines ? ps_strdup(key) : NULL;
+    if (!copy)
+        return nomem(r);
+    r->top_keys[r->ntop] = copy;
+    r->top_lines[r->ntop++] = at.line;
+    return true;
+}
+
+static bool top_member(reader *r)
+{
+    stream *s = &r->s;
+    skip_ws(s);
+    int c = peek(s);
+    if (s->status != PS_OK)
+        return false;
+    if (c < 0) {
+        truncated(r);
+        return false;
+    }
+    if (c != '"') {
+        syntax_fault(r, PS_MSG_JSON_SYNTAX, pos_of(s, s->base + s->at));
+        return false;
+    }
+    unsigned long long start = s->base + s->at;
+    size_t len;
+    validator v;
+    if (!check_piece(r, 1, &len, &v))
+        return false;
+    place key_at = pos_of(s, start);
+    char *key = memchr(s->data + s->at, '\\', len) ? decode_string(s->data + s->at, len)
+                                                   : ps_strndup(s->data + s->at + 1, len - 2);
+    if (!key)
+        return nomem(r);
+    s->at += len;
+    bool ok = note_top_key(r, key, key_at);
+    bool rows = strcmp(key, r->rows_key) == 0;
+    if (ok) {
+        skip_ws(s);
+        c = peek(s);
+        ok = s->status == PS_OK;
+        if (ok && c < 0) {
+            truncated(r);
+            ok = false;
+        } else if (ok && c != ':') {
+            syntax_fault(r, PS_MSG_JSON_SYNTAX, pos_of(s, s->base + s->at));
+            ok = false;
+        }
+    }
+    if (ok) {
+        s->at++;
+        ok = value_follows(r);
+    }
+    if (ok) {
+        char first = s->data[s->at];
+        place at = pos_of(s, s->base + s->at);
+        if (rows) {
+            r->rows_found = true;
+            r->rows_first = first;
+            r->rows_at = at;
+        }
+        if (rows && first == '[') {
+            r->rows_array = true;
+            ok = rows_array(r);
+        } else {
+            start = s->base + s->at;
+            ok = check_piece(r, 1, &len, &v);
+            if (ok) {
+                v_drop_keys(&v, 0);
+                bool scalar = first == '"' || first == '-' || (first >= '0' && first <= '9');
+                if (!rows && scalar && r->h->meta && r->key_code == PS_MSG_NONE)
+                    ok = keep_meta(r, key, s->data + s->at, len, first, at);
+                s->at = (size_t)(start + len - s->base);
+            }
+        }
+    }
+    free(key);
+    return ok;
+}
+
+static void root_object(reader *r)
+{
+    stream *s = &r->s;
+    s->at++;
+    skip_ws(s);
+    if (peek(s) == '}') {
+        s->at++;
+        return;
+    }
+    for (bool again = true; again;) {
+        if (!top_member(r) || !after_value(r, '}', &again))
+            return;
+    }
+}
+
+/* Pass 1: the whole input, checked; what the header and the meta callbacks need, kept. */
+static void check_document(reader *r)
+{
+    stream *s = &r->s;
+    skip_ws(s);
+    int c = peek(s);
+    if (c < 0) {
+        r->empty = true;
+    } else {
+        r->root_first = (char)c;
+        r->root_at = pos_of(s, s->base + s->at);
+        bool done = true;
+        if (c == '{') {
+            r->root_object = true;
+            root_object(r);
+            done = r->syntax == PS_MSG_NONE && r->status == PS_OK && s->status == PS_OK;
+        } else {
+            size_t len;
+            validator v;
+            unsigned long long start = s->base + s->at;
+            done = check_piece(r, 0, &len, &v);
+            if (done) {
+                v_drop_keys(&v, 0);
+                s->at = (size_t)(start + len - s->base);
+            }
+        }
+        if (done) {
+            skip_ws(s);
+            if (peek(s) >= 0)
+                syntax_fault(r, PS_MSG_JSON_TRAILING, pos_of(s, s->base + s->at));
+        }
+    }
+    /* the rest is read for its bytes: a NUL or bad UTF-8 anywhere is said before any syntax error */
+    while (r->status == PS_OK && s->status == PS_OK) {
+        s->at = s->len;
+        if (!more(s, s->len))
+            break;
+    }
+}
+
+static ps_status fail_at(reader *r, place at, ps_msg code, const char *a0, const char *a1, const char *a2)
+{
+    ps_error_set(r->s.err, code, r->s.name, at.line, at.column, a0, a1, a2);
+    return r->status = PS_ERR_INPUT;
+}
+
+/* A string whose escapes decode to a control character (\u001b…) or one that reorders text is refused, as
+ * the CSV reader refuses the raw ones: it must never reach a terminal. */
+static ps_status refuse_unsafe(reader *r, place at, const char *key, const char *text)
+{
+    int32_t cp;
+    size_t len = strlen(text);
+    if (ps_text_find_unsafe(text, len, &cp) == len)
+        return PS_OK;
+    char code[16];
+    snprintf(code, sizeof code, "U+%04X", (unsigned)cp);
+    return fail_at(r, at, PS_MSG_CONTROL_CHAR, key, code, NULL);
+}
+
+/* What pass 1 found, in the old reader's order: bytes, emptiness, syntax, keys, then the walk's faults up
+ * to the header. */
+static ps_status report_checks(reader *r)
+{
+    char limit[32];
+    if (r->s.nul_found)
+        return fail_at(r, r->s.nul_at, PS_MSG_BAD_BYTE, "NUL", NULL, NULL);
+    if (r->s.utf8_found)
+        return fail_at(r, r->s.utf8_at, PS_MSG_BAD_BYTE, "UTF-8", NULL, NULL);
+    if (r->empty) {
+        ps_error_set(r->s.err, PS_MSG_JSON_EMPTY, r->s.name, 0, 0, NULL, NULL, NULL);
+        return r->status = PS_ERR_INPUT;
+    }
+    if (r->syntax != PS_MSG_NONE) {
+        snprintf(limit, sizeof limit, "%d",
+                 r->syntax == PS_MSG_JSON_TOO_LARGE ? PS_LIMIT_JSON_VALUE_BYTES : PS_LIMIT_JSON_DEPTH);
+        bool arg = r->syntax == PS_MSG_JSON_DEPTH || r->syntax == PS_MSG_JSON_TOO_LARGE;
+        return fail_at(r, r->syntax_at, r->syntax, arg ? limit : NULL, NULL, NULL);
+    }
+    if (r->key_code == PS_MSG_TOO_MANY_COLUMNS) {
+        snprintf(limit, sizeof limit, "%d", PS_LIMIT_COLUMNS);
+        return fail_at(r, r->key_at, PS_MSG_TOO_MANY_COLUMNS, limit, NULL, NULL);
+    }
+    if (r->key_code == PS_MSG_JSON_DUPLICATE_KEY) {
+        snprintf(limit, sizeof limit, "%ld", r->key_first_line);
+        return fail_at(r, r->key_at, PS_MSG_JSON_DUPLICATE_KEY, r->key_text, limit, NULL);
+    }
+    if (!r->root_object)
+        return fail_at(r, r->root_at, PS_MSG_JSON_TYPE, "$", "object", type_name_of(r->root_first));
+    for (size_t k = 0; k < r->nmetas; k++) {
+        meta_item *m = &r->metas[k];
+        if (!m->value) { /* a "period" is held to the field limit too */
+            snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
+            return fail_at(r, m->at, PS_MSG_FIELD_TOO_LONG, limit, NULL, NULL);
+        }
+        if (refuse_unsafe(r, m->at, m->key, m->value) != PS_OK)
+            return r->status;
+        r->status = r->h->meta(r->h->ctx, m->key, m->value, m->at.line, r->s.err);
+        if (r->status != PS_OK)
+            return r->status;
+    }
+    char where[96];
+    snprintf(where, sizeof where, "$.%s", r->rows_key);
+    if (!r->rows_found)
+        return fail_at(r, r->root_at, PS_MSG_JSON_MISSING_KEY, r->rows_key, NULL, NULL);
+    if (!r->rows_array)
+        return fail_at(r, r->rows_at, PS_MSG_JSON_TYPE, where, "array", type_name_of(r->rows_first));
+    if (r->rows == 0)
+        return fail_at(r, r->rows_at, PS_MSG_NO_ROWS, where, NULL, NULL);
+    if (r->cols_over) {
+        snprintf(limit, sizeof limit, "%d", PS_LIMIT_COLUMNS);
+        return fail_at(r, r->cols_over_at, PS_MSG_TOO_MANY_COLUMNS, limit, NULL, NULL);
+    }
+    ps_table_field *fields = calloc(r->ncols ? r->ncols : 1, sizeof *fields);
+    if (!fields)
+        return r->status = PS_ERR_NOMEM;
+    for (size_t k = 0; k < r->ncols; k++)
+        fields[k] = (ps_table_field){r->cols[k].name, r->cols[k].len, r->cols[k].key.line,
+                                     r->cols[k].key.column, false};
+    ps_table_row header = {fields, r->ncols, r->rows_at.line};
+    r->status = r->h->header(r->h->ctx, &header, r->s.err);
+    free(fields);
+    return r->status;
+}
+
+/* A row's member: where its key and value are in the row's text, and the value's place. */
+typedef struct {
+    size_t key, key_end; /* with the quotes */
+    size_t start, end;
+    bool key_escaped, value_escaped; /* hold a backslash */
+    place at;
+} member;
+
+static size_t skip_blank(const char *t, size_t i, size_t n)
+{
+    while (i < n && is_ws(t[i]))
+        i++;
+    return i;
+}
+
+/* The end of the string at t[i], after its closing quote; n when it is not closed before n. */
+static size_t skip_string(const char *t, size_t i, size_t n, bool *escaped)
+{
+    for (i++; i < n; i++) {
+        if (t[i] == '"')
+            return i + 1;
+        if (t[i] == '\\') {
+            *escaped = true;
+            i++;
+        }
+    }
+    return n;
+}
+
+/* The end of the value at t[i] (checked in pass 1); n when it is not closed before n. */
+static size_t skip_value(const char *t, size_t i, size_t n)
+{
+    bool escaped;
+    if (t[i] == '"')
+        return skip_string(t, i, n, &escaped);
+    if (t[i] != '{' && t[i] != '[') {
+        while (i < n && !is_ws(t[i]) && t[i] != ',' && t[i] != ']' && t[i] != '}')
+            i++;
+        return i;
+    }
+    int depth = 0;
+    while (i < n) {
+        char c = t[i];
+        if (c == '"') {
+            i = skip_string(t, i, n, &escaped);
+            continue;
+        }
+        i++;
+        if (c == '{' || c == '[')
+            depth++;
+        else if ((c == '}' || c == ']') && --depth == 0)
+            return i;
+    }
+    return n;
+}
+
+typedef enum { ROW_DONE, ROW_CUT, ROW_CHANGED } row_scan;
+
+/* Finds the members of the row object t[0..n) and its end. Cut: the window ends inside it. */
+static row_scan scan_members(const char *t, size_t n, member *m, size_t *count, size_t *end)
+{
+    size_t i = skip_blank(t, 1, n), j = 0;
+    if (i < n && t[i] == '}') {
+        *count = 0;
+        *end = i + 1;
+        return ROW_DONE;
+    }
+    for (;;) {
+        if (i >= n)
+            return ROW_CUT;
+        if (t[i] != '"' || j == PS_LIMIT_COLUMNS)
+            return ROW_CHANGED;
+        bool key_escaped = false, value_escaped = false;
+        size_t key = i, key_end = skip_string(t, i, n, &key_escaped);
+        i = skip_blank(t, key_end, n);
+        if (i >= n)
+            return ROW_CUT;
+        if (t[i] != ':')
+            return ROW_CHANGED;
+        i = skip_blank(t, i + 1, n);
+        if (i >= n)
+            return ROW_CUT;
+        size_t value_end = t[i] == '"' ? skip_string(t, i, n, &value_escaped) : skip_value(t, i, n);
+        if (value_end >= n)
+            return ROW_CUT;
+        m[j++] = (member){key, key_end, i, value_end, key_escaped, value_escaped, {0, 0, 0, false}};
+        i = skip_blank(t, value_end, n);
+        if (i >= n)
+            return ROW_CUT;
+        if (t[i] == '}') {
+            *count = j;
+            *end = i + 1;
+            return ROW_DONE;
+        }
+        if (t[i] != ',')
+            return ROW_CHANGED;
+        i = skip_blank(t, i + 1, n);
+    }
+}
+
+typedef struct {
+    reader *r;
+    const char *text; /* the row's piece */
+    size_t len;
+    unsigned long long start;
+    size_t index;
+    member *members;
+    size_t count;
+    size_t *col_member; /* by column: member index + 1, 0 when the row lacks it */
+    char *scratch;      /* the text of numbers and plain strings, each NUL-terminated */
+    size_t scratch_cap, used;
+    ps_table_field *fields;
+    char **owned; /* decoded strings and joined lists, freed after the row */
+    size_t nowned;
+} row_state;
+
+static bool changed(reader *r)
+{
+    char was[32], read[32];
+    snprintf(was, sizeof was, "%lld", r->s.size);
+    snprintf(read, sizeof read, "%llu", r->s.bytes_read);
+    ps_error_set(r->s.err, PS_MSG_FILE_CHANGED, r->s.name, 0, 0, was, read, NULL);
+    r->status = PS_ERR_IO;
+    return false;
+}
+
+/* cJSON's reading of a piece pass 1 found valid (a string with escapes, a list): NULL when out of
+ * memory, or when the file is no longer what pass 1 read. */
+static cJSON *parse_piece(reader *r, const char *text, size_t len)
+{
+    cJSON *node = cJSON_ParseWithLengthOpts(text, len, NULL, 0);
+    if (node)
+        return node;
+    validator v = {.text = text, .len = len, .code = PS_MSG_NONE};
+    if (!v_value(&v) || v.i != len)
+        changed(r);
+    else
+        nomem(r);
+    return NULL;
+}
+
+/* The decoded text of the string t[i..end), owned by the row; the bytes between its quotes when it has
+ * no escape. */
+static const char *string_text(row_state *rs, size_t i, size_t end, bool escaped, size_t *len)
+{
+    const char *t = rs->text;
+    if (!escaped) {
+        char *copy = rs->scratch + rs->used;
+        *len = end - i - 2;
+        memcpy(copy, t + i + 1, *len);
+        copy[*len] = '\0';
+        rs->used += *len + 1;
+        return copy;
+    }
+    cJSON *node = parse_piece(rs->r, t + i, end - i);
+    char *text = node ? ps_strdup(node->valuestring) : NULL;
+    cJSON_Delete(node);
+    if (node && !text)
+        nomem(rs->r);
+    if (text) {
+        rs->owned[rs->nowned++] = text;
+        *len = strlen(text);
+    }
+    return text;
+}
+
+/* Which column each member is, and the place of each value, walking the row's text once. */
+static bool match_columns(row_state *rs, place op)
+{
+    reader *r = rs->r;
+    place p = op;
+    size_t done = 0;
+    memset(rs->col_member, 0, r->ncols * sizeof *rs->col_member);
+    for (size_t j = 0; j < rs->count; j++) {
+        member *m = &rs->members[j];
+        advance(&p, rs->text + done, m->start - done);
+        done = m->start;
+        m->at = p;
+        const char *key = rs->text + m->key + 1;
+        size_t len = m->key_end - m->key - 2;
+        if (m->key_escaped && !(key = string_text(rs, m->key, m->key_end, true, &len)))
+            return false;
+        size_t k = j;
+        if (k >= r->ncols || r->cols[k].len != len || memcmp(r->cols[k].name, key, len) != 0)
+            for (k = 0; k < r->ncols && (r->cols[k].len != len || memcmp(r->cols[k].name, key, len) != 0);
+                 k++)
+                ;
+        if (k == r->ncols || rs->col_member[k])
+            return changed(r); /* not what pass 1 read */
+        rs->col_member[k] = j + 1;
+    }
+    advance(&p, rs->text + done, rs->len - done);
+    r->s.cur = p; /* lookups go on from the row's end */
+    return true;
+}
+
+/* The place of item `index` of the array whose text is t[i..]: only for a message, so found again. */
+static place item_place(row_state *rs, size_t i, int index)
+{
+    const char *t = rs->text;
+    size_t n = rs->len;
+    i = skip_blank(t, i + 1, n);
+    for (int k = 0; k < index; k++)
+        i = skip_blank(t, skip_blank(t, skip_value(t, i, n), n) + 1, n);
+    return pos_once(&rs->r->s, rs->start + i);
+}
+
+/* The path a message names, made only for a message. */
+static const char *where_of(char *buf, size_t size, const row_state *rs, const char *name)
+{
+    if (name)
+        snprintf(buf, size, "$.%s[%zu].%s", rs->r->rows_key, rs->index, name);
+    else
+        snprintf(buf, size, "$.%s[%zu]", rs->r->rows_key, rs->index);
+    return buf;
+}
+
+/* A list of names, as owners are: joined the way a CSV cell writes them. */
+static const char *list_text(row_state *rs, const member *m, const char *name)
+{
+    reader *r = rs->r;
+    cJSON *list = parse_piece(r, rs->text + m->start, m->end - m->start);
+    if (!list)
+        return NULL;
+    size_t total = 1;
+    const cJSON *item;
+    int index = 0;
+    cJSON_ArrayForEach(item, list)
+    {
+        if (!cJSON_IsString(item)) {
+            char where[128];
+            fail_at(r, item_place(rs, m->start, index), PS_MSG_JSON_TYPE,
+                    where_of(where, sizeof where, rs, name), "string", type_name(item));
+            cJSON_Delete(list);
             return NULL;
-        cJSON_ArrayForEach(item, value)
+        }
+        total += strlen(item->valuestring) + 2;
+        index++;
+    }
+    char *joined = calloc(total, 1);
+    if (joined) {
+        rs->owned[rs->nowned++] = joined;
+        cJSON_ArrayForEach(item, list)
         {
             if (joined[0])
                 strcat(joined, "; ");
             strcat(joined, item->valuestring);
         }
+    } else {
+        nomem(r);
+    }
+    cJSON_Delete(list);
+    return joined;
+}
+
+/* The text a loader sees for a value: strings as they are, numbers as written, null as empty. NULL
+ * after a fault or when out of memory (r->status says which). */
+static const char *field_text(row_state *rs, const member *m, const char *name, size_t *len)
+{
+    char first = rs->text[m->start];
+    *len = 0;
+    if (first == 'n')
+        return "";
+    if (first == '"')
+        return string_text(rs, m->start, m->end, m->value_escaped, len);
+    if (first == '-' || (first >= '0' && first <= '9')) { /* as written, read exactly later */
+        char *copy = rs->scratch + rs->used;
+        *len = m->end - m->start;
+        memcpy(copy, rs->text + m->start, *len);
+        copy[*len] = '\0';
+        rs->used += *len + 1;
+        return copy;
+    }
+    const ps_table_handler *h = rs->r->h;
+    if (first == '[' && h->list_column && strcmp(name, h->list_column) == 0) {
+        const char *joined = list_text(rs, m, name);
+        *len = joined ? strlen(joined) : 0;
         return joined;
     }
-    fail_at(s, p, PS_MSG_JSON_TYPE, where, "number | string", type_name(value));
+    char where[128];
+    fail_at(rs->r, m->at, PS_MSG_JSON_TYPE, where_of(where, sizeof where, rs, name), "number | string",
+            type_name_of(first));
     return NULL;
 }
 
-typedef struct {
-    const char **names;
-    ps_table_field *fields;
-    size_t count;
-} columns;
-
-static ps_status collect_columns(scanner *s, const cJSON *rows, columns *cols)
+static ps_status emit_row(row_state *rs, place op)
 {
-    const cJSON *row;
-    cJSON_ArrayForEach(row, rows)
-    {
-        if (!cJSON_IsObject(row))
-            continue; /* refused with its position when the rows are read */
-        const cJSON *child;
-        cJSON_ArrayForEach(child, row)
-        {
-            size_t k = 0;
-            while (k < cols->count && strcmp(cols->names[k], child->string) != 0)
-                k++;
-            if (k < cols->count)
-                continue;
-            if (cols->count >= PS_LIMIT_COLUMNS) {
-                char limit[16];
-                snprintf(limit, sizeof limit, "%d", PS_LIMIT_COLUMNS);
-                return fail_at(s, find_pos(s, child), PS_MSG_TOO_MANY_COLUMNS, limit, NULL, NULL);
-            }
-            const char **names = realloc(cols->names, (cols->count + 1) * sizeof *names);
-            if (names)
-                cols->names = names;
-            ps_table_field *fields = realloc(cols->fields, (cols->count + 1) * sizeof *fields);
-            if (fields)
-                cols->fields = fields;
-            if (!names || !fields)
-                return s->status = PS_ERR_NOMEM;
-            const node_pos *p = find_pos(s, child);
-            cols->names[cols->count] = child->string;
-            cols->fields[cols->count] = (ps_table_field){child->string, strlen(child->string),
-                                                         p ? p->key_line : 0, p ? p->key_column : 0, false};
-            cols->count++;
-        }
-    }
-    return PS_OK;
-}
-
-static ps_status emit_row(scanner *s, const cJSON *obj, size_t index, const char *rows_key,
-                          const columns *cols, const ps_table_handler *h)
-{
-    const node_pos *op = find_pos(s, obj);
-    char where[128];
-    snprintf(where, sizeof where, "$.%s[%zu]", rows_key, index);
-    if (!cJSON_IsObject(obj))
-        return fail_at(s, op, PS_MSG_JSON_TYPE, where, "object", type_name(obj));
-    ps_table_field *fields = calloc(cols->count ? cols->count : 1, sizeof *fields);
-    if (!fields)
-        return s->status = PS_ERR_NOMEM;
+    reader *r = rs->r;
+    if (!match_columns(rs, op))
+        return r->status;
     size_t k;
-    for (k = 0; k < cols->count && s->status == PS_OK; k++) {
-        const cJSON *value = cJSON_GetObjectItemCaseSensitive(obj, cols->names[k]);
-        const node_pos *p = value ? find_pos(s, value) : op;
-        snprintf(where, sizeof where, "$.%s[%zu].%s", rows_key, index, cols->names[k]);
-        bool list = h->list_column && strcmp(cols->names[k], h->list_column) == 0;
-        char *text = value ? field_text(s, value, where, list) : ps_strdup("");
-        if (!text) {
-            if (s->status == PS_OK)
-                s->status = PS_ERR_NOMEM;
+    for (k = 0; k < r->ncols; k++) {
+        size_t m = rs->col_member[k];
+        const member *mem = m ? &rs->members[m - 1] : NULL;
+        place at = mem ? mem->at : op;
+        const char *name = r->cols[k].name;
+        size_t len = 0;
+        const char *text = mem ? field_text(rs, mem, name, &len) : "";
+        if (!text)
             break;
-        }
-        if (strlen(text) > PS_LIMIT_FIELD_BYTES) {
+        if (len > PS_LIMIT_FIELD_BYTES) {
             char limit[32];
             snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
-            free(text);
-            fail_at(s, p, PS_MSG_FIELD_TOO_LONG, limit, NULL, NULL);
+            fail_at(r, at, PS_MSG_FIELD_TOO_LONG, limit, NULL, NULL);
             break;
         }
-        if (refuse_unsafe(s, p, cols->names[k], text) != PS_OK) {
-            free(text);
+        bool number =
+            mem && rs->text[mem->start] != '"' && rs->text[mem->start] != 'n' && rs->text[mem->start] != '[';
+        if (!number && refuse_unsafe(r, at, name, text) != PS_OK)
             break;
-        }
-        fields[k] = (ps_table_field){text, strlen(text), p ? p->line : 0, p ? p->column : 0,
-                                     value && cJSON_IsNumber(value)};
+        rs->fields[k] = (ps_table_field){text, len, at.line, at.column, number};
     }
-    if (s->status == PS_OK) {
-        ps_table_row row = {fields, cols->count, op ? op->line : 0};
-        s->status = h->row(h->ctx, &row, s->err);
+    if (r->status == PS_OK) {
+        ps_table_row row = {rs->fields, r->ncols, op.line};
+        r->status = r->h->row(r->h->ctx, &row, r->s.err);
     }
-    for (size_t f = 0; f < k && f < cols->count; f++)
-        free((char *)fields[f].text);
-    free(fields);
-    return s->status;
+    return r->status;
 }
 
-static ps_status walk(scanner *s, const cJSON *root, const char *rows_key, const ps_table_handler *h)
+/* The row at s->at, walked where it lies in the window, reading on while the window's end cuts it. */
+static bool find_row(reader *r, row_state *rs, size_t *len)
 {
-    const node_pos *rp = find_pos(s, root);
-    if (!cJSON_IsObject(root))
-        return fail_at(s, rp, PS_MSG_JSON_TYPE, "$", "object", type_name(root));
-    const cJSON *rows = NULL, *child;
-    cJSON_ArrayForEach(child, root)
-    {
-        if (strcmp(child->string, rows_key) == 0) {
-            rows = child;
-        } else if ((cJSON_IsString(child) || cJSON_IsNumber(child)) && h->meta) {
-            char *value = field_text(s, child, child->string, false);
-            if (!value)
-                return s->status == PS_OK ? (s->status = PS_ERR_NOMEM) : s->status;
-            const node_pos *p = find_pos(s, child);
-            if (strlen(value) > PS_LIMIT_FIELD_BYTES) { /* a "period" is held to the field limit too */
-                char limit[32];
-                snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
-                free(value);
-                return fail_at(s, p, PS_MSG_FIELD_TOO_LONG, limit, NULL, NULL);
-            }
-            if (refuse_unsafe(s, p, child->string, value) != PS_OK) {
-                free(value);
-                return s->status;
-            }
-            s->status = h->meta(h->ctx, child->string, value, p ? p->line : 0, s->err);
-            free(value);
+    stream *s = &r->s;
+    unsigned long long start = s->base + s->at;
+    for (;;) {
+        const char *text = s->data + (start - s->base);
+        size_t avail = s->len - (size_t)(start - s->base);
+        row_scan scan = ROW_CHANGED;
+        if (text[0] == '{') {
+            scan = scan_members(text, avail, rs->members, &rs->count, len);
+        } else {
+            *len = skip_value(text, 0, avail);
+            scan = *len < avail || s->eof ? ROW_DONE : ROW_CUT;
+        }
+        if (scan == ROW_CUT && !s->eof && avail <= PS_LIMIT_JSON_VALUE_BYTES) {
+            read_ahead(s, start, 2 * avail + PS_JSON_BLOCK_BYTES);
             if (s->status != PS_OK)
-                return s->status;
+                return false;
+            continue;
+        }
+        s->at = (size_t)(start - s->base);
+        if (scan != ROW_DONE)
+            return changed(r);
+        return true;
+    }
+}
+
+/* Pass 2: the rows array again, each row's members found and handed to the loader. */
+static void emit_rows(reader *r)
+{
+    stream *s = &r->s;
+    size_t cols = r->ncols ? r->ncols : 1;
+    row_state rs = {.r = r};
+    rs.members = malloc(PS_LIMIT_COLUMNS * sizeof *rs.members);
+    rs.col_member = calloc(cols, sizeof *rs.col_member);
+    rs.fields = calloc(cols, sizeof *rs.fields);
+    rs.owned = calloc(2 * PS_LIMIT_COLUMNS, sizeof *rs.owned);
+    if (!rs.members || !rs.col_member || !rs.fields || !rs.owned)
+        nomem(r);
+    long last_line = r->root_at.line;
+    s->at++; /* the '[' */
+    for (size_t index = 0; r->status == PS_OK && index < r->rows; index++) {
+        skip_ws(s);
+        if (peek(s) < 0) {
+            if (s->status == PS_OK)
+                changed(r);
+            break;
+        }
+        size_t len = 0; /* set by find_row when it finds a row */
+        if (!find_row(r, &rs, &len))
+            break;
+        rs.text = s->data + s->at;
+        rs.len = len;
+        rs.start = s->base + s->at;
+        rs.index = index;
+        place op = pos_of(s, rs.start);
+        last_line = op.line;
+        if (rs.text[0] != '{') {
+            char where[128];
+            fail_at(r, op, PS_MSG_JSON_TYPE, where_of(where, sizeof where, &rs, NULL), "object",
+                    type_name_of(rs.text[0]));
+            break;
+        }
+        if (rs.scratch_cap < len + 1) { /* the row's values as text are never longer than the row */
+            size_t cap = rs.scratch_cap ? rs.scratch_cap : 1024;
+            while (cap < len + 1)
+                cap *= 2;
+            char *scratch = realloc(rs.scratch, cap);
+            if (!scratch) {
+                nomem(r);
+                break;
+            }
+            rs.scratch = scratch;
+            rs.scratch_cap = cap;
+        }
+        rs.used = 0;
+        rs.nowned = 0;
+        emit_row(&rs, op);
+        for (size_t k = 0; k < rs.nowned; k++)
+            free(rs.owned[k]);
+        s->at += len;
+        if (r->status != PS_OK)
+            break;
+        skip_ws(s);
+        int c = peek(s);
+        if (c == ',' || c == ']')
+            s->at++;
+        if (c != (index + 1 < r->rows ? ',' : ']'))
+            changed(r);
+    }
+    free(rs.members);
+    free(rs.col_member);
+    free(rs.fields);
+    free(rs.owned);
+    free(rs.scratch);
+    if (r->status == PS_OK && s->status == PS_OK && r->h->end)
+        r->status = r->h->end(r->h->ctx, last_line, s->err);
+}
+
+static void stream_init(stream *s, const char *name, ps_error *err)
+{
+    s->name = name;
+    s->err = err;
+    s->status = PS_OK;
+    s->wstart = s->cur = (place){0, 1, 1, false};
+}
+
+/* Opens the second pass at the rows array: a buffer is there already; a file is read again from its
+ * start, every byte counted and hashed, so that a file changed between the passes is caught. */
+static bool seek_rows(reader *r)
+{
+    stream *s = &r->s;
+    unsigned long long target = r->rows_at.off;
+    if (!s->f) {
+        s->at = (size_t)target;
+        s->cur = r->rows_at;
+        return true;
+    }
+    r->bytes_read = s->bytes_read;
+    r->hash = s->hash;
+    r->second_pass = true;
+    if (s->copy) { /* the second pass reads the copy */
+        if (fflush(s->copy) != 0 || fseeko(s->copy, 0, SEEK_SET) != 0) {
+            ps_error_set(s->err, PS_MSG_JSON_COPY, s->name, 0, 0, strerror(errno), NULL, NULL);
+            r->status = PS_ERR_IO;
+            return false;
+        }
+        s->f = s->copy;
+        s->copy = NULL;
+        s->pre_len = s->pre_at = 0;
+    } else if (fseeko(s->f, (off_t)s->origin, SEEK_SET) != 0) {
+        ps_error_set(s->err, PS_MSG_READ, s->name, 0, 0, strerror(errno), NULL, NULL);
+        r->status = PS_ERR_IO;
+        return false;
+    }
+    s->len = s->at = 0;
+    s->base = 0;
+    s->eof = false;
+    s->bytes_read = 0;
+    s->hash = (hasher){0};
+    s->first_block = true;
+    s->check_bytes = false;
+    s->wstart = s->cur = (place){0, 1, 1, false};
+    while (s->base + s->len <= target) {
+        s->at = s->len;
+        if (!more(s, s->len)) {
+            if (s->status == PS_OK)
+                changed(r);
+            return false;
         }
     }
-    if (!rows)
-        return fail_at(s, rp, PS_MSG_JSON_MISSING_KEY, rows_key, NULL, NULL);
-    if (!cJSON_IsArray(rows)) {
-        char where[96];
-        snprintf(where, sizeof where, "$.%s", rows_key);
-        return fail_at(s, find_pos(s, rows), PS_MSG_JSON_TYPE, where, "array", type_name(rows));
+    /* the bytes before are dropped; the place of the '[' is known from pass 1 */
+    size_t keep = (size_t)(target - s->base);
+    memmove(s->own, s->own + keep, s->len - keep);
+    s->len -= keep;
+    s->base = target;
+    s->at = 0;
+    s->wstart = s->cur = r->rows_at;
+    return true;
+}
+
+/* After pass 2, the rest of the file: it must be what pass 1 read, byte for byte. */
+static void check_same(reader *r)
+{
+    stream *s = &r->s;
+    if (!s->f || !r->second_pass || s->status != PS_OK || (r->status != PS_OK && r->status != PS_ERR_INPUT))
+        return;
+    s->at = s->len;
+    while (more(s, s->len))
+        s->at = s->len;
+    if (s->status != PS_OK)
+        return;
+    if (s->bytes_read != r->bytes_read || !same_hash(&s->hash, &r->hash))
+        changed(r);
+    else if (ps_input_check_unchanged(s->path, s->f, s->size, s->bytes_read, s->err) != PS_OK)
+        r->status = PS_ERR_IO;
+}
+
+static ps_status read_json(reader *r)
+{
+    stream *s = &r->s;
+    r->syntax = PS_MSG_NONE;
+    r->key_code = PS_MSG_NONE;
+    s->check_bytes = true;
+    if (s->f) {
+        s->first_block = true;
+    } else {
+        s->eof = true;
+        check_bytes(s, 0);
     }
-    if (cJSON_GetArraySize(rows) == 0) {
-        char where[96];
-        snprintf(where, sizeof where, "$.%s", rows_key);
-        return fail_at(s, find_pos(s, rows), PS_MSG_NO_ROWS, where, NULL, NULL);
+    check_document(r);
+    if (s->status != PS_OK)
+        r->status = s->status;
+    if (r->status == PS_OK && s->f)
+        r->status = ps_input_check_unchanged(s->path, s->f, s->size, s->bytes_read, s->err);
+    if (r->status == PS_OK && report_checks(r) == PS_OK && seek_rows(r))
+        emit_rows(r);
+    if (s->status != PS_OK && r->status == PS_OK)
+        r->status = s->status;
+    check_same(r);
+    if (r->status == PS_ERR_NOMEM || s->status == PS_ERR_NOMEM) {
+        ps_error_set(s->err, PS_MSG_NOMEM, s->name, 0, 0, NULL, NULL, NULL);
+        r->status = PS_ERR_NOMEM;
     }
-    columns cols = {NULL, NULL, 0};
-    if (collect_columns(s, rows, &cols) == PS_OK) {
-        const node_pos *arr = find_pos(s, rows);
-        ps_table_row header = {cols.fields, cols.count, arr ? arr->line : 0};
-        s->status = h->header(h->ctx, &header, s->err);
+    if (r->status == PS_OK)
+        r->status = s->status;
+    for (size_t k = 0; k < r->ncols; k++)
+        free(r->cols[k].name);
+    for (size_t k = 0; k < r->nmetas; k++) {
+        free(r->metas[k].key);
+        free(r->metas[k].value);
     }
-    size_t index = 0;
-    long last_line = rp ? rp->line : 1;
-    const cJSON *obj;
-    cJSON_ArrayForEach(obj, rows)
-    {
-        if (s->status != PS_OK)
-            break;
-        emit_row(s, obj, index++, rows_key, &cols, h);
-        const node_pos *p = find_pos(s, obj);
-        last_line = p ? p->line : last_line;
-    }
-    free(cols.names);
-    free(cols.fields);
-    if (s->status == PS_OK && h->end)
-        s->status = h->end(h->ctx, last_line, s->err);
-    return s->status;
+    for (size_t k = 0; k < r->ntop; k++)
+        free(r->top_keys[k]);
+    free(r->cols);
+    free(r->metas);
+    free(r->top_keys);
+    free(r->top_lines);
+    free(r->key_text);
+    free(r->keys);
+    free(s->own);
+    return r->status;
 }
 
 ps_status ps_json_read_buffer(const char *data, size_t len, const char *name, const char *rows_key,
@@ -693,25 +1733,144 @@ ps_status ps_json_read_buffer(const char *data, size_t len, const char *name, co
         data += 3;
         len -= 3;
     }
-    char *text = ps_strndup(data, len); /* cJSON reads up to a terminating NUL */
-    if (!text) {
-        ps_error_set(err, PS_MSG_NOMEM, name, 0, 0, NULL, NULL, NULL);
-        return PS_ERR_NOMEM;
+    reader r = {.rows_key = rows_key, .h = handler};
+    stream_init(&r.s, name, err);
+    r.s.data = data;
+    r.s.len = len;
+    return read_json(&r);
+}
+
+/* An unlinked temporary file in $TMPDIR (else /tmp) for the copy of an input that cannot be read twice;
+ * NULL when none can be made. */
+static FILE *make_copy(void)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/parscore-json-XXXXXX", dir && *dir ? dir : "/tmp");
+    if (n < 0 || (size_t)n >= sizeof path)
+        return NULL;
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    unlink(path);
+    FILE *f = fdopen(fd, "w+b");
+    if (!f)
+        close(fd);
+    return f;
+}
+
+/* Streams the JSON input f (opened by ps_input_open; pre holds the bytes already read from it, for a
+ * pipe), closing it unless it is stdin. A pipe is copied aside as pass 1 reads it; when no copy can be
+ * made it is read whole, as before. */
+static ps_status read_stream(const char *path, FILE *f, long long size, long long origin, char *pre,
+                             size_t pre_len, const char *rows_key, const ps_table_handler *handler,
+                             ps_error *err)
+{
+    const char *name = ps_input_name(path);
+    FILE *copy = origin < 0 ? make_copy() : NULL;
+    ps_status st;
+    if (origin < 0 && !copy) {
+        char *data = pre;
+        size_t len = pre_len;
+        st = ps_input_read_open(path, f, size, &data, &len, err);
+        if (st != PS_OK)
+            return st;
+        st = ps_json_read_buffer(data, len, name, rows_key, handler, err);
+        free(data);
+        return st;
     }
-    scanner s = {.text = text, .len = len, .line = 1, .column = 1, .name = name, .err = err};
-    cJSON *root = NULL;
-    if (precheck(&s) == PS_OK)
-        root = parse(&s);
-    if (root) {
-        scan_value(&s, root, 0, 0);
-        if (s.status == PS_OK && index_positions(&s) == PS_OK)
-            walk(&s, root, rows_key, handler);
+    reader r = {.rows_key = rows_key, .h = handler};
+    stream_init(&r.s, name, err);
+    r.s.f = f;
+    r.s.copy = copy;
+    r.s.pre = pre;
+    r.s.pre_len = pre_len;
+    r.s.origin = origin;
+    r.s.path = path;
+    r.s.size = size;
+    st = read_json(&r);
+    if (copy)
+        fclose(copy);
+    if (f != stdin)
+        fclose(f);
+    free(pre);
+    return st;
+}
+
+/* Where reading a regular file begins (stdin may stand past its start), -1 for what cannot seek. */
+static long long origin_of(FILE *f, long long size)
+{
+    off_t at = size >= 0 ? ftello(f) : -1;
+    return at >= 0 ? (long long)at : -1;
+}
+
+ps_status ps_json_read_file(const char *path, const char *rows_key, const ps_table_handler *handler,
+                            ps_error *err)
+{
+    FILE *f;
+    long long size;
+    ps_status st = ps_input_open(path, &f, &size, err);
+    if (st != PS_OK)
+        return st;
+    return read_stream(path, f, size, origin_of(f, size), NULL, 0, rows_key, handler, err);
+}
+
+/* Whether the opening bytes read so far decide if the input opens like JSON: a BOM may be coming, or only
+ * blanks have come. */
+static bool undecided(const char *pre, size_t n)
+{
+    if (n < 3 && memcmp(pre, "\xEF\xBB\xBF", n) == 0)
+        return true;
+    size_t i = n >= 3 && memcmp(pre, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < n && is_ws(pre[i]))
+        i++;
+    return i == n;
+}
+
+ps_status ps_json_read_if_json(const char *path, const char *rows_key, const ps_table_handler *handler,
+                               char **data, size_t *len, ps_error *err)
+{
+    FILE *f;
+    long long size;
+    *data = NULL;
+    *len = 0;
+    ps_status st = ps_input_open(path, &f, &size, err);
+    if (st != PS_OK)
+        return st;
+    long long origin = origin_of(f, size);
+    char *pre = NULL;
+    size_t n = 0, cap = 0;
+    int c = 0;
+    while ((n == 0 || undecided(pre, n)) && (c = getc(f)) != EOF) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            char *grown = realloc(pre, cap);
+            if (!grown) {
+                free(pre);
+                if (f != stdin)
+                    fclose(f);
+                ps_error_set(err, PS_MSG_NOMEM, ps_input_name(path), 0, 0, NULL, NULL, NULL);
+                return PS_ERR_NOMEM;
+            }
+            pre = grown;
+        }
+        pre[n++] = (char)c;
     }
-    if (s.status == PS_ERR_NOMEM)
-        ps_error_set(err, PS_MSG_NOMEM, name, 0, 0, NULL, NULL, NULL);
-    cJSON_Delete(root);
-    free(s.pos);
-    free(s.index);
-    free(text);
-    return s.status;
+    bool json = ps_input_looks_json(pre ? pre : "", n);
+    if (origin >= 0) { /* a file is read again from where it began */
+        free(pre);
+        pre = NULL;
+        n = 0;
+        if (fseeko(f, (off_t)origin, SEEK_SET) != 0) {
+            ps_error_set(err, PS_MSG_READ, ps_input_name(path), 0, 0, strerror(errno), NULL, NULL);
+            if (f != stdin)
+                fclose(f);
+            return PS_ERR_IO;
+        }
+    }
+    if (json)
+        return read_stream(path, f, size, origin, pre, n, rows_key, handler, err);
+    *data = pre;
+    *len = n;
+    return ps_input_read_open(path, f, size, data, len, err);
 }

@@ -66,18 +66,22 @@ ps_status ps_table_read_buffer(const char *data, size_t len, const char *name, c
 ps_status ps_table_read_file(const char *path, const char *json_rows_key, const ps_table_handler *handler,
                              const ps_read_options *options, ps_error *err)
 {
-    /* CSV files in UTF-8 are streamed; anything else is read whole to look at its first bytes */
+    /* CSV files in UTF-8 and JSON files are streamed, and so is anything else that opens like JSON (standard
+     * input too); a workbook and the rest are read whole */
     if ((has_extension(path, ".csv") || has_extension(path, ".tsv")) && !wants_cp1258(options))
         return name_code_page(ps_csv_read_file(path, handler, err), err);
+    if (has_extension(path, ".json"))
+        return ps_json_read_file(path, json_rows_key, handler, err);
+    bool by_extension =
+        has_extension(path, ".xlsx") || has_extension(path, ".csv") || has_extension(path, ".tsv");
     char *data;
     size_t len;
-    ps_status st = ps_input_read(path, &data, &len, err);
-    if (st != PS_OK)
+    ps_status st = by_extension ? ps_input_read(path, &data, &len, err)
+                                : ps_json_read_if_json(path, json_rows_key, handler, &data, &len, err);
+    if (st != PS_OK || !data)
         return st;
     const char *name = ps_input_name(path);
-    if (has_extension(path, ".json"))
-        st = ps_json_read_buffer(data, len, name, json_rows_key, handler, err);
-    else if (has_extension(path, ".xlsx") && !ps_xls_looks_like(data, len))
+    if (has_extension(path, ".xlsx") && !ps_xls_looks_like(data, len))
         st = ps_xlsx_read_buffer(data, len, name, options ? options->sheet : NULL, handler, err);
     else if (has_extension(path, ".csv") || has_extension(path, ".tsv"))
         st = read_csv_buffer(data, len, name, handler, options, err);

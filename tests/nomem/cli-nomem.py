@@ -40,6 +40,10 @@ COMMANDS = [
     ["template", "--format", "xlsx", "-o", OUTPUT, "--plan", SUB_PLAN],
     # a Windows-1258 CSV through iconv and NFC
     ["--encoding", "cp1258", "tests/cli/data/scores-cp1258.csv"],
+    # JSON input, streamed from a file: the period, the rows, a list column (the plan's owners)
+    ["--peers", "tests/cli/data/peers-2022.json", "tests/cli/data/json-scores-2023-q3.json"],
+    ["rank", "--format", "csv", "tests/cli/data/rank-units.json"],
+    ["--plan", "tests/pipeline/data/plan-small.json", "--format", "json"],
 ]
 OOM = re.compile(r"^(parscore|\S.*?)(:\d+)*: (hết bộ nhớ|out of memory)$")
 OLD = b"old content\n"

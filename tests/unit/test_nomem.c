@@ -189,6 +189,40 @@ static void stage_workbook(reports *out)
     ps_buf_free(&one);
 }
 
+/* The same from JSON: the reader's pieces, escapes, a top-level string and a list column. */
+static const char json_plan[] =
+    "{\"unit\": \"S\\u00ecn H\u1ed3\", \"year\": 2023, \"indicators\": [\r\n"
+    " {\"id\": \"total\", \"kind\": \"total\", \"name\": \"T\\u1ed5ng\", \"baseline\": null, "
+    "\"baseline_rank\": null,"
+    " \"target\": \">65\", \"target_rank\": null, \"max_points\": null, \"owners\": []},\r\n"
+    " {\"id\": \"1\", \"kind\": \"criterion\", \"name\": \"A\", \"max_points\": 10, \"baseline\": 42.22,"
+    " \"target\": \"Tr\u00ean 50%\", \"owners\": [\"Ph\u00f2ng N\u1ed9i v\u1ee5\", \"B\\u00e2\"]},\r\n"
+    " {\"id\": \"2\", \"kind\": \"criterion\", \"name\": \"B\", \"max_points\": 10.0, \"owners\": \"C\"}]}";
+static const char json_scores[] =
+    "\xEF\xBB\xBF{\"scores\": [{\"id\": \"1\", \"score\": 48.5, \"note\": \"n\\u1ed9i \\\"x\\\"\"},\n"
+    "  {\"id\": \"2\", \"points\": \"7,4\", \"evidence\": null}], \"period\": \"2023-Q3\"}";
+static const char json_peers[] = "{\"peers\": [{\"unit\": \"S\u00ecn H\u1ed3\", \"total\": 59.62},"
+                                 " {\"unit\": \"Tam \\u0110\u01b0\u1eddng\", \"total\": 73.67, \"1\": 50}]}";
+
+static void stage_load_json(reports *out)
+{
+    ps_plan p;
+    ps_scores s;
+    ps_peers e;
+    ps_error err;
+    if (step(ps_plan_load_buffer(json_plan, sizeof json_plan - 1, "plan.json", &p, &err), &err,
+             "a JSON plan")) {
+        if (step(ps_scores_load_buffer(json_scores, sizeof json_scores - 1, "q3.json", &p, &s, &err), &err,
+                 "JSON scores"))
+            ps_scores_free(&s);
+        ps_plan_free(&p);
+    }
+    if (step(ps_peers_load_buffer(json_peers, sizeof json_peers - 1, "peers.json", &plan, &e, &err), &err,
+             "JSON peers"))
+        ps_peers_free(&e);
+    (void)out;
+}
+
 /* Scoring, ranking and the check. */
 static void stage_score(reports *out)
 {
@@ -353,6 +387,7 @@ static void loading(void **state)
 {
     (void)state;
     fail_each_allocation(stage_load, 50);
+    fail_each_allocation(stage_load_json, 50);
 }
 
 static void scoring(void **state)
