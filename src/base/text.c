@@ -138,6 +138,25 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/* ASCII is its own NFC, and its own NFKC case fold but for A-Z: copied without utf8proc (most fields of a
+ * plan are, and the built-in plan is normalised at every start). False when text is not all ASCII. */
+static bool ascii_copy(const char *text, size_t len, bool fold, char **result, size_t *out_len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)text[i] >= 0x80)
+            return false;
+    char *out = malloc(len + 1);
+    if (out) {
+        for (size_t i = 0; i < len; i++)
+            out[i] = fold && text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] - 'A' + 'a') : text[i];
+        out[len] = '\0';
+        if (out_len)
+            *out_len = len;
+    }
+    *result = out;
+    return true;
+}
+
 static ps_status normalise(const char *text, size_t len, int options, bool trim, char **result,
                            size_t *out_len)
 {
@@ -148,6 +167,9 @@ static ps_status normalise(const char *text, size_t len, int options, bool trim,
     }
     while (trim && len > 0 && is_blank(text[len - 1]))
         len--;
+    if (options == 0 || options == (UTF8PROC_COMPAT | UTF8PROC_CASEFOLD))
+        if (ascii_copy(text, len, options != 0, result, out_len))
+            return *result ? PS_OK : PS_ERR_NOMEM;
     /* utf8proc_map's steps, with the buffer from our own malloc: out of memory is then ours to see */
     const utf8proc_uint8_t *in = (const utf8proc_uint8_t *)text;
     utf8proc_option_t opts = (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | options);
