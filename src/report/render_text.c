@@ -13,7 +13,7 @@
 
 size_t ps_text_wrap_at(const char *text, size_t width, size_t *skip)
 {
-    size_t len = strlen(text), fit = 0, last_space = 0, i = 0;
+    size_t len = strlen(text), fit = 0, last_space = 0, i = 0, used = 0;
     *skip = 0;
     if (ps_text_width(text, len) <= width)
         return len;
@@ -21,7 +21,8 @@ size_t ps_text_wrap_at(const char *text, size_t width, size_t *skip)
         size_t n = 1;
         while (i + n < len && ((unsigned char)text[i + n] & 0xC0) == 0x80)
             n++;
-        if (ps_text_width(text, i + n) > width)
+        used += ps_text_width(text + i, n); /* a character at a time: the text is valid UTF-8 */
+        if (used > width)
             break;
         if (text[i] == ' ')
             last_space = i;
