@@ -125,6 +125,7 @@ typedef enum {
     PS_MSG_XLSX_OUTSIDE_TABLE, /* {0}: the header's first column, {1}: its last (letters) */
     PS_MSG_JSON_TOO_LARGE,     /* {0}: limit in bytes */
     PS_MSG_JSON_COPY,          /* {0}: system reason */
+    PS_MSG_LIBRARY,            /* {0}: the library (soname), {1}: the loader's reason */
     PS_MSG_COUNT
 } ps_msg;
 

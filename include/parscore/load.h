@@ -40,7 +40,8 @@ ps_status ps_plan_load_buffer(const char *data, size_t len, const char *name, ps
  * worksheet, checked against the plan as it is read, so the first bad line is the one reported. The format
  * comes from the extension (.csv, .tsv, .json, .xlsx), else from the first bytes (a zip archive is a
  * workbook, '{' or '[' JSON); path "-" reads standard input. The _buffer loaders read a workbook's first
- * visible worksheet and UTF-8. Unknown columns become warnings in scores->warnings. */
+ * visible worksheet and UTF-8. Unknown columns become warnings in scores->warnings. A workbook is read with
+ * libzip, loaded by name when the first one is read: PS_ERR_IO (PS_MSG_LIBRARY) when it cannot be. */
 ps_status ps_scores_load_file(const char *path, const ps_read_options *options, const ps_plan *plan,
                               ps_scores *scores, ps_error *err);
 ps_status ps_scores_load_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,

@@ -49,7 +49,7 @@ ps_status ps_report_svg(const ps_plan *plan, const ps_result *result, const ps_r
  * target of each criterion, SIPAS and the total. Numbers stay numbers, met and missed are coloured, pages
  * print on A4 landscape; the same inputs give the same bytes. libxlsxwriter writes it through temporary
  * files in $TMPDIR (else /tmp), removed before the call returns: PS_ERR_IO when they cannot be written,
- * errno then says why. */
+ * errno then says why (ELIBACC: libxlsxwriter, loaded by name on the first workbook, cannot be loaded). */
 ps_status ps_report_xlsx(const ps_plan *plan, const ps_result *result, const ps_report_options *options,
                          ps_buf *out);
 
@@ -89,7 +89,7 @@ typedef bool (*ps_sink)(void *ctx, const char *data, size_t len);
  * piece is valid only during the sink's call. PS_ERR_IO: the sink refused a piece (what it took before
  * stays with it); PS_ERR_NOMEM: out of memory, the output is incomplete. XLSX: a workbook written row by
  * row to a temporary file, then handed to the sink; PS_ERR_IO with errno not 0 when the temporary files
- * could not be written (errno 0: the sink refused), PS_ERR_INPUT when there are more units than a sheet
+ * could not be written or libxlsxwriter loaded (ELIBACC) (errno 0: the sink refused), PS_ERR_INPUT when there are more units than a sheet
  * has rows (PS_UNITS_XLSX_MAX). */
 ps_status ps_report_units(const ps_units *units, ps_units_format format, const ps_report_options *options,
                           ps_sink sink, void *sink_ctx);

@@ -186,6 +186,10 @@ static const wording table[PS_WORDING_COUNT] = {
     [PS_MSG_JSON_COPY] =
         {.vi = "không ghi được bản sao tạm của đầu vào JSON (trong $TMPDIR, mặc định /tmp): {0}",
          .en = "cannot write the temporary copy of the JSON input (in $TMPDIR, else /tmp): {0}"},
+    [PS_MSG_LIBRARY] =
+        {.vi = "không nạp được thư viện {0}, cần để đọc hay ghi bảng tính Excel (gói Debian của nó chưa cài?): {1}",
+         .en = "cannot load the library {0}, which reading or writing an Excel workbook needs (is its Debian "
+               "package installed?): {1}"},
     [PS_MSG_CHECK_RANK_NOT_JUDGED] =
         {.vi = "'{0}' là mục tiêu về hạng nhưng tệp so sánh có {1} đơn vị, kế hoạch xếp hạng trong {2}: "
                "không đánh giá được; hãy đưa đủ {2} đơn vị",

@@ -28,7 +28,8 @@ static void print_out_of_memory(ps_lang lang)
     fprintf(stderr, "parscore: %s\n", ps_wording(PS_MSG_NOMEM, lang));
 }
 
-/* Why a report was not made: out of memory, or (a workbook) its temporary files, errno saying why. */
+/* Why a report was not made: out of memory, or (a workbook) its temporary files or its library, errno
+ * saying why. */
 static void print_report_failure(ps_status st, ps_lang lang)
 {
     if (st != PS_ERR_IO) {
@@ -36,8 +37,13 @@ static void print_report_failure(ps_status st, ps_lang lang)
         return;
     }
     char message[512];
-    const char *args[] = {strerror(errno)};
-    ps_wording_fill_chars(message, sizeof message, ps_label_text(PS_L_XLSX_TEMP_FAILED, lang), args, 1);
+    if (errno == ELIBACC) { /* libxlsxwriter, loaded when a workbook is written, is missing */
+        const char *args[] = {PARSCORE_XLSXWRITER_SONAME, strerror(errno)};
+        ps_wording_fill_chars(message, sizeof message, ps_wording(PS_MSG_LIBRARY, lang), args, 2);
+    } else {
+        const char *args[] = {strerror(errno)};
+        ps_wording_fill_chars(message, sizeof message, ps_label_text(PS_L_XLSX_TEMP_FAILED, lang), args, 1);
+    }
     fprintf(stderr, "parscore: %s\n", message);
 }
 

@@ -4,11 +4,13 @@
 
 #include <expat.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
+#include "base/dl.h"
 #include "base/error.h"
 #include "base/text.h"
 #include "parscore/load.h"
@@ -16,6 +18,22 @@
 #define CHUNK_BYTES 65536
 #define EXCEL_MAX_ROW 1048576L
 #define EXCEL_MAX_COL 16384L
+
+/* The functions of libzip that the reader calls, bound when a workbook is read rather than linked:
+ * libzip brings libcrypto, whose relocation would triple the start of every other run. */
+/* clang-format off */
+#define ZIP_FUNCTIONS(X)                                                                      \
+    X(zip_discard) X(zip_error_code_zip) X(zip_error_fini) X(zip_error_init) X(zip_fclose)    \
+    X(zip_file_get_error) X(zip_fopen_index) X(zip_fread) X(zip_get_error) X(zip_name_locate) \
+    X(zip_open_from_source) X(zip_source_buffer_create) X(zip_source_free) X(zip_stat_index)  \
+    X(zip_stat_init)
+/* clang-format on */
+typedef struct {
+    ZIP_FUNCTIONS(PS_DL_SLOT)
+} zip_functions;
+
+#define ZIP_FUNCTION(name) {#name, offsetof(zip_functions, name)},
+static const ps_dl_function zip_function_list[] = {ZIP_FUNCTIONS(ZIP_FUNCTION)};
 
 typedef enum { PART_RELS, PART_WORKBOOK, PART_STRINGS, PART_STYLES, PART_SHEET } part_kind;
 
@@ -51,6 +69,7 @@ typedef struct {
     const ps_table_handler *handler;
     ps_error *err;
     ps_status status;
+    zip_functions zf; /* libzip, bound */
     zip_t *zip;
     XML_Parser xml;
     const char *part; /* the part being read, for messages */
@@ -909,7 +928,7 @@ static ps_status read_part(reader *r, const char *part, part_kind kind, long lon
     r->kind = kind;
     if (found)
         *found = false;
-    zip_int64_t index = zip_name_locate(r->zip, part, ZIP_FL_NOCASE);
+    zip_int64_t index = r->zf.zip_name_locate(r->zip, part, ZIP_FL_NOCASE);
     if (index < 0) {
         if (required)
             return fail(r, PS_MSG_XLSX_PART_MISSING, 0, 0, part, NULL, NULL);
@@ -918,9 +937,9 @@ static ps_status read_part(reader *r, const char *part, part_kind kind, long lon
     if (found)
         *found = true;
     zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat_index(r->zip, (zip_uint64_t)index, 0, &st) != 0)
-        return zip_failure(r, zip_error_code_zip(zip_get_error(r->zip)));
+    r->zf.zip_stat_init(&st);
+    if (r->zf.zip_stat_index(r->zip, (zip_uint64_t)index, 0, &st) != 0)
+        return zip_failure(r, r->zf.zip_error_code_zip(r->zf.zip_get_error(r->zip)));
     char size[32], max[32];
     snprintf(max, sizeof max, "%lld", limit);
     if ((st.valid & ZIP_STAT_SIZE) && st.size > (zip_uint64_t)limit) { /* before a byte is inflated */
@@ -932,9 +951,9 @@ static ps_status read_part(reader *r, const char *part, part_kind kind, long lon
         (st.comp_method != ZIP_CM_STORE && st.comp_method != ZIP_CM_DEFLATE) ||
         ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE))
         return fail_corrupt(r);
-    zip_file_t *file = zip_fopen_index(r->zip, (zip_uint64_t)index, 0);
+    zip_file_t *file = r->zf.zip_fopen_index(r->zip, (zip_uint64_t)index, 0);
     if (!file)
-        return zip_failure(r, zip_error_code_zip(zip_get_error(r->zip)));
+        return zip_failure(r, r->zf.zip_error_code_zip(r->zf.zip_get_error(r->zip)));
     xml_alloc_failed = false;
     r->xml = XML_ParserCreate_MM(NULL, &memory, " ");
     char *chunk = malloc(CHUNK_BYTES);
@@ -950,9 +969,9 @@ static ps_status read_part(reader *r, const char *part, part_kind kind, long lon
     }
     long long total = 0;
     while (r->status == PS_OK) {
-        zip_int64_t n = zip_fread(file, chunk, CHUNK_BYTES);
+        zip_int64_t n = r->zf.zip_fread(file, chunk, CHUNK_BYTES);
         if (n < 0) { /* a damaged stream, or a CRC that does not match */
-            zip_failure(r, zip_error_code_zip(zip_file_get_error(file)));
+            zip_failure(r, r->zf.zip_error_code_zip(r->zf.zip_file_get_error(file)));
             break;
         }
         total += n;
@@ -979,7 +998,7 @@ static ps_status read_part(reader *r, const char *part, part_kind kind, long lon
     if (r->xml)
         XML_ParserFree(r->xml);
     r->xml = NULL;
-    zip_fclose(file);
+    r->zf.zip_fclose(file);
     return r->status;
 }
 
@@ -1153,14 +1172,21 @@ ps_status ps_xlsx_read_buffer(const char *data, size_t len, const char *name, co
     ps_buf_init(&r.text);
     ps_buf_init(&r.cells);
     size_t warnings_before = handler->warnings ? handler->warnings->count : 0;
+    char reason[256];
+    if (ps_dl_bind(PARSCORE_LIBZIP_SONAME, zip_function_list,
+                   sizeof zip_function_list / sizeof *zip_function_list, &r.zf, reason,
+                   sizeof reason) != PS_OK) {
+        ps_error_set(err, PS_MSG_LIBRARY, name, 0, 0, PARSCORE_LIBZIP_SONAME, reason, NULL);
+        return PS_ERR_IO;
+    }
     zip_error_t zerr;
-    zip_error_init(&zerr);
-    zip_source_t *source = zip_source_buffer_create(data, len, 0, &zerr);
+    r.zf.zip_error_init(&zerr);
+    zip_source_t *source = r.zf.zip_source_buffer_create(data, len, 0, &zerr);
     if (source) {
-        r.zip = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
+        r.zip = r.zf.zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
         if (!r.zip) {
-            zip_source_free(source);
-            if (zip_error_code_zip(&zerr) == ZIP_ER_MEMORY)
+            r.zf.zip_source_free(source);
+            if (r.zf.zip_error_code_zip(&zerr) == ZIP_ER_MEMORY)
                 fail_nomem(&r);
             else
                 fail(&r, PS_MSG_XLSX_NOT_ZIP, 0, 0, NULL, NULL, NULL);
@@ -1168,10 +1194,10 @@ ps_status ps_xlsx_read_buffer(const char *data, size_t len, const char *name, co
     } else {
         fail_nomem(&r);
     }
-    zip_error_fini(&zerr);
+    r.zf.zip_error_fini(&zerr);
     if (r.zip) {
         read_workbook(&r, sheet);
-        zip_discard(r.zip);
+        r.zf.zip_discard(r.zip);
     }
     /* the warnings the loader gave about this sheet name it too */
     for (size_t i = warnings_before; r.sheet && handler->warnings && i < handler->warnings->count; i++)

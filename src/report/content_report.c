@@ -103,7 +103,6 @@ static void heading(const builder *b)
 
 /* ---- the indicators ---- */
 
-
 static size_t main_columns(const builder *b, bool kpis, ps_doc_column *cols)
 {
     ps_cell baseline = fact_or_word(b, b->plan->baseline_year, PS_L_BASELINE_WORD);

@@ -120,14 +120,14 @@ static void row_height(sheet *s, lxw_row_t row, double lines, double points)
 {
     double height = lines * points < ROW_POINTS_MAX ? lines * points : ROW_POINTS_MAX;
     if (s->ws && height > LINE_POINTS)
-        ps_xlsx_check(s->x, worksheet_set_row(s->ws, row, height, NULL));
+        ps_xlsx_check(s->x, s->x->lxw.worksheet_set_row(s->ws, row, height, NULL));
 }
 
 static void set_widths(sheet *s)
 {
     for (size_t c = 0; c < s->ncols && c < PS_XLSX_WIDTHS && s->ws; c++)
-        ps_xlsx_check(s->x,
-                      worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, column_width(s, c), NULL));
+        ps_xlsx_check(s->x, s->x->lxw.worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c,
+                                                           column_width(s, c), NULL));
 }
 
 /* ---- lines and prose ---- */
@@ -161,7 +161,8 @@ static void prose(sheet *s, const ps_cell *cell, unsigned style)
     if (!(text = ps_xlsx_fit(x, text)))
         return;
     lxw_format *f = ps_xlsx_format(x, style | PS_XS_PROSE, NULL);
-    ps_xlsx_check(x, worksheet_merge_range(s->ws, s->row, 0, s->row, (lxw_col_t)(s->ncols - 1), text, f));
+    ps_xlsx_check(x,
+                  x->lxw.worksheet_merge_range(s->ws, s->row, 0, s->row, (lxw_col_t)(s->ncols - 1), text, f));
     s->row++;
 }
 
@@ -227,11 +228,11 @@ static void first_table(sheet *s, lxw_row_t head, lxw_row_t last, lxw_col_t ncol
     if (s->tabled || ncols == 0)
         return;
     s->tabled = true;
-    ps_xlsx_check(s->x, worksheet_autofilter(s->ws, head, 0, last, ncols - 1));
+    ps_xlsx_check(s->x, s->x->lxw.worksheet_autofilter(s->ws, head, 0, last, ncols - 1));
     if (s->prose)
         return;
-    worksheet_freeze_panes(s->ws, head + 1, 0);
-    ps_xlsx_check(s->x, worksheet_repeat_rows(s->ws, head, head));
+    s->x->lxw.worksheet_freeze_panes(s->ws, head + 1, 0);
+    ps_xlsx_check(s->x, s->x->lxw.worksheet_repeat_rows(s->ws, head, head));
 }
 
 static void table(sheet *s, const ps_doc_table *t, ps_xlsx_place *place)
@@ -361,7 +362,7 @@ ps_status ps_xlsx_table_sheet(ps_xlsx *x, const ps_doc *doc, ps_label name, cons
     measure_table(&s, t);
     open_sheet(&s, name);
     if (s.ws) /* the chart and its figures on one page */
-        worksheet_fit_to_pages(s.ws, 1, 1);
+        s.x->lxw.worksheet_fit_to_pages(s.ws, 1, 1);
     place->sheet = s.ws;
     place->name = ps_label_text(name, x->lang);
     keep_apart(&s);

@@ -408,7 +408,7 @@ static void xlsx_columns(ps_xlsx *x, lxw_worksheet *ws, const ps_units *u)
         name_width = w > name_width ? (w < NAME_WIDTH_MAX ? w : NAME_WIDTH_MAX) : name_width;
     }
     for (lxw_col_t c = 0; c < sizeof widths / sizeof widths[0]; c++)
-        ps_xlsx_check(x, worksheet_set_column(ws, c, c, c == 1 ? name_width : widths[c], NULL));
+        ps_xlsx_check(x, x->lxw.worksheet_set_column(ws, c, c, c == 1 ? name_width : widths[c], NULL));
 }
 
 static void xlsx_head(writer *w, ps_xlsx *x, lxw_worksheet *ws)
@@ -480,9 +480,9 @@ static ps_status xlsx_report(writer *w)
             xlsx_columns(&x, ws, u);
             xlsx_head(w, &x, ws);
             lxw_row_t last = XLSX_HEAD + (lxw_row_t)u->count;
-            ps_xlsx_check(&x, worksheet_autofilter(ws, XLSX_HEAD, 0, last, 7));
-            worksheet_freeze_panes(ws, XLSX_FIRST, 0);
-            ps_xlsx_check(&x, worksheet_repeat_rows(ws, XLSX_HEAD, XLSX_HEAD));
+            ps_xlsx_check(&x, x.lxw.worksheet_autofilter(ws, XLSX_HEAD, 0, last, 7));
+            x.lxw.worksheet_freeze_panes(ws, XLSX_FIRST, 0);
+            ps_xlsx_check(&x, x.lxw.worksheet_repeat_rows(ws, XLSX_HEAD, XLSX_HEAD));
         }
         uint32_t rank = 0;
         for (size_t i = 0; ws && i < u->count && x.status == PS_OK; i++) {

@@ -37,22 +37,23 @@ static const char *filled(ps_xlsx *x, ps_doc *doc, ps_label label, ps_cell arg)
 static lxw_chart_series *series(ps_xlsx *x, lxw_chart *chart, const ps_xlsx_place *at, size_t category,
                                 size_t value, const char *name)
 {
-    lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+    lxw_chart_series *s = x->lxw.chart_add_series(chart, NULL, NULL);
     if (!s) {
         ps_xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return NULL;
     }
-    chart_series_set_categories(s, at->name, at->first, at->number_col[category], at->last,
-                                at->number_col[category]);
-    chart_series_set_values(s, at->name, at->first, at->number_col[value], at->last, at->number_col[value]);
-    chart_series_set_name(s, name);
+    x->lxw.chart_series_set_categories(s, at->name, at->first, at->number_col[category], at->last,
+                                       at->number_col[category]);
+    x->lxw.chart_series_set_values(s, at->name, at->first, at->number_col[value], at->last,
+                                   at->number_col[value]);
+    x->lxw.chart_series_set_name(s, name);
     return s;
 }
 
-static void fill(lxw_chart_series *s, lxw_color_t color)
+static void fill(ps_xlsx *x, lxw_chart_series *s, lxw_color_t color)
 {
     if (s)
-        chart_series_set_fill(s, &(lxw_chart_fill){.color = color});
+        x->lxw.chart_series_set_fill(s, &(lxw_chart_fill){.color = color});
 }
 
 /* Each score's column green when met, red when missed, grey when it cannot be told, as in the SVG. */
@@ -77,7 +78,7 @@ static void score_colors(ps_xlsx *x, lxw_chart_series *s, const ps_result *r)
             list[k] = &points[k];
             k++;
         }
-        ps_xlsx_check(x, chart_series_set_points(s, list)); /* copied: the arrays may go */
+        ps_xlsx_check(x, x->lxw.chart_series_set_points(s, list)); /* copied: the arrays may go */
     }
     free(fills);
     free(points);
@@ -88,19 +89,19 @@ static void score_colors(ps_xlsx *x, lxw_chart_series *s, const ps_result *r)
  * the range Excel finds for them, where a change of a point can be seen. */
 static void axes(ps_xlsx *x, lxw_chart *chart, ps_label category, bool whole_range)
 {
-    chart_axis_set_name(chart->x_axis, ps_label_text(category, x->lang));
-    chart_axis_set_name(chart->y_axis, ps_label_text(PS_L_XLSX_AXIS_PERCENT, x->lang));
+    x->lxw.chart_axis_set_name(chart->x_axis, ps_label_text(category, x->lang));
+    x->lxw.chart_axis_set_name(chart->y_axis, ps_label_text(PS_L_XLSX_AXIS_PERCENT, x->lang));
     if (whole_range) {
-        chart_axis_set_min(chart->y_axis, 0);
-        chart_axis_set_max(chart->y_axis, 100);
+        x->lxw.chart_axis_set_min(chart->y_axis, 0);
+        x->lxw.chart_axis_set_max(chart->y_axis, 100);
     }
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    x->lxw.chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 }
 
 static void place_chart(ps_xlsx *x, lxw_chart *chart, const ps_xlsx_place *at)
 {
     lxw_chart_options size = {.x_scale = CHART_X_SCALE, .y_scale = CHART_Y_SCALE};
-    ps_xlsx_check(x, worksheet_insert_chart_opt(at->sheet, at->room, 0, chart, &size));
+    ps_xlsx_check(x, x->lxw.worksheet_insert_chart_opt(at->sheet, at->room, 0, chart, &size));
 }
 
 /* The values a chart draws, one row per criterion, SIPAS and the total (as the SVG has them): id, name,
@@ -148,17 +149,17 @@ static void report_chart(ps_xlsx *x, ps_doc *doc, const ps_plan *plan, const ps_
     const char *score_name = filled(x, doc, PS_L_XLSX_CHART_SCORE, year);
     const char *target_name = filled(x, doc, PS_L_SVG_LEGEND_TARGET, year);
     const char *title = text_of(x, doc, ps_content_title(doc, plan, r));
-    lxw_chart *chart = workbook_add_chart(x->book, LXW_CHART_COLUMN);
+    lxw_chart *chart = x->lxw.workbook_add_chart(x->book, LXW_CHART_COLUMN);
     if (!base_name || !score_name || !target_name || !title || !chart) {
         ps_xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
     size_t value = 2;
-    fill(series(x, chart, &at, 0, value++, base_name), COLOR_BASELINE);
+    fill(x, series(x, chart, &at, 0, value++, base_name), COLOR_BASELINE);
     if (r->has_scores)
         score_colors(x, series(x, chart, &at, 0, value++, score_name), r);
-    fill(series(x, chart, &at, 0, value, target_name), COLOR_TARGET);
-    chart_title_set_name(chart, title);
+    fill(x, series(x, chart, &at, 0, value, target_name), COLOR_TARGET);
+    x->lxw.chart_title_set_name(chart, title);
     axes(x, chart, PS_L_NAME, true);
     place_chart(x, chart, &at);
 }
@@ -243,24 +244,24 @@ static void trend_chart(ps_xlsx *x, ps_doc *doc, const ps_trend *t)
     const char *name = text_of(x, doc, table->columns[1].head);
     const char *target_name = filled(x, doc, PS_L_SVG_LEGEND_TARGET, year);
     const char *title_text = text_of(x, doc, ps_doc_phrase(doc, PS_L_XLSX_TREND_CHART_TITLE, title, 2));
-    lxw_chart *chart = workbook_add_chart(x->book, LXW_CHART_LINE);
+    lxw_chart *chart = x->lxw.workbook_add_chart(x->book, LXW_CHART_LINE);
     if (!name || !target_name || !title_text || !chart) {
         ps_xlsx_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
     lxw_chart_series *total = series(x, chart, &at, 0, 1, name);
     if (total) {
-        chart_series_set_line(total, &(lxw_chart_line){.color = COLOR_LINE, .width = 2.25f});
-        chart_series_set_marker_type(total, LXW_CHART_MARKER_CIRCLE);
-        chart_series_set_marker_fill(total, &(lxw_chart_fill){.color = COLOR_LINE});
+        x->lxw.chart_series_set_line(total, &(lxw_chart_line){.color = COLOR_LINE, .width = 2.25f});
+        x->lxw.chart_series_set_marker_type(total, LXW_CHART_MARKER_CIRCLE);
+        x->lxw.chart_series_set_marker_fill(total, &(lxw_chart_fill){.color = COLOR_LINE});
     }
     lxw_chart_series *target = ind->has_target ? series(x, chart, &at, 0, 2, target_name) : NULL;
     if (target) {
-        chart_series_set_line(
+        x->lxw.chart_series_set_line(
             target, &(lxw_chart_line){.color = COLOR_TARGET, .dash_type = LXW_CHART_LINE_DASH_DASH});
-        chart_series_set_marker_type(target, LXW_CHART_MARKER_NONE);
+        x->lxw.chart_series_set_marker_type(target, LXW_CHART_MARKER_NONE);
     }
-    chart_title_set_name(chart, title_text);
+    x->lxw.chart_title_set_name(chart, title_text);
     axes(x, chart, PS_L_XLSX_PERIOD, false);
     place_chart(x, chart, &at);
 }

@@ -34,7 +34,7 @@ static ps_label note_of(size_t col, const ps_plan *plan)
 static void check_points(ps_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const ps_cell *max)
 {
     char ref[24], formula[512], limit[40], message[256];
-    lxw_rowcol_to_cell(ref, row, col);
+    x->lxw.lxw_rowcol_to_cell(ref, row, col);
     const char *title = ps_label_text(PS_L_TPL_INVALID_TITLE, x->lang);
     if (max->kind == PS_CELL_NUMBER) {
         ps_num_format_short(max->value, '.', limit, sizeof limit); /* a formula's numbers are en-US */
@@ -53,14 +53,14 @@ static void check_points(ps_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t
                              .error_type = LXW_VALIDATION_ERROR_TYPE_STOP,
                              .error_title = (char *)title,
                              .error_message = message};
-    ps_xlsx_check(x, worksheet_data_validation_cell(ws, row, col, &v));
+    ps_xlsx_check(x, x->lxw.worksheet_data_validation_cell(ws, row, col, &v));
 }
 
 /* The percents of rows first..last: 0 to 100, or "not applicable". */
 static void check_percents(ps_xlsx *x, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last, lxw_col_t col)
 {
     char ref[24], formula[512];
-    lxw_rowcol_to_cell(ref, first, col); /* relative: Excel moves it down the range */
+    x->lxw.lxw_rowcol_to_cell(ref, first, col); /* relative: Excel moves it down the range */
     snprintf(formula, sizeof formula, "=OR(AND(ISNUMBER(%s),%s>=0,%s<=100)," NOT_APPLICABLE("%s") ")", ref,
              ref, ref, ref, ref, ref, ref);
     lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA,
@@ -68,7 +68,7 @@ static void check_percents(ps_xlsx *x, lxw_worksheet *ws, lxw_row_t first, lxw_r
                              .error_type = LXW_VALIDATION_ERROR_TYPE_STOP,
                              .error_title = (char *)ps_label_text(PS_L_TPL_INVALID_TITLE, x->lang),
                              .error_message = (char *)ps_label_text(PS_L_TPL_INVALID_PERCENT, x->lang)};
-    ps_xlsx_check(x, worksheet_data_validation_range(ws, first, col, last, col, &v));
+    ps_xlsx_check(x, x->lxw.worksheet_data_validation_range(ws, first, col, last, col, &v));
 }
 
 static void template_sheet(ps_xlsx *x, const ps_doc *doc, const ps_plan *plan)
@@ -81,10 +81,10 @@ static void template_sheet(ps_xlsx *x, const ps_doc *doc, const ps_plan *plan)
     for (size_t c = 0; c < t->ncols && c < sizeof widths / sizeof widths[0]; c++) {
         /* the header row is the table's: the scores loader reads its keys */
         lxw_col_t col = (lxw_col_t)c;
-        ps_xlsx_check(x, worksheet_set_column(ws, col, col, widths[c], NULL));
+        ps_xlsx_check(x, x->lxw.worksheet_set_column(ws, col, col, widths[c], NULL));
         ps_xlsx_cell(x, ws, 0, col, &t->columns[c].head, PS_XS_HEAD);
         lxw_comment_options note = {.author = "parscore", .x_scale = 2.5, .y_scale = 1.5};
-        ps_xlsx_check(x, worksheet_write_comment_opt(
+        ps_xlsx_check(x, x->lxw.worksheet_write_comment_opt(
                              ws, 0, col, (char *)ps_label_text(note_of(c, plan), x->lang), &note));
     }
     for (size_t r = 0; r < t->nrows && x->status == PS_OK; r++) {
@@ -93,7 +93,7 @@ static void template_sheet(ps_xlsx *x, const ps_doc *doc, const ps_plan *plan)
         double lines = 1;
         for (size_t c = 0; c < t->ncols; c++) {
             if (c > COL_OWNERS) {
-                ps_xlsx_check(x, worksheet_write_blank(ws, row, (lxw_col_t)c, open));
+                ps_xlsx_check(x, x->lxw.worksheet_write_blank(ws, row, (lxw_col_t)c, open));
                 continue;
             }
             ps_xlsx_cell(x, ws, row, (lxw_col_t)c, &dr->cells[c], PS_XS_TABLE);
@@ -102,20 +102,20 @@ static void template_sheet(ps_xlsx *x, const ps_doc *doc, const ps_plan *plan)
             lines = n > lines ? n : lines;
         }
         if (lines > 1) /* wrapped names and offices: as tall as their lines */
-            ps_xlsx_check(x, worksheet_set_row(ws, row,
-                                               lines * LINE_POINTS < ROW_POINTS_MAX ? lines * LINE_POINTS
-                                                                                    : ROW_POINTS_MAX,
-                                               NULL));
+            ps_xlsx_check(x, x->lxw.worksheet_set_row(
+                                 ws, row,
+                                 lines * LINE_POINTS < ROW_POINTS_MAX ? lines * LINE_POINTS : ROW_POINTS_MAX,
+                                 NULL));
         check_points(x, ws, row, COL_POINTS, &dr->cells[COL_MAX]);
         check_points(x, ws, row, COL_APPRAISED, &dr->cells[COL_MAX]);
     }
     if (t->nrows > 0)
         check_percents(x, ws, 1, (lxw_row_t)t->nrows, COL_SCORE);
-    worksheet_freeze_panes(ws, 1, 0);
-    ps_xlsx_check(x, worksheet_repeat_rows(ws, 0, 0));
+    x->lxw.worksheet_freeze_panes(ws, 1, 0);
+    ps_xlsx_check(x, x->lxw.worksheet_repeat_rows(ws, 0, 0));
     /* no password: the office may unprotect the sheet (Review > Unprotect Sheet) to add a column */
     lxw_protection allow = {.format_columns = 1, .format_rows = 1};
-    worksheet_protect(ws, NULL, &allow);
+    x->lxw.worksheet_protect(ws, NULL, &allow);
 }
 
 ps_status ps_report_template_xlsx(const ps_plan *plan, const ps_report_options *options, ps_buf *out)

@@ -6,6 +6,7 @@
 
 #include <xlsxwriter.h>
 
+#include "base/dl.h"
 #include "parscore/report.h"
 #include "report/doc.h"
 
@@ -23,11 +24,37 @@
 
 #define PS_XLSX_WIDTHS 64 /* layout columns whose widths a sheet measures; others keep Excel's default */
 
+/* The functions of libxlsxwriter that the workbook calls, bound when a workbook is opened (ps_xlsx_open)
+ * rather than linked: libxlsxwriter brings libcrypto, whose relocation would triple the start of every
+ * other run. Called as x->lxw.workbook_close(...). */
+/* clang-format off */
+#define PS_LXW_FUNCTIONS(X)                                                                              \
+    X(chart_add_series) X(chart_axis_set_max) X(chart_axis_set_min) X(chart_axis_set_name)               \
+    X(chart_legend_set_position) X(chart_series_set_categories) X(chart_series_set_fill)                 \
+    X(chart_series_set_line) X(chart_series_set_marker_fill) X(chart_series_set_marker_type)             \
+    X(chart_series_set_name) X(chart_series_set_points) X(chart_series_set_values)                       \
+    X(chart_title_set_name) X(format_set_align) X(format_set_bg_color) X(format_set_bold)                \
+    X(format_set_border) X(format_set_border_color) X(format_set_font_color) X(format_set_font_size)     \
+    X(format_set_indent) X(format_set_num_format) X(format_set_text_wrap) X(format_set_unlocked)         \
+    X(lxw_rowcol_to_cell) X(lxw_workbook_free) X(workbook_add_chart) X(workbook_add_format)              \
+    X(workbook_add_worksheet) X(workbook_close) X(workbook_new_opt) X(workbook_set_properties)           \
+    X(worksheet_autofilter) X(worksheet_center_horizontally) X(worksheet_data_validation_cell)           \
+    X(worksheet_data_validation_range) X(worksheet_fit_to_pages) X(worksheet_freeze_panes)               \
+    X(worksheet_insert_chart_opt) X(worksheet_merge_range) X(worksheet_protect) X(worksheet_repeat_rows) \
+    X(worksheet_set_column) X(worksheet_set_footer) X(worksheet_set_landscape) X(worksheet_set_paper)    \
+    X(worksheet_set_row) X(worksheet_write_blank) X(worksheet_write_boolean)                             \
+    X(worksheet_write_comment_opt) X(worksheet_write_number) X(worksheet_write_string)
+/* clang-format on */
+typedef struct {
+    PS_LXW_FUNCTIONS(PS_DL_SLOT)
+} ps_lxw;
+
 typedef struct ps_xlsx_slot ps_xlsx_slot;
 
 /* A workbook in the making: written by libxlsxwriter to a temporary file, which ps_xlsx_finish reads back.
  * Every writing call records its first failure in status and is ignored once one happened. */
 typedef struct {
+    ps_lxw lxw; /* libxlsxwriter, bound */
     lxw_workbook *book;
     ps_lang lang;
     const char *tmpdir;  /* $TMPDIR, else /tmp: the workbook's file and libxlsxwriter's own */
@@ -42,7 +69,8 @@ typedef struct {
 
 /* Opens a workbook in a fresh temporary file; constant_memory writes each row out as it is finished (rows
  * then go strictly in order), for a million units. PS_ERR_IO (errno in x->error) when the file cannot be
- * made. ps_xlsx_finish or ps_xlsx_finish_to releases it whatever the status. */
+ * made, or ELIBACC when libxlsxwriter cannot be loaded (PARSCORE_XLSXWRITER_SONAME names it). ps_xlsx_finish
+ * or ps_xlsx_finish_to releases it whatever the status. */
 ps_status ps_xlsx_open(ps_xlsx *x, ps_lang lang, bool constant_memory);
 
 /* Writes the workbook and appends its bytes to out; the temporary file is removed. */

@@ -1,5 +1,6 @@
 /* The workbook's mechanics: its temporary file, its formats, and the report model's cells as Excel cells. */
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,12 +51,19 @@ static ps_status fail_nomem(ps_xlsx *x)
     return x->status;
 }
 
+#define LXW_FUNCTION(name) {#name, offsetof(ps_lxw, name)},
+static const ps_dl_function lxw_functions[] = {PS_LXW_FUNCTIONS(LXW_FUNCTION)};
+
 ps_status ps_xlsx_open(ps_xlsx *x, ps_lang lang, bool constant_memory)
 {
     memset(x, 0, sizeof *x);
     x->lang = lang;
     ps_buf_init(&x->text);
     ps_buf_init(&x->run);
+    char reason[256];
+    if (ps_dl_bind(PARSCORE_XLSXWRITER_SONAME, lxw_functions, sizeof lxw_functions / sizeof *lxw_functions,
+                   &x->lxw, reason, sizeof reason) != PS_OK)
+        return fail_io(x, ELIBACC);
     const char *dir = getenv("TMPDIR");
     x->tmpdir = dir && *dir ? dir : "/tmp";
     size_t size = strlen(x->tmpdir) + sizeof "/parscore-XXXXXX";
@@ -73,7 +81,7 @@ ps_status ps_xlsx_open(ps_xlsx *x, ps_lang lang, bool constant_memory)
     close(fd);
     /* libxlsxwriter makes its own temporary files in the same folder (it reads tmpdir, never writes it) */
     lxw_workbook_options options = {.constant_memory = constant_memory, .tmpdir = (char *)x->tmpdir};
-    x->book = workbook_new_opt(x->path, &options);
+    x->book = x->lxw.workbook_new_opt(x->path, &options);
     return x->book ? PS_OK : fail_nomem(x);
 }
 
@@ -97,10 +105,10 @@ static void close_book(ps_xlsx *x)
     if (!x->book)
         return;
     if (x->status != PS_OK) {
-        lxw_workbook_free(x->book);
+        x->lxw.lxw_workbook_free(x->book);
     } else {
         errno = 0;
-        ps_xlsx_check(x, workbook_close(x->book));
+        ps_xlsx_check(x, x->lxw.workbook_close(x->book));
     }
     x->book = NULL;
 }
@@ -223,45 +231,45 @@ void ps_xlsx_properties(ps_xlsx *x, const char *title, const ps_plan *plan, cons
                             .keywords = "PAR INDEX, SIPAS",
                             .comments = "parscore " PARSCORE_VERSION,
                             .created = when};
-    ps_xlsx_check(x, workbook_set_properties(x->book, &p));
+    ps_xlsx_check(x, x->lxw.workbook_set_properties(x->book, &p));
 }
 
 /* ---- formats ---- */
 
-static void style_format(lxw_format *f, unsigned style)
+static void style_format(ps_xlsx *x, lxw_format *f, unsigned style)
 {
     if (style & (PS_XS_TABLE | PS_XS_HEAD)) {
-        format_set_border(f, LXW_BORDER_THIN);
-        format_set_border_color(f, COLOR_RULE);
-        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-        format_set_text_wrap(f);
+        x->lxw.format_set_border(f, LXW_BORDER_THIN);
+        x->lxw.format_set_border_color(f, COLOR_RULE);
+        x->lxw.format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+        x->lxw.format_set_text_wrap(f);
     }
     if (style & PS_XS_HEAD) {
-        format_set_bold(f);
-        format_set_bg_color(f, COLOR_HEAD);
+        x->lxw.format_set_bold(f);
+        x->lxw.format_set_bg_color(f, COLOR_HEAD);
     }
     if (style & (PS_XS_BOLD | PS_XS_TITLE | PS_XS_HEADING))
-        format_set_bold(f);
+        x->lxw.format_set_bold(f);
     if (style & PS_XS_MET) {
-        format_set_bg_color(f, COLOR_MET_GROUND);
-        format_set_font_color(f, COLOR_MET_WORDS);
+        x->lxw.format_set_bg_color(f, COLOR_MET_GROUND);
+        x->lxw.format_set_font_color(f, COLOR_MET_WORDS);
     }
     if (style & PS_XS_MISSED) {
-        format_set_bg_color(f, COLOR_MISSED_GROUND);
-        format_set_font_color(f, COLOR_MISSED_WORDS);
+        x->lxw.format_set_bg_color(f, COLOR_MISSED_GROUND);
+        x->lxw.format_set_font_color(f, COLOR_MISSED_WORDS);
     }
     if (style & PS_XS_TITLE)
-        format_set_font_size(f, 14);
+        x->lxw.format_set_font_size(f, 14);
     if (style & PS_XS_HEADING)
-        format_set_font_size(f, 12);
+        x->lxw.format_set_font_size(f, 12);
     if (style & PS_XS_PROSE) {
-        format_set_text_wrap(f);
-        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+        x->lxw.format_set_text_wrap(f);
+        x->lxw.format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
     }
     if (style & PS_XS_UNLOCKED)
-        format_set_unlocked(f);
+        x->lxw.format_set_unlocked(f);
     if ((style >> 8) & 15u)
-        format_set_indent(f, (uint8_t)((style >> 8) & 15u));
+        x->lxw.format_set_indent(f, (uint8_t)((style >> 8) & 15u));
 }
 
 lxw_format *ps_xlsx_format(ps_xlsx *x, unsigned style, const char *num_format)
@@ -272,14 +280,14 @@ lxw_format *ps_xlsx_format(ps_xlsx *x, unsigned style, const char *num_format)
     for (size_t k = 0; k < x->nslots; k++)
         if (x->slots[k].style == style && strcmp(x->slots[k].num_format, nf) == 0)
             return x->slots[k].format;
-    lxw_format *f = workbook_add_format(x->book);
+    lxw_format *f = x->lxw.workbook_add_format(x->book);
     if (!f) {
         fail_nomem(x);
         return NULL;
     }
     if (*nf)
-        format_set_num_format(f, nf);
-    style_format(f, style);
+        x->lxw.format_set_num_format(f, nf);
+    style_format(x, f, style);
     if (x->nslots < SLOTS && strlen(nf) < sizeof x->slots[0].num_format) { /* else made again when asked */
         ps_xlsx_slot *s = &x->slots[x->nslots++];
         s->style = style;
@@ -295,18 +303,18 @@ lxw_worksheet *ps_xlsx_sheet(ps_xlsx *x, ps_label name)
 {
     if (x->status != PS_OK)
         return NULL;
-    lxw_worksheet *ws = workbook_add_worksheet(x->book, ps_label_text(name, x->lang));
+    lxw_worksheet *ws = x->lxw.workbook_add_worksheet(x->book, ps_label_text(name, x->lang));
     if (!ws) { /* the names are the tool's own, valid and distinct: only memory can fail */
         fail_nomem(x);
         return NULL;
     }
-    worksheet_set_paper(ws, PAPER_A4);
-    worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0); /* one page wide, as many tall as it takes */
-    worksheet_center_horizontally(ws);
+    x->lxw.worksheet_set_paper(ws, PAPER_A4);
+    x->lxw.worksheet_set_landscape(ws);
+    x->lxw.worksheet_fit_to_pages(ws, 1, 0); /* one page wide, as many tall as it takes */
+    x->lxw.worksheet_center_horizontally(ws);
     char footer[128];
     snprintf(footer, sizeof footer, "&C%s", ps_label_text(PS_L_XLSX_PAGE, x->lang));
-    ps_xlsx_check(x, worksheet_set_footer(ws, footer));
+    ps_xlsx_check(x, x->lxw.worksheet_set_footer(ws, footer));
     return ws;
 }
 
@@ -352,14 +360,14 @@ void ps_xlsx_string(ps_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 {
     if (x->status != PS_OK || !ws || !(text = ps_xlsx_fit(x, text)))
         return;
-    ps_xlsx_check(x, worksheet_write_string(ws, row, col, text, ps_xlsx_format(x, style, NULL)));
+    ps_xlsx_check(x, x->lxw.worksheet_write_string(ws, row, col, text, ps_xlsx_format(x, style, NULL)));
 }
 
 static void blank(ps_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, unsigned style)
 {
     lxw_format *f = style ? ps_xlsx_format(x, style, NULL) : NULL;
     if (f) /* an empty cell with its borders or ground; nothing at all without a style */
-        ps_xlsx_check(x, worksheet_write_blank(ws, row, col, f));
+        ps_xlsx_check(x, x->lxw.worksheet_write_blank(ws, row, col, f));
 }
 
 static double real(ps_num value)
@@ -372,7 +380,8 @@ static double real(ps_num value)
 static void number(ps_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double value, unsigned style,
                    const char *num_format)
 {
-    ps_xlsx_check(x, worksheet_write_number(ws, row, col, value, ps_xlsx_format(x, style, num_format)));
+    ps_xlsx_check(x,
+                  x->lxw.worksheet_write_number(ws, row, col, value, ps_xlsx_format(x, style, num_format)));
 }
 
 /* The number format of a NUMBER cell's flags: "+0.00" shows the sign of any value but 0, as the text does. */
@@ -531,8 +540,8 @@ lxw_col_t ps_xlsx_cell(ps_xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
             blank(x, ws, row, col, style);
         break;
     case PS_CELL_BOOL:
-        ps_xlsx_check(
-            x, worksheet_write_boolean(ws, row, col, (int)cell->integer, ps_xlsx_format(x, style, NULL)));
+        ps_xlsx_check(x, x->lxw.worksheet_write_boolean(ws, row, col, (int)cell->integer,
+                                                        ps_xlsx_format(x, style, NULL)));
         break;
     case PS_CELL_PHRASE:
         if (!phrase_number(x, ws, row, col, cell, style))

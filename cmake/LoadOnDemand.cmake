@@ -1,0 +1,35 @@
+# Libraries loaded when first needed (src/base/dl.c), not linked: for each, the soname the program asks the
+# loader for, read from the library the build finds, and the Debian package that holds it (for the
+# package's Depends, which dpkg-shlibdeps cannot see).
+#   parscore_load_on_demand(PREFIX NAME [LIBRARY_DIRS...])
+# sets PREFIX_SONAME (libxlsxwriter.so.4), PREFIX_PACKAGE (libxlsxwriter4, or empty without dpkg) and an
+# INTERFACE target parscore_PREFIX_headers with the library's include folders and a compile definition
+# PARSCORE_PREFIX_SONAME="...".
+function(parscore_load_on_demand prefix name)
+  find_library(${prefix}_FILE NAMES ${name} HINTS ${ARGN} REQUIRED)
+  mark_as_advanced(${prefix}_FILE)
+  if(NOT CMAKE_OBJDUMP)
+    find_program(CMAKE_OBJDUMP objdump REQUIRED)
+  endif()
+  execute_process(COMMAND ${CMAKE_OBJDUMP} -p ${${prefix}_FILE} OUTPUT_VARIABLE headers ERROR_QUIET)
+  if(NOT headers MATCHES "SONAME +([^ \n]+)")
+    message(FATAL_ERROR "no SONAME in ${${prefix}_FILE}: parscore loads it by that name")
+  endif()
+  set(soname ${CMAKE_MATCH_1})
+  set(${prefix}_SONAME ${soname} PARENT_SCOPE)
+  set(package "")
+  find_program(PARSCORE_DPKG_QUERY dpkg-query)
+  mark_as_advanced(PARSCORE_DPKG_QUERY)
+  get_filename_component(dir ${${prefix}_FILE} DIRECTORY)
+  if(PARSCORE_DPKG_QUERY AND EXISTS ${dir}/${soname})
+    get_filename_component(real ${dir}/${soname} REALPATH)
+    execute_process(COMMAND ${PARSCORE_DPKG_QUERY} -S ${real} OUTPUT_VARIABLE owner ERROR_QUIET)
+    if(owner MATCHES "^([^:, ]+)")
+      set(package ${CMAKE_MATCH_1})
+    endif()
+  endif()
+  set(${prefix}_PACKAGE "${package}" PARENT_SCOPE)
+  add_library(parscore_${prefix}_headers INTERFACE)
+  target_include_directories(parscore_${prefix}_headers INTERFACE ${${prefix}_INCLUDE_DIRS})
+  target_compile_definitions(parscore_${prefix}_headers INTERFACE PARSCORE_${prefix}_SONAME="${soname}")
+endfunction()
