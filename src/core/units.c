@@ -122,7 +122,7 @@ static void swap(ps_unit *a, ps_unit *b)
 
 /* In-place quicksort (median of three, smaller side first, insertion sort for short runs): no
  * temporary copy, unlike glibc's qsort, which would double the memory of a million units. */
-static void sort_units(ps_unit *u, size_t n)
+static void quicksort_units(ps_unit *u, size_t n)
 {
     while (n > 16) {
         size_t mid = n / 2;
@@ -145,17 +145,58 @@ static void sort_units(ps_unit *u, size_t n)
         }
         size_t left = j + 1;
         if (left < n - left) {
-            sort_units(u, left);
+            quicksort_units(u, left);
             u += left;
             n -= left;
         } else {
-            sort_units(u + left, n - left);
+            quicksort_units(u + left, n - left);
             n = left;
         }
     }
     for (size_t i = 1; i < n; i++)
         for (size_t k = i; k > 0 && before(&u[k], &u[k - 1]); k--)
             swap(&u[k], &u[k - 1]);
+}
+
+/* A unit's place but for its name: complete or not, and its total shown (10,001 values from 100,00 down). */
+#define RANK_BUCKETS (2u << 14)
+
+static uint32_t rank_bucket(const ps_unit *x)
+{
+    return (uint32_t)(x->missing != 0) << 14 | (uint32_t)(100 * 100 - shown_cents(x->total));
+}
+
+/* Units into rank order: each unit's place is counted out by bucket, in input order (a stable counting
+ * sort, so ties keep input order with no comparison at all), then the units are moved there in place, each
+ * once, along the cycles of those places. For a million units, 2 passes and 4 MB of places instead of a
+ * quicksort's 40 million comparisons of units scattered in memory. Without the memory, the quicksort. */
+static void sort_units(ps_unit *u, size_t n)
+{
+    size_t *next = n >= 4096 ? calloc((size_t)RANK_BUCKETS + 1, sizeof *next) : NULL;
+    uint32_t *place = next ? malloc(n * sizeof *place) : NULL;
+    if (!place) {
+        free(next);
+        quicksort_units(u, n);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        next[rank_bucket(&u[i]) + 1]++;
+    for (uint32_t b = 0; b < RANK_BUCKETS; b++)
+        next[b + 1] += next[b];
+    for (size_t i = 0; i < n; i++)
+        place[i] = (uint32_t)next[rank_bucket(&u[i])]++;
+    for (size_t i = 0; i < n; i++) {
+        while (place[i] != i) { /* the unit at i goes to its place; the one there comes to i */
+            uint32_t to = place[i];
+            ps_unit unit = u[to];
+            u[to] = u[i];
+            u[i] = unit;
+            place[i] = place[to];
+            place[to] = to;
+        }
+    }
+    free(place);
+    free(next);
 }
 
 /* FNV-1a, its upper half. */

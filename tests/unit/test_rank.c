@@ -903,6 +903,60 @@ static void units_many_with_ties(void **state)
     ps_units_free(&u);
 }
 
+/* 30,000 units, past the size where ranking distributes units by bucket: every pair in order (complete
+ * before partial, then by total shown, best first, ties in input order) and every unit there once. */
+static void units_bucketed_in_rank_order(void **state)
+{
+    (void)state;
+    ps_units u;
+    ps_error err;
+    assert_int_equal(ps_units_init(&u, &builtin, &err), PS_OK);
+    enum { COUNT = 30000 };
+    uint32_t seed = 2023;
+    for (int k = 0; k < COUNT; k++) {
+        ps_num values[PS_RANK_MAX_CRITERIA];
+        uint32_t has = 0;
+        for (size_t c = 0; c < u.criteria_count; c++) {
+            seed = seed * 1103515245u + 12345u;
+            /* whole percents only half the time: many ties; 0 and 100 included; a value missing now and then
+             */
+            uint32_t r = (seed >> 8) % 10202;
+            if (r == 10201)
+                continue;
+            values[c] = (r % 2 ? (ps_num)(r / 101) * PS_NUM_SCALE : (ps_num)r * (PS_NUM_SCALE / 100)) %
+                        (101 * PS_NUM_SCALE);
+            if (values[c] > 100 * PS_NUM_SCALE)
+                values[c] = 100 * PS_NUM_SCALE;
+            has |= UINT32_C(1) << c;
+        }
+        char name[16];
+        int len = snprintf(name, sizeof name, "u%05d", k);
+        ps_unit_row row = {name, (size_t)len, values, has, "gen.csv", k + 2, 1};
+        assert_int_equal(ps_units_add(&u, &row, &err), PS_OK);
+    }
+    rank_ok(&u);
+    assert_int_equal(u.count, COUNT);
+    static bool seen[COUNT];
+    memset(seen, 0, sizeof seen);
+    for (size_t i = 0; i < u.count; i++) {
+        int k = atoi(unit_name(&u, i) + 1);
+        assert_false(seen[k]);
+        seen[k] = true;
+        if (i == 0)
+            continue;
+        const ps_unit *a = &u.units[i - 1], *b = &u.units[i];
+        bool partial_a = a->missing != 0, partial_b = b->missing != 0;
+        int64_t cents_a = ps_num_round2(a->total), cents_b = ps_num_round2(b->total);
+        assert_true(partial_a <= partial_b);
+        if (partial_a == partial_b) {
+            assert_true(cents_a >= cents_b);
+            if (cents_a == cents_b)
+                assert_true(strcmp(unit_name(&u, i - 1), unit_name(&u, i)) < 0);
+        }
+    }
+    ps_units_free(&u);
+}
+
 static void units_json_and_semicolons(void **state)
 {
     (void)state;
@@ -1129,6 +1183,7 @@ int main(void)
         cmocka_unit_test(units_compared_at_two_decimals),
         cmocka_unit_test(units_partial_rank_after_complete),
         cmocka_unit_test(units_many_with_ties),
+        cmocka_unit_test(units_bucketed_in_rank_order),
         cmocka_unit_test(units_json_and_semicolons),
         cmocka_unit_test(units_errors),
         cmocka_unit_test(check_rank_targets),
