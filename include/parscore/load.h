@@ -66,6 +66,20 @@ ps_status ps_units_read_buffer(const char *data, size_t len, const char *name, c
                                ps_unit_row_fn on_unit, void *ctx, char **source, ps_warnings *warnings,
                                ps_error *err);
 
+/* Joins the units a second thread read into later (see ps_units_read_file_split) to ctx's: used true, they
+ * follow ctx's; false, they are dropped. Either way later is left empty. PS_ERR_NOMEM when out of memory. */
+typedef ps_status (*ps_unit_join_fn)(void *ctx, void *later, bool used, ps_error *err);
+
+/* ps_units_read_file, with a large regular CSV file (4 MiB or more) read by two threads: the rows after a
+ * line break near its middle go to on_unit with later as its context, while this thread gives the rows
+ * before to on_unit with ctx; then join(ctx, later, used) once, whatever the outcome. When the break turns
+ * out to lie inside a quoted field, every row goes to ctx (used false). Rows, errors and warnings are the
+ * ones ps_units_read_file gives; each context gets its rows in file order. ctx and later must not share
+ * anything that on_unit changes. */
+ps_status ps_units_read_file_split(const char *path, const ps_read_options *options, const ps_plan *plan,
+                                   ps_unit_row_fn on_unit, void *ctx, void *later, ps_unit_join_fn join,
+                                   char **source, ps_warnings *warnings, ps_error *err);
+
 #ifdef __cplusplus
 }
 #endif

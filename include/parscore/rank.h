@@ -41,6 +41,12 @@ ps_status ps_units_init(ps_units *units, const ps_plan *plan, ps_error *err);
  * with units as its context. */
 ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err);
 
+/* Matches ps_unit_join_fn, for ps_units_read_file_split with units and later both ps_units_init'ed for the
+ * same plan: used true appends later's units after units' own (in that order, as the file gives them);
+ * used false drops them. later is released either way. PS_ERR_NOMEM when out of memory (later released
+ * too, units as they were). */
+ps_status ps_units_join(void *units, void *later, bool used, ps_error *err);
+
 /* Once every unit is in: refuses a name given twice (the same characters after trimming; an input error
  * at the first repeat in the file, naming the first one's line; err->file is units->source), then sorts
  * in place (no second copy of the units): complete units before partial ones, then by total at 2

@@ -172,10 +172,13 @@ static int run_rank(const cli_options *opt, const ps_plan *plan)
     ps_units units;
     ps_error err;
     ps_read_options read = cli_read_options(opt, opt->scores_sheet);
+    ps_units later; /* a large file's second half, read by a second thread, then joined to units */
     ps_status st = ps_units_init(&units, plan, &err);
+    if (st == PS_OK)
+        st = ps_units_init(&later, plan, &err);
     if (st == PS_OK) /* each row is reduced to its 16 bytes as it is read */
-        st = ps_units_read_file(opt->scores, &read, plan, ps_units_add, &units, &units.source,
-                                &units.warnings, &err);
+        st = ps_units_read_file_split(opt->scores, &read, plan, ps_units_add, &units, &later, ps_units_join,
+                                      &units.source, &units.warnings, &err);
     if (st == PS_OK) /* a name given twice is found here, once all are read */
         st = ps_units_rank(&units, &err);
     if (st != PS_OK) {

@@ -87,6 +87,41 @@ ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err)
     return PS_OK;
 }
 
+ps_status ps_units_join(void *units, void *later, bool used, ps_error *err)
+{
+    (void)err; /* the loader says out of memory */
+    ps_units *u = units, *v = later;
+    ps_status st = PS_OK;
+    if (used && v->count > 0) {
+        size_t count = u->count + v->count, names_len = u->names_len + v->names_len;
+        ps_unit *grown =
+            names_len <= UINT32_MAX && count > u->cap ? realloc(u->units, count * sizeof *grown) : u->units;
+        if (grown && grown != u->units) {
+            u->units = grown;
+            u->cap = count;
+        }
+        char *names = grown && names_len > u->names_cap ? realloc(u->names, names_len) : u->names;
+        if (grown && names && names != u->names) {
+            u->names = names;
+            u->names_cap = names_len;
+        }
+        if (!grown || !names || names_len > UINT32_MAX) {
+            st = PS_ERR_NOMEM;
+        } else {
+            memcpy(u->names + u->names_len, v->names, v->names_len);
+            for (size_t i = 0; i < v->count; i++) { /* later's names now sit after units' own */
+                u->units[u->count + i] = v->units[i];
+                u->units[u->count + i].name += (uint32_t)u->names_len;
+            }
+            u->count = count;
+            u->names_len = names_len;
+            u->widest_name = v->widest_name > u->widest_name ? v->widest_name : u->widest_name;
+        }
+    }
+    ps_units_free(v);
+    return st;
+}
+
 /* A total in whole hundredths, as shown: totals are never negative, so half away from zero is half up
  * (inline and by a constant: the sort asks it some 40 million times for a million units). */
 static int32_t shown_cents(int32_t total)

@@ -3,8 +3,11 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "input/file.h"
 #include "input/table.h"
@@ -15,6 +18,10 @@
 /* libcsv's parser state when no row is under way (ROW_NOT_BEGUN in libcsv.c). */
 #define LIBCSV_ROW_NOT_BEGUN 0
 #define CHUNK_BYTES 65536
+/* A regular file at least this large is read by two threads when its loader asks (handler->split). */
+#ifndef PS_CSV_SPLIT_BYTES
+#define PS_CSV_SPLIT_BYTES (4 << 20)
+#endif
 
 typedef struct {
     long line;
@@ -706,6 +713,180 @@ ps_status ps_csv_read_buffer(const char *data, size_t len, const char *name, con
     return reader_done(&r);
 }
 
+/* ---- a large file read by two threads ---- */
+
+/* The rows after a line break near the middle of a file, read by a second thread into a second context
+ * while the first reads the rows before: a reader that continues the first's table (its delimiter and
+ * header) at the byte after the break, on the line after it. The first thread then checks that the break
+ * fell between rows; if it fell inside a quoted field, what the second read is dropped and the first reads
+ * on. Either way the rows, errors and warnings are the ones a reading by one thread gives. */
+typedef struct {
+    reader r;
+    ps_table_handler handler; /* the first's, with the second context */
+    ps_error err;
+    int fd;
+    long long from, to; /* the bytes it reads: [from, to) */
+    unsigned long long bytes_read;
+    atomic_bool abandon; /* set by the first thread when what this one reads is not needed */
+    pthread_t thread;
+} second_half;
+
+/* Lines before offset from, counted as advance() counts them: LF, CR LF and a lone CR each end one. */
+static bool count_lines(second_half *h, char *chunk, long *lines)
+{
+    long n = 0;
+    bool cr = false;
+    for (long long at = 0; at < h->from;) {
+        size_t want = h->from - at < CHUNK_BYTES ? (size_t)(h->from - at) : CHUNK_BYTES;
+        ssize_t got = pread(h->fd, chunk, want, (off_t)at);
+        if (got <= 0)
+            return false;
+        for (ssize_t i = 0; i < got; i++) {
+            n += chunk[i] == '\r' || (chunk[i] == '\n' && !cr);
+            cr = chunk[i] == '\r';
+        }
+        at += got;
+        if (atomic_load(&h->abandon))
+            return false;
+    }
+    *lines = n;
+    return true;
+}
+
+/* The second thread: lines before it counted, then its bytes fed to its reader as the first feeds its own.
+ * PS_ERR_IO in its status: a read came short. */
+static void *read_second_half(void *arg)
+{
+    second_half *h = arg;
+    reader *r = &h->r;
+    char *chunk = malloc(CHUNK_BYTES);
+    long lines = 0;
+    if (!chunk) {
+        fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+    } else if (!count_lines(h, chunk, &lines)) {
+        r->status = PS_ERR_IO;
+    }
+    r->pos.line = lines + 1;
+    for (long long at = h->from; r->status == PS_OK && at < h->to && !atomic_load(&h->abandon);) {
+        size_t want = h->to - at < CHUNK_BYTES ? (size_t)(h->to - at) : CHUNK_BYTES;
+        ssize_t got = pread(h->fd, chunk, want, (off_t)at);
+        if (got <= 0) {
+            r->status = PS_ERR_IO;
+            break;
+        }
+        h->bytes_read += (unsigned long long)got;
+        at += got;
+        feed(r, chunk, (size_t)got);
+    }
+    free(chunk);
+    if (r->status == PS_OK && !atomic_load(&h->abandon) &&
+        csv_fini(&r->parser, on_field_end, on_row, r) != 0 && r->status == PS_OK)
+        fail(r, PS_MSG_UNCLOSED_QUOTE, r->cursor_pos.line, r->cursor_pos.column, NULL, NULL);
+    return NULL;
+}
+
+/* The byte after the first line feed at or after the middle of the file, if the first thread has not read
+ * that far yet (0: none within a line's limit). */
+static long long split_point(int fd, long long size, unsigned long long read_so_far, char *chunk)
+{
+    for (long long at = size / 2; at < size && at - size / 2 < PS_LIMIT_LINE_BYTES;) {
+        ssize_t got = pread(fd, chunk, CHUNK_BYTES, (off_t)at);
+        if (got <= 0)
+            return 0;
+        const char *lf = memchr(chunk, '\n', (size_t)got);
+        if (lf) {
+            long long from = at + (lf - chunk) + 1;
+            return from < size && (unsigned long long)from > read_so_far ? from : 0;
+        }
+        at += got;
+    }
+    return 0;
+}
+
+/* Starts the second thread for the rows from the split on; NULL (one thread reads all) when the loader
+ * wants none, the file is small or not regular, or memory or a thread cannot be had. */
+static second_half *start_second_half(reader *a, FILE *f, long long size, unsigned long long read_so_far,
+                                      char *chunk)
+{
+    const ps_table_handler *handler = a->handler;
+    if (!handler->split || !handler->join || size < PS_CSV_SPLIT_BYTES || !a->seen_header)
+        return NULL;
+    long long from = split_point(fileno(f), size, read_so_far, chunk);
+    if (from == 0)
+        return NULL;
+    second_half *h = calloc(1, sizeof *h);
+    if (!h)
+        return NULL;
+    h->handler = *handler;
+    h->handler.ctx = handler->split(handler->ctx);
+    h->handler.split = NULL;
+    if (!h->handler.ctx) {
+        free(h);
+        return NULL;
+    }
+    reader *r = &h->r;
+    reader_init(r, a->name, &h->handler, &h->err);
+    if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        handler->join(handler->ctx, false, a->err);
+        free(h);
+        return NULL;
+    }
+    r->parser_ready = true;
+    csv_set_realloc_func(&r->parser, realloc);
+    csv_set_free_func(&r->parser, free);
+    csv_set_delim(&r->parser, csv_get_delim(&a->parser));
+    csv_set_space_func(&r->parser, space_only);
+    memcpy(r->byte_class, a->byte_class, sizeof r->byte_class);
+    r->bom_checked = r->started = r->seen_header = true;
+    r->header = a->header; /* borrowed: the first reader outlives this one */
+    r->header_count = a->header_count;
+    r->field_start = r->pos;
+    h->fd = fileno(f);
+    h->from = from;
+    h->to = size;
+    atomic_init(&h->abandon, false);
+    if (pthread_create(&h->thread, NULL, read_second_half, h) != 0) {
+        r->header = NULL;
+        r->header_count = 0;
+        reader_done(r);
+        handler->join(handler->ctx, false, a->err);
+        free(h);
+        return NULL;
+    }
+    return h;
+}
+
+/* Waits for the second thread. used: the first reached the split at a row's end and failed nowhere, so
+ * the second's rows (or its error) follow the first's; otherwise they are dropped. The loader's join is
+ * told which; the bytes the second read count when used. */
+static void end_second_half(second_half *h, reader *a, bool used, unsigned long long *bytes_read)
+{
+    if (!used)
+        atomic_store(&h->abandon, true);
+    pthread_join(h->thread, NULL);
+    reader *r = &h->r;
+    /* a read that came short (the file shrank meanwhile, or failed) is said by the check that the file
+     * did not change, from the bytes read; any other failure is the second half's error */
+    if (used && r->status != PS_OK && r->status != PS_ERR_IO) {
+        a->status = r->status;
+        *a->err = h->err;
+    }
+    if (used) {
+        *bytes_read += h->bytes_read;
+        if (r->last_line > 0)
+            a->last_line = r->last_line;
+    }
+    ps_status st = a->handler->join(a->handler->ctx, used && a->status == PS_OK, a->err);
+    if (st == PS_ERR_NOMEM)
+        fail(a, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+    else if (st != PS_OK && a->status == PS_OK)
+        a->status = st;
+    r->header = NULL; /* borrowed */
+    r->header_count = 0;
+    reader_done(r);
+    free(h);
+}
+
 ps_status ps_csv_read_file(const char *path, const ps_table_handler *handler, ps_error *err)
 {
     FILE *f;
@@ -720,12 +901,33 @@ ps_status ps_csv_read_file(const char *path, const ps_table_handler *handler, ps
     char *chunk = malloc(CHUNK_BYTES);
     if (!chunk)
         fail(&r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+    second_half *half = NULL;
+    bool split_asked = false;
     while (chunk && r.status == PS_OK) {
-        size_t n = fread(chunk, 1, CHUNK_BYTES, f);
+        size_t want = CHUNK_BYTES; /* with a second thread, up to where it begins */
+        if (half && (unsigned long long)half->from - bytes_read < want)
+            want = (size_t)((unsigned long long)half->from - bytes_read);
+        size_t n = want > 0 ? fread(chunk, 1, want, f) : 0;
         bytes_read += n;
         if (n > 0)
             take(&r, chunk, n, false);
-        if (n < CHUNK_BYTES) {
+        if (!split_asked && r.status == PS_OK && r.seen_header) {
+            split_asked = true;
+            half = start_second_half(&r, f, size, bytes_read, chunk);
+        }
+        if (half && bytes_read == (unsigned long long)half->from) {
+            /* the split is between rows when no row is open there (none began in a quoted line break) */
+            bool between_rows = r.status == PS_OK && !r.row_open && r.parser.pstate == LIBCSV_ROW_NOT_BEGUN;
+            if (between_rows) {
+                end_second_half(half, &r, true, &bytes_read);
+                half = NULL;
+                break;
+            }
+            end_second_half(half, &r, false, &bytes_read);
+            half = NULL;
+            continue; /* every row is this thread's: it reads on from here */
+        }
+        if (n < want) {
             if (ferror(f)) {
                 ps_error_set(err, PS_MSG_READ, name, 0, 0, strerror(errno), NULL, NULL);
                 r.status = PS_ERR_IO;
@@ -733,6 +935,8 @@ ps_status ps_csv_read_file(const char *path, const ps_table_handler *handler, ps
             break;
         }
     }
+    if (half) /* stopped before the split: an error, or the file is shorter than it was */
+        end_second_half(half, &r, false, &bytes_read);
     free(chunk);
     if (r.status == PS_OK && ps_input_check_unchanged(path, f, size, bytes_read, err) != PS_OK)
         r.status = PS_ERR_IO;

@@ -478,7 +478,13 @@ static ps_status load(const char *path, const char *data, size_t len, const ps_r
 {
     memset(plan, 0, sizeof *plan);
     plan_reader pr = {.file = data ? path : ps_input_name(path), .plan = plan};
-    ps_table_handler h = {on_meta, on_header, on_row, on_end, &pr, "owners", &plan->warnings};
+    ps_table_handler h = {.meta = on_meta,
+                          .header = on_header,
+                          .row = on_row,
+                          .end = on_end,
+                          .ctx = &pr,
+                          .list_column = "owners",
+                          .warnings = &plan->warnings};
     ps_status st = ps_table_load(path, data, len, "indicators", &h, options, &plan->source, err);
     for (size_t i = 0; pr.links && i < plan->count; i++)
         free(pr.links[i].parent);

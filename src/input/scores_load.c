@@ -278,7 +278,12 @@ static ps_status load(const char *path, const char *data, size_t len, const ps_r
 {
     memset(scores, 0, sizeof *scores);
     scores_reader sr = {.file = data ? path : ps_input_name(path), .plan = plan, .scores = scores};
-    ps_table_handler h = {on_meta, on_header, on_row, on_end, &sr, NULL, &scores->warnings};
+    ps_table_handler h = {.meta = on_meta,
+                          .header = on_header,
+                          .row = on_row,
+                          .end = on_end,
+                          .ctx = &sr,
+                          .warnings = &scores->warnings};
     ps_status st = ps_table_load(path, data, len, "scores", &h, options, &scores->source, err);
     if (st != PS_OK)
         ps_scores_free(scores);

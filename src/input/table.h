@@ -33,6 +33,13 @@ typedef struct {
     const char *list_column;
     /* where the loader gathers its warnings, so that a workbook's reader can place them in its sheet */
     ps_warnings *warnings;
+    /* Optional, for a large regular CSV file: a second context for row, into which a second thread reads
+     * the rows after a line break near the file's middle while this one reads the rows before; asked
+     * once the header is read (NULL: one thread). join follows once both halves are read, before end:
+     * used false when every row came to ctx after all (the break was inside a quoted field, or reading
+     * stopped at an error before it). Rows reach each context in file order, with their own lines. */
+    void *(*split)(void *ctx);
+    ps_status (*join)(void *ctx, bool used, ps_error *err);
 } ps_table_handler;
 
 /* A table from a file: by extension (.json, .csv, .tsv, .xlsx), else by its first bytes (a zip archive is

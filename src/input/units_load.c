@@ -9,7 +9,8 @@
 #include "input/table.h"
 #include "parscore/load.h"
 
-typedef struct {
+typedef struct units_reader units_reader;
+struct units_reader {
     const char *file;
     const ps_indicator *criteria[PS_RANK_MAX_CRITERIA];
     size_t criteria_count;
@@ -19,7 +20,13 @@ typedef struct {
     size_t rows;
     ps_column columns[1 + PS_RANK_MAX_CRITERIA + 2];
     size_t column_count;
-} units_reader;
+    /* a large file read by two threads: the caller's second context and how it joins, and the reader of
+     * the rows after the split (a copy of this one, with the second context) */
+    void *later_ctx;
+    ps_unit_join_fn join;
+    units_reader *later;
+    bool joined;
+};
 
 enum { COL_UNIT = 0, COL_FIRST = 1 };
 
@@ -77,31 +84,76 @@ static ps_status on_end(void *ctx, long last_line, ps_error *err)
     return ps_table_no_rows(ur->file, last_line, err);
 }
 
-static ps_status load(const char *path, const char *data, size_t len, const ps_read_options *options,
-                      const ps_plan *plan, ps_unit_row_fn on_unit, void *ctx, char **source,
-                      ps_warnings *warnings, ps_error *err)
+static void *on_split(void *ctx)
 {
-    units_reader ur = {
-        .file = data ? path : ps_input_name(path), .on_unit = on_unit, .ctx = ctx, .warnings = warnings};
+    units_reader *ur = ctx;
+    ur->later = malloc(sizeof *ur->later);
+    if (!ur->later)
+        return NULL;
+    *ur->later = *ur;
+    ur->later->ctx = ur->later_ctx;
+    ur->later->rows = 0;
+    ur->later->later = NULL;
+    return ur->later;
+}
+
+static ps_status on_join(void *ctx, bool used, ps_error *err)
+{
+    units_reader *ur = ctx;
+    if (used && ur->later)
+        ur->rows += ur->later->rows;
+    free(ur->later);
+    ur->later = NULL;
+    ur->joined = true;
+    return ur->join(ur->ctx, ur->later_ctx, used, err);
+}
+
+static ps_status load(const char *path, const char *data, size_t len, const ps_read_options *options,
+                      const ps_plan *plan, ps_unit_row_fn on_unit, void *ctx, void *later,
+                      ps_unit_join_fn join, char **source, ps_warnings *warnings, ps_error *err)
+{
+    units_reader ur = {.file = data ? path : ps_input_name(path),
+                       .on_unit = on_unit,
+                       .ctx = ctx,
+                       .warnings = warnings,
+                       .later_ctx = later,
+                       .join = join};
     *source = NULL;
     ps_status st = ps_plan_rank_criteria(plan, ur.criteria, &ur.criteria_count, err);
-    if (st != PS_OK)
-        return st;
-    ps_table_handler h = {
-        .header = on_header, .row = on_row, .end = on_end, .ctx = &ur, .warnings = warnings};
-    return ps_table_load(path, data, len, "units", &h, options, source, err);
+    ps_table_handler h = {.header = on_header,
+                          .row = on_row,
+                          .end = on_end,
+                          .ctx = &ur,
+                          .warnings = warnings,
+                          .split = join ? on_split : NULL,
+                          .join = join ? on_join : NULL};
+    if (st == PS_OK)
+        st = ps_table_load(path, data, len, "units", &h, options, source, err);
+    if (join && !ur.joined) { /* no second thread was started: later is released all the same */
+        ps_error ignored;
+        if (join(ctx, later, false, &ignored) == PS_ERR_NOMEM && st == PS_OK)
+            st = PS_ERR_NOMEM;
+    }
+    return st;
 }
 
 ps_status ps_units_read_file(const char *path, const ps_read_options *options, const ps_plan *plan,
                              ps_unit_row_fn on_unit, void *ctx, char **source, ps_warnings *warnings,
                              ps_error *err)
 {
-    return load(path, NULL, 0, options, plan, on_unit, ctx, source, warnings, err);
+    return load(path, NULL, 0, options, plan, on_unit, ctx, NULL, NULL, source, warnings, err);
+}
+
+ps_status ps_units_read_file_split(const char *path, const ps_read_options *options, const ps_plan *plan,
+                                   ps_unit_row_fn on_unit, void *ctx, void *later, ps_unit_join_fn join,
+                                   char **source, ps_warnings *warnings, ps_error *err)
+{
+    return load(path, NULL, 0, options, plan, on_unit, ctx, later, join, source, warnings, err);
 }
 
 ps_status ps_units_read_buffer(const char *data, size_t len, const char *name, const ps_plan *plan,
                                ps_unit_row_fn on_unit, void *ctx, char **source, ps_warnings *warnings,
                                ps_error *err)
 {
-    return load(name, data ? data : "", len, NULL, plan, on_unit, ctx, source, warnings, err);
+    return load(name, data ? data : "", len, NULL, plan, on_unit, ctx, NULL, NULL, source, warnings, err);
 }

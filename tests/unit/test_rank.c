@@ -957,6 +957,107 @@ static void units_bucketed_in_rank_order(void **state)
     ps_units_free(&u);
 }
 
+/* ---- a large file read by two threads ---- */
+
+typedef struct {
+    int calls;
+    bool used;
+} join_log;
+
+static join_log joins;
+
+static ps_status log_join(void *units, void *later, bool used, ps_error *err)
+{
+    joins.calls++;
+    joins.used = used;
+    return ps_units_join(units, later, used, err);
+}
+
+/* rows units of 9 values, one row the given text (NULL: none) after row at; the file's path */
+static char *write_units(const char *name, int rows, int at, const char *text)
+{
+    static char path[160];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("unit,1,2,3,4,5,6,7,8,sipas\n", f);
+    for (int k = 0; k < rows; k++) {
+        if (k == at && text)
+            fputs(text, f);
+        fprintf(f, "X\xc3\xa3 %07d", k);
+        for (int c = 0; c < 9; c++)
+            fprintf(f, ",%d.%02d", 20 + (k * 7 + c * 13) % 80, (k * 31 + c) % 100);
+        fputc('\n', f);
+    }
+    assert_int_equal(fclose(f), 0);
+    return path;
+}
+
+static ps_error read_split(const char *path, ps_units *u, ps_status want)
+{
+    ps_units later;
+    ps_error err;
+    memset(&err, 0, sizeof err);
+    memset(&joins, 0, sizeof joins);
+    assert_int_equal(ps_units_init(u, &builtin, &err), PS_OK);
+    assert_int_equal(ps_units_init(&later, &builtin, &err), PS_OK);
+    ps_status st = ps_units_read_file_split(path, NULL, &builtin, ps_units_add, u, &later, log_join,
+                                            &u->source, &u->warnings, &err);
+    if (st != want) {
+        print_error("%s: status %d, want %d\n", path, (int)st, (int)want);
+        fail_with(&err, "ps_units_read_file_split");
+    }
+    assert_int_equal(joins.calls, 1); /* later is always released, once */
+    assert_null(later.units);
+    return err;
+}
+
+static void units_large_file_read_by_two_threads(void **state)
+{
+    (void)state;
+    /* 70,000 rows of about 66 bytes: 4.6 MB, over the 4 MiB from which the reader splits */
+    char *path = write_units("large.csv", 70000, -1, NULL);
+    ps_units u;
+    read_split(path, &u, PS_OK);
+    assert_true(joins.used);
+    assert_int_equal(u.count, 70000);
+    for (size_t i = 0; i < u.count; i += 997) { /* in file order, whichever thread read them */
+        char want[32];
+        snprintf(want, sizeof want, "X\xc3\xa3 %07zu", i);
+        assert_string_equal(unit_name(&u, i), want);
+    }
+    rank_ok(&u);
+    ps_units_free(&u);
+    /* a quoted name whose line breaks run across the middle: the second thread's rows are dropped */
+    char name[4096];
+    size_t len = (size_t)snprintf(name, sizeof name, "\"X\xc3\xa3");
+    for (int k = 0; k < 300; k++)
+        len += (size_t)snprintf(name + len, sizeof name - len, "\nd%d", k);
+    snprintf(name + len, sizeof name - len, "\",1,2,3,4,5,6,7,8,9\n");
+    path = write_units("quoted.csv", 70000, 35000, name);
+    read_split(path, &u, PS_OK);
+    assert_false(joins.used);
+    assert_int_equal(u.count, 70001);
+    ps_units_free(&u);
+    /* a small file: one thread */
+    path = write_units("small.csv", 1000, -1, NULL);
+    read_split(path, &u, PS_OK);
+    assert_false(joins.used);
+    assert_int_equal(u.count, 1000);
+    ps_units_free(&u);
+    /* an error in the second half: found there, on its own line */
+    path = write_units("bad.csv", 70000, 60000, "X\xc3\xa3 bad,abc,2,3,4,5,6,7,8,9\n");
+    ps_error err = read_split(path, &u, PS_ERR_INPUT);
+    assert_false(joins.used);
+    assert_int_equal(err.line, 60002); /* the second half's error is the file's, on the file's line */
+    assert_int_equal(err.column, 8);
+    ps_units_free(&u);
+    remove(path);
+    remove(write_units("large.csv", 0, -1, NULL));
+    remove(write_units("quoted.csv", 0, -1, NULL));
+    remove(write_units("small.csv", 0, -1, NULL));
+}
+
 static void units_json_and_semicolons(void **state)
 {
     (void)state;
@@ -1184,6 +1285,7 @@ int main(void)
         cmocka_unit_test(units_partial_rank_after_complete),
         cmocka_unit_test(units_many_with_ties),
         cmocka_unit_test(units_bucketed_in_rank_order),
+        cmocka_unit_test(units_large_file_read_by_two_threads),
         cmocka_unit_test(units_json_and_semicolons),
         cmocka_unit_test(units_errors),
         cmocka_unit_test(check_rank_targets),

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""A large CSV of units is read by two threads, split at a line break near its middle
+(src/input/csv_table.c): on generated files of 4.6 MB and more, `parscore rank FILE` must give exactly
+what a reading by one thread gives (`cat FILE | parscore rank -`: a pipe is never split), status, stdout
+and stderr, the file's name aside: valid files (LF, CR LF, no final line break, blank lines), a quoted
+line break across the split (the second thread's rows dropped, the first reads on), and errors in the
+second half, in both, and across them (a name given twice, a ragged row, a bad number, invalid UTF-8, an
+unclosed quote at the end).
+usage: rank-split.py PARSCORE"""
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+PS = sys.argv[1]
+ROWS = 70000  # about 4.6 MB: over the 4 MiB from which the reader splits
+failures = 0
+checks = 0
+
+
+def rows(seed, count=ROWS):
+    rnd = random.Random(seed)
+    out = []
+    for i in range(count):
+        values = ",".join(f"{rnd.uniform(20, 100):.2f}" for _ in range(9))
+        out.append(f"Xã {i:07d},{values}")
+    return out
+
+
+def make(lines, header="unit,1,2,3,4,5,6,7,8,sipas", eol="\n", final=True):
+    text = eol.join([header] + lines) + (eol if final else "")
+    return text.encode()
+
+
+def run(args, data=None):
+    r = subprocess.run([PS] + args, input=data, capture_output=True, env=dict(os.environ, LC_ALL="C.UTF-8"))
+    return r.returncode, r.stdout, r.stderr
+
+
+def same(name, data, formats=("csv",)):
+    global failures, checks
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "units.csv")
+        with open(path, "wb") as f:
+            f.write(data)
+        for fmt in formats:
+            split = run(["rank", "--format", fmt, path])
+            # a pipe: read by one thread
+            one = subprocess.run(f"cat '{path}' | '{PS}' rank --format {fmt} -", shell=True, capture_output=True,
+                                 env=dict(os.environ, LC_ALL="C.UTF-8"))
+            one = (one.returncode, one.stdout, one.stderr.replace(b"<stdin>", path.encode()))
+            checks += 1
+            if split != one:
+                failures += 1
+                print(f"FAIL {name} ({fmt}): split exit {split[0]}, one thread exit {one[0]}")
+                print(f"     split stderr: {split[2][:300]!r}\n     one   stderr: {one[2][:300]!r}")
+                if split[1] != one[1]:
+                    print(f"     stdout differs ({len(split[1])} vs {len(one[1])} bytes)")
+            else:
+                print(f"ok   {name} ({fmt}): exit {split[0]} {split[2][:90]!r}")
+
+
+base = rows(1)
+mid = ROWS // 2
+same("valid, LF", make(base), ("csv", "json", "text"))
+same("valid, CR LF", make(base, eol="\r\n"))
+same("no final line break", make(base, final=False))
+blank = base[:mid - 3] + ["", ",,,,,,,,,", ""] + base[mid - 3:] + ["", ""]
+same("blank lines and empty rows", make(blank))
+# a name with quoted line breaks from before the middle byte to after it: the split falls inside it
+def across_middle(lines, field):
+    size = len(make(lines)) + len(field.encode()) + 30
+    at, offset = 0, len("unit,1,2,3,4,5,6,7,8,sipas\n")
+    while offset + len(lines[at].encode()) + 1 < size // 2 - len(field.encode()) // 2:
+        offset += len(lines[at].encode()) + 1
+        at += 1
+    return lines[:at] + [field + "," + ",".join(["50"] * 9)] + lines[at:]
+long_name = '"Xã ' + "\n".join("dòng %d" % k for k in range(300)) + '"'
+same("a quoted line break across the split", make(across_middle(base, long_name)), ("csv", "text"))
+crlf_name = '"Xã ' + "\r\n".join("dòng %d" % k for k in range(300)) + '"'
+same("a quoted CR LF across the split", make(across_middle(base, crlf_name), eol="\r\n"))
+bad = list(base)
+bad[mid + 5000] = bad[mid + 5000].replace(",", ",abc,", 1).rsplit(",", 1)[0]
+same("a bad number in the second half", make(bad))
+both = list(bad)
+both[100] = both[100].replace(",", ",x%,", 1).rsplit(",", 1)[0]
+same("bad numbers in both halves", make(both))
+dup = list(base)
+dup[mid + 9000] = "Xã 0000123," + dup[mid + 9000].split(",", 1)[1]
+same("a name in the first half given again in the second", make(dup))
+ragged = list(base)
+ragged[mid + 100] += ",1"
+same("a ragged row in the second half", make(ragged))
+utf8 = make(base)
+at = utf8.index(b"\n", len(utf8) * 3 // 4) + 4
+same("invalid UTF-8 in the second half", utf8[:at] + b"\xff" + utf8[at + 1:])
+same("an unclosed quote at the end", make(base + ['"Xã cuối,1,2,3,4,5,6,7,8,9']))
+same("a BOM and comment lines", b"\xef\xbb\xbf# period: 2023-Q3\n# note\n" + make(base))
+same("lone CR line ends (no split)", make(base, eol="\r"))
+print(f"{checks} comparisons, {failures} different")
+sys.exit(1 if failures else 0)
