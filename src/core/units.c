@@ -253,7 +253,7 @@ static void swap_keys(uint64_t *a, uint64_t *b)
 }
 
 /* In-place quicksort of 64-bit keys (median of three, smaller side first): no second copy. */
-static void sort_keys(uint64_t *k, size_t n)
+static void quicksort_keys(uint64_t *k, size_t n)
 {
     while (n > 16) {
         size_t mid = n / 2;
@@ -276,17 +276,52 @@ static void sort_keys(uint64_t *k, size_t n)
         }
         size_t left = j + 1;
         if (left < n - left) {
-            sort_keys(k, left);
+            quicksort_keys(k, left);
             k += left;
             n -= left;
         } else {
-            sort_keys(k + left, n - left);
+            quicksort_keys(k + left, n - left);
             n = left;
         }
     }
     for (size_t i = 1; i < n; i++)
         for (size_t j = i; j > 0 && k[j] < k[j - 1]; j--)
             swap_keys(&k[j], &k[j - 1]);
+}
+
+#define KEY_BUCKETS 65536u /* by the top 16 bits of a key: its hash's */
+
+/* Keys in order: each moved to the run of its top 16 bits (counted first, then moved along cycles, as the
+ * American flag sort does), then each run, about a dozen keys for a million names, sorted on its own.
+ * Without memory for the counts, the quicksort alone. */
+static void sort_keys(uint64_t *k, size_t n)
+{
+    size_t *first = n >= 4096 ? calloc(2 * (size_t)KEY_BUCKETS + 1, sizeof *first) : NULL;
+    if (!first) {
+        quicksort_keys(k, n);
+        return;
+    }
+    size_t *next = first + KEY_BUCKETS + 1;
+    for (size_t i = 0; i < n; i++)
+        first[(k[i] >> 48) + 1]++;
+    for (uint32_t b = 0; b < KEY_BUCKETS; b++) {
+        first[b + 1] += first[b];
+        next[b] = first[b];
+    }
+    for (uint32_t b = 0; b < KEY_BUCKETS; b++) {
+        while (next[b] < first[b + 1]) {
+            uint64_t moving = k[next[b]];
+            while ((moving >> 48) != b) { /* into its run; carry on with the key it displaces */
+                uint64_t displaced = k[next[moving >> 48]];
+                k[next[moving >> 48]++] = moving;
+                moving = displaced;
+            }
+            k[next[b]++] = moving;
+        }
+    }
+    for (uint32_t b = 0; b < KEY_BUCKETS; b++)
+        quicksort_keys(k + first[b], first[b + 1] - first[b]);
+    free(first);
 }
 
 /* The first unit, in input order, whose name an earlier unit has: its index in *again and the earlier

@@ -957,6 +957,36 @@ static void units_bucketed_in_rank_order(void **state)
     ps_units_free(&u);
 }
 
+/* 30,000 names, past the size where their hashes are sorted by bucket: the first name given again in the
+ * file is the one named, with the line of its first appearance, whatever the hashes' order. */
+static void units_bucketed_repeat_found_first(void **state)
+{
+    (void)state;
+    ps_units u;
+    ps_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(ps_units_init(&u, &builtin, &err), PS_OK);
+    ps_num values[PS_RANK_MAX_CRITERIA] = {0};
+    for (int k = 0; k < 30000; k++) {
+        char name[16];
+        /* row 20000 repeats row 15000, row 25000 repeats row 100, row 29000 repeats row 20000 */
+        int as = k == 20000 ? 15000 : k == 25000 ? 100 : k == 29000 ? 20000 : k;
+        int len = snprintf(name, sizeof name, "u%05d", as);
+        ps_unit_row row = {name, (size_t)len, values, 0, "gen.csv", k + 2, 3};
+        assert_int_equal(ps_units_add(&u, &row, &err), PS_OK);
+    }
+    u.source = strdup("gen.csv");
+    assert_int_equal(ps_units_rank(&u, &err), PS_ERR_INPUT);
+    assert_int_equal(err.code, PS_MSG_PEER_DUPLICATE);
+    assert_int_equal(err.line, 20002);
+    assert_int_equal(err.column, 3);
+    char msg[512];
+    ps_error_format(&err, PS_LANG_EN, msg, sizeof msg);
+    assert_non_null(strstr(msg, "u15000"));
+    assert_non_null(strstr(msg, "15002"));
+    ps_units_free(&u);
+}
+
 /* ---- a large file read by two threads ---- */
 
 typedef struct {
@@ -1285,6 +1315,7 @@ int main(void)
         cmocka_unit_test(units_partial_rank_after_complete),
         cmocka_unit_test(units_many_with_ties),
         cmocka_unit_test(units_bucketed_in_rank_order),
+        cmocka_unit_test(units_bucketed_repeat_found_first),
         cmocka_unit_test(units_large_file_read_by_two_threads),
         cmocka_unit_test(units_json_and_semicolons),
         cmocka_unit_test(units_errors),
