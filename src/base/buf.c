@@ -1,9 +1,12 @@
-/* ps_buf: the growing buffer every reporter writes into before anything reaches stdout. */
+/* ps_buf, the growing buffer every reporter writes into before anything reaches stdout, and growing arrays.
+ */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "parscore/report.h"
 
 void ps_buf_init(ps_buf *buf)
@@ -75,4 +78,24 @@ void ps_buf_printf(ps_buf *buf, const char *format, ...)
     vsnprintf(buf->data + buf->len, (size_t)n + 1, format, args);
     va_end(args);
     buf->len += (size_t)n;
+}
+
+bool ps_array_grow(void **data, size_t *cap, size_t need, size_t item)
+{
+    if (need <= *cap)
+        return true;
+    size_t next = *cap ? *cap : 16;
+    while (next < need) {
+        if (next > SIZE_MAX / 2)
+            return false;
+        next *= 2;
+    }
+    if (item > 0 && next > SIZE_MAX / item)
+        return false;
+    void *p = realloc(*data, next * item);
+    if (!p)
+        return false;
+    *data = p;
+    *cap = next;
+    return true;
 }

@@ -9,10 +9,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "input/file.h"
-#include "input/table.h"
+#include "base/array.h"
 #include "base/error.h"
 #include "base/text.h"
+#include "input/file.h"
+#include "input/table.h"
 #include "parscore/load.h"
 
 /* libcsv's parser state when no row is under way (ROW_NOT_BEGUN in libcsv.c). */
@@ -103,21 +104,6 @@ static void advance(position *p, const char *bytes, size_t len)
             p->after_cr = false;
         }
     }
-}
-
-static bool grow(void **data, size_t *cap, size_t need, size_t item)
-{
-    if (need <= *cap)
-        return true;
-    size_t next = *cap ? *cap : 16;
-    while (next < need)
-        next *= 2;
-    void *p = realloc(*data, next * item);
-    if (!p)
-        return false;
-    *data = p;
-    *cap = next;
-    return true;
 }
 
 static const char *column_name(const reader *r, size_t index, char *buf, size_t size)
@@ -302,8 +288,8 @@ static void on_field(void *data, size_t len, void *ctx)
     }
     if (!r->field_plain && !text_allowed(r, text, len))
         return;
-    if (!grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots) ||
-        !grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1)) {
+    if (!ps_array_grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots) ||
+        !ps_array_grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1)) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
         return;
     }
@@ -345,7 +331,8 @@ static ps_status keep_header(reader *r, const ps_table_row *row)
 
 static void deliver_row(reader *r)
 {
-    if (!grow((void **)&r->fields, &r->fields_cap, r->slot_count ? r->slot_count : 1, sizeof *r->fields)) {
+    if (!ps_array_grow((void **)&r->fields, &r->fields_cap, r->slot_count ? r->slot_count : 1,
+                       sizeof *r->fields)) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
         return;
     }
@@ -458,7 +445,7 @@ static bool keep_raw(reader *r, const char *data, size_t len)
         raw_row_too_long(r);
         return false;
     }
-    if (!grow((void **)&r->raw, &r->raw_cap, r->raw_len + len + 1, 1)) {
+    if (!ps_array_grow((void **)&r->raw, &r->raw_cap, r->raw_len + len + 1, 1)) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
         return false;
     }
@@ -635,7 +622,7 @@ static void take(reader *r, const char *data, size_t len, bool at_eof)
         feed(r, data, len);
         return;
     }
-    if (!grow((void **)&r->pre, &r->pre_cap, r->pre_len + len + 1, 1)) {
+    if (!ps_array_grow((void **)&r->pre, &r->pre_cap, r->pre_len + len + 1, 1)) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
         return;
     }

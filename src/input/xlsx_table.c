@@ -10,6 +10,7 @@
 #include <string.h>
 #include <zip.h>
 
+#include "base/array.h"
 #include "base/dl.h"
 #include "base/error.h"
 #include "base/text.h"
@@ -158,21 +159,6 @@ static ps_status fail_corrupt(reader *r)
 {
     bool cell = r->kind == PART_SHEET && r->row > 0;
     return fail(r, PS_MSG_XLSX_CORRUPT, cell ? r->row : 0, cell ? r->col : 0, r->part, NULL, NULL);
-}
-
-static bool grow(void **data, size_t *cap, size_t need, size_t item)
-{
-    if (need <= *cap)
-        return true;
-    size_t next = *cap ? *cap : 16;
-    while (next < need)
-        next *= 2;
-    void *p = realloc(*data, next * item);
-    if (!p)
-        return false;
-    *data = p;
-    *cap = next;
-    return true;
 }
 
 /* The local part of a name: expat gives "namespace-uri name", so a prefix never matters. */
@@ -329,7 +315,8 @@ static void strings_start(reader *r, const char *name)
 {
     if (strcmp(name, "si") == 0) {
         r->in_si = true;
-        if (!grow((void **)&r->string_at, &r->string_cap, r->string_count + 1, sizeof *r->string_at)) {
+        if (!ps_array_grow((void **)&r->string_at, &r->string_cap, r->string_count + 1,
+                           sizeof *r->string_at)) {
             fail_nomem(r);
             return;
         }
@@ -726,7 +713,7 @@ static void cell_end(reader *r)
              NULL);
         return;
     }
-    if (!grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots)) {
+    if (!ps_array_grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots)) {
         fail_nomem(r);
         return;
     }

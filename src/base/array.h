@@ -1,0 +1,12 @@
+/* Arrays that grow as items arrive, shared by the readers. Not public. */
+#ifndef PARSCORE_BASE_ARRAY_H
+#define PARSCORE_BASE_ARRAY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Makes room for need items of item bytes in *data (capacity *cap, doubling from 16; *data may be NULL);
+ * false when out of memory or the size overflows, *data and *cap then as they were. */
+bool ps_array_grow(void **data, size_t *cap, size_t need, size_t item);
+
+#endif
