@@ -728,9 +728,15 @@ static bool count_lines(second_half *h, char *chunk, long *lines)
         ssize_t got = pread(h->fd, chunk, want, (off_t)at);
         if (got <= 0)
             return false;
-        for (ssize_t i = 0; i < got; i++) {
-            n += chunk[i] == '\r' || (chunk[i] == '\n' && !cr);
-            cr = chunk[i] == '\r';
+        if (!cr &&
+            !memchr(chunk, '\r', (size_t)got)) { /* the common case: line feeds only, found by memchr */
+            for (const char *p = chunk, *end = chunk + got; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+                n++;
+        } else {
+            for (ssize_t i = 0; i < got; i++) {
+                n += chunk[i] == '\r' || (chunk[i] == '\n' && !cr);
+                cr = chunk[i] == '\r';
+            }
         }
         at += got;
         if (atomic_load(&h->abandon))
