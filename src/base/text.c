@@ -70,36 +70,10 @@ static bool plain_byte(unsigned char c)
     return c >= 0x20 && c < 0x7F;
 }
 
-void ps_text_display(ps_buf *out, const char *text, size_t len)
+/* What a terminal may be shown of text, appended to out (NULL: only measured), and its display width. */
+static size_t display(ps_buf *out, const char *text, size_t len)
 {
-    size_t i = 0, start = 0;
-    while (i < len) {
-        if (plain_byte((unsigned char)text[i])) {
-            i++;
-            continue;
-        }
-        utf8proc_int32_t c = (unsigned char)text[i];
-        utf8proc_ssize_t n = 1;
-        if (c >= 0x80)
-            n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
-        bool blank = n > 0 && (c == '\t' || c == '\r' || c == '\n');
-        if (n > 0 && !blank && !ps_char_unsafe(c)) {
-            i += (size_t)n;
-            continue;
-        }
-        ps_buf_append(out, text + start, i - start);
-        ps_buf_puts(out, blank ? " " : "\xef\xbf\xbd"); /* U+FFFD */
-        if (c == '\r' && i + 1 < len && text[i + 1] == '\n')
-            i++; /* CR LF: one space */
-        i += n > 0 ? (size_t)n : 1;
-        start = i;
-    }
-    ps_buf_append(out, text + start, len - start);
-}
-
-size_t ps_text_display_width(const char *text, size_t len)
-{
-    size_t width = 0, i = 0;
+    size_t i = 0, start = 0, width = 0;
     while (i < len) {
         if (plain_byte((unsigned char)text[i])) {
             width++;
@@ -110,18 +84,41 @@ size_t ps_text_display_width(const char *text, size_t len)
         utf8proc_ssize_t n = 1;
         if (c >= 0x80)
             n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
-        if (n <= 0 || c == '\t' || c == '\n' || c == '\r' || ps_char_unsafe(c)) {
-            width++; /* one space, or one U+FFFD */
-            if (c == '\r' && i + 1 < len && text[i + 1] == '\n')
-                i++;
-            i += n > 0 ? (size_t)n : 1;
+        bool blank = n > 0 && (c == '\t' || c == '\r' || c == '\n');
+        if (n > 0 && !blank && !ps_char_unsafe(c)) {
+            int w = utf8proc_charwidth(c);
+            width += w > 0 ? (size_t)w : 0;
+            i += (size_t)n;
             continue;
         }
-        int w = utf8proc_charwidth(c);
-        width += w > 0 ? (size_t)w : 0;
-        i += (size_t)n;
+        if (out) {
+            ps_buf_append(out, text + start, i - start);
+            ps_buf_puts(out, blank ? " " : "\xef\xbf\xbd"); /* U+FFFD */
+        }
+        width++; /* one space, or one U+FFFD */
+        if (c == '\r' && i + 1 < len && text[i + 1] == '\n')
+            i++; /* CR LF: one space */
+        i += n > 0 ? (size_t)n : 1;
+        start = i;
     }
+    if (out)
+        ps_buf_append(out, text + start, len - start);
     return width;
+}
+
+void ps_text_display(ps_buf *out, const char *text, size_t len)
+{
+    display(out, text, len);
+}
+
+size_t ps_text_display_and_measure(ps_buf *out, const char *text, size_t len)
+{
+    return display(out, text, len);
+}
+
+size_t ps_text_display_width(const char *text, size_t len)
+{
+    return display(NULL, text, len);
 }
 
 long ps_utf8_chars(const char *text, size_t len)

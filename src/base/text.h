@@ -26,6 +26,9 @@ size_t ps_text_find_unsafe(const char *text, size_t len, int32_t *cp);
  * other unsafe character or invalid byte U+FFFD. A text layout measures widths after this. */
 void ps_text_display(ps_buf *out, const char *text, size_t len);
 
+/* The same, returning the display width of what it appended (one pass where two would measure again). */
+size_t ps_text_display_and_measure(ps_buf *out, const char *text, size_t len);
+
 /* The display width of what ps_text_display would write. */
 size_t ps_text_display_width(const char *text, size_t len);
 

@@ -19,7 +19,8 @@ typedef struct {
     const ps_indicator *total; /* the plan's total row, for its target */
     ps_lang lang;
     char mark;
-    bool color; /* met in green, missed in red */
+    bool color;                     /* met in green, missed in red */
+    size_t met_width, missed_width; /* of the words, measured once, not once a row */
     ps_buf buf;
     ps_sink sink;
     void *sink_ctx;
@@ -175,7 +176,7 @@ static char *verdict_at(char *p, const writer *w, const ps_unit *unit, size_t wi
     p = put_text_at(p, word);
     if (w->color)
         p = put_text_at(p, "\033[0m");
-    return spaces_at(p, ps_text_width(word, strlen(word)), width);
+    return spaces_at(p, met ? w->met_width : w->missed_width, width);
 }
 
 /* The table's rows: each in room made once around its name, which is shown as a terminal may show it
@@ -198,12 +199,11 @@ static void text_body(writer *w, size_t name_width)
         p = ascii_cell_at(start, cell, 8, false);
         ps_buf_wrote(&w->buf, (size_t)(put_text_at(p, "  ") - start));
         const char *name = u->names + unit->name;
-        size_t len = strlen(name);
-        ps_text_display(&w->buf, name, len);
+        size_t width = ps_text_display_and_measure(&w->buf, name, strlen(name));
         p = start = ps_buf_room(&w->buf, room);
         if (!p)
             break;
-        p = spaces_at(p, ps_text_display_width(name, len), name_width);
+        p = spaces_at(p, width, name_width);
         bool known = has_total(w, unit), gap = known && w->total && w->total->has_target;
         p = number_cell_at(put_text_at(p, "  "), known, unit->total, w->mark, false, 7);
         p = number_cell_at(put_text_at(p, "  "), gap, gap ? unit->total - w->total->target.value : 0, w->mark,
@@ -506,6 +506,8 @@ ps_status ps_report_units(const ps_units *units, ps_units_format format, const p
                 .sink = sink,
                 .sink_ctx = sink_ctx};
     ps_buf_init(&w.buf);
+    w.met_width = ps_text_width(W(&w, PS_L_MET), strlen(W(&w, PS_L_MET)));
+    w.missed_width = ps_text_width(W(&w, PS_L_MISSED), strlen(W(&w, PS_L_MISSED)));
     for (size_t i = 0; i < units->plan->count; i++)
         if (units->plan->items[i].kind == PS_KIND_TOTAL)
             w.total = &units->plan->items[i];
