@@ -24,6 +24,11 @@ size_t ps_utf8_valid_prefix(const char *text, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        uint64_t eight; /* ASCII eight bytes at a time */
+        if (i + 8 <= len && (memcpy(&eight, text + i, 8), (eight & UINT64_C(0x8080808080808080)) == 0)) {
+            i += 8;
+            continue;
+        }
         if ((unsigned char)text[i] < 0x80) {
             i++;
             continue;

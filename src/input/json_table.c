@@ -49,7 +49,10 @@ static void advance(place *p, const char *text, size_t n)
             memcpy(&w, text + k, 8);
             if (((w - UINT64_C(0x0E0E0E0E0E0E0E0E)) & ~w & UINT64_C(0x8080808080808080)) != 0)
                 break;
-            column += 8 - __builtin_popcountll(w & ~(w << 1) & UINT64_C(0x8080808080808080));
+            /* continuation bytes (10xxxxxx) counted by summing their top bits in the top byte: without
+             * -mpopcnt, __builtin_popcountll is a call to libgcc */
+            uint64_t continuation = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+            column += 8 - (long)((continuation * UINT64_C(0x0101010101010101)) >> 56);
             cr = false;
         }
         if (k >= n)
