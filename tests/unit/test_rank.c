@@ -987,6 +987,70 @@ static void units_bucketed_repeat_found_first(void **state)
     ps_units_free(&u);
 }
 
+/* ---- many units written by two threads ---- */
+
+typedef struct {
+    ps_buf out;
+    size_t refuse_after; /* bytes taken before the sink refuses (0: never) */
+} collected;
+
+static bool collect(void *ctx, const char *data, size_t len)
+{
+    collected *c = ctx;
+    if (c->refuse_after && c->out.len + len > c->refuse_after)
+        return false;
+    ps_buf_append(&c->out, data, len);
+    return true;
+}
+
+/* 50,000 units (six blocks of rows, every other one written by a second thread) in tie groups that run
+ * across the blocks' ends: every CSV row has its unit's rank and name, in order; a sink that stops taking
+ * rows halfway stops the writing (no hang, an I/O status). */
+static void units_written_by_two_threads_in_order(void **state)
+{
+    (void)state;
+    ps_units u;
+    ps_error err;
+    assert_int_equal(ps_units_init(&u, &builtin, &err), PS_OK);
+    enum { COUNT = 50000 };
+    for (int k = 0; k < COUNT; k++) {
+        ps_num values[PS_RANK_MAX_CRITERIA];
+        for (size_t c = 0; c < u.criteria_count; c++)
+            values[c] = (ps_num)(50 + k % 7) * PS_NUM_SCALE; /* 7 totals: groups of about 7,000 */
+        char name[16];
+        int len = snprintf(name, sizeof name, "u%05d", k);
+        ps_unit_row row = {name, (size_t)len, values, UINT32_C(0xFF), "gen.csv", k + 2, 1};
+        assert_int_equal(ps_units_add(&u, &row, &err), PS_OK);
+    }
+    u.source = strdup("gen.csv");
+    rank_ok(&u);
+    static uint32_t ranks[COUNT];
+    ranks_of(&u, ranks);
+    ps_report_options options = {.lang = PS_LANG_EN};
+    collected c = {.refuse_after = 0};
+    ps_buf_init(&c.out);
+    assert_int_equal(ps_report_units(&u, PS_UNITS_CSV, &options, collect, &c), PS_OK);
+    ps_buf_append(&c.out, "", 1);              /* NUL-terminated */
+    char *line = strchr(c.out.data, '\n') + 1; /* past the header */
+    for (size_t i = 0; i < COUNT; i++) {
+        char want[64];
+        int n = snprintf(want, sizeof want, "%u,%s,", (unsigned)ranks[i], unit_name(&u, i));
+        if (strncmp(line, want, (size_t)n) != 0) {
+            print_error("row %zu: %.40s, want %s\n", i, line, want);
+            fail();
+        }
+        line = strchr(line, '\n') + 1;
+    }
+    assert_int_equal(*line, '\0');
+    ps_buf_free(&c.out);
+    collected stop = {.refuse_after = 400000};
+    ps_buf_init(&stop.out);
+    assert_int_equal(ps_report_units(&u, PS_UNITS_JSON, &options, collect, &stop), PS_ERR_IO);
+    assert_true(stop.out.len <= 400000);
+    ps_buf_free(&stop.out);
+    ps_units_free(&u);
+}
+
 /* ---- a large file read by two threads ---- */
 
 typedef struct {
@@ -1317,6 +1381,7 @@ int main(void)
         cmocka_unit_test(units_bucketed_in_rank_order),
         cmocka_unit_test(units_bucketed_repeat_found_first),
         cmocka_unit_test(units_large_file_read_by_two_threads),
+        cmocka_unit_test(units_written_by_two_threads_in_order),
         cmocka_unit_test(units_json_and_semicolons),
         cmocka_unit_test(units_errors),
         cmocka_unit_test(check_rank_targets),
