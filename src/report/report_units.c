@@ -285,8 +285,10 @@ static void *write_odd_blocks(void *arg)
     return NULL;
 }
 
-/* Sends block k's bytes, written by the second thread into done[s], then hands the buffer back. */
-static void send_odd_block(writer *w, second_writer *h, size_t s)
+/* Sends block k's bytes, written by the second thread into done[s], then hands the buffer back. When the
+ * second thread ran out of memory for it, this thread writes the block itself: the rows already sent
+ * cannot be taken back, and its own buffer has the room a row takes. */
+static void send_odd_block(writer *w, second_writer *h, size_t k, size_t s)
 {
     flush(w, true); /* the first thread's rows before it go first */
     pthread_mutex_lock(&h->lock);
@@ -294,10 +296,13 @@ static void send_odd_block(writer *w, second_writer *h, size_t s)
         pthread_cond_wait(&h->changed, &h->lock);
     pthread_mutex_unlock(&h->lock);
     ps_buf *block = &h->done[s];
-    if (block->failed)
-        w->nomem = w->failed = true;
-    else if (!w->failed && block->len > 0 && !w->sink(w->sink_ctx, block->data, block->len))
+    if (block->failed) {
+        ps_buf_free(block); /* empty again, for the second thread to try with the next block */
+        size_t count = w->units->count, to = (k + 1) * BLOCK_ROWS < count ? (k + 1) * BLOCK_ROWS : count;
+        rows_in_order(w, k * BLOCK_ROWS, to, h->before[k], h->row, h->l, true);
+    } else if (!w->failed && block->len > 0 && !w->sink(w->sink_ctx, block->data, block->len)) {
         w->failed = true;
+    }
     pthread_mutex_lock(&h->lock);
     h->ready[s] = false;
     pthread_cond_broadcast(&h->changed);
@@ -344,7 +349,7 @@ static void write_rows(writer *w, row_writer row, const row_layout *l)
         if (started) {
             for (size_t k = 0, s = 0; k < blocks && !w->failed; k++) {
                 if (k % 2 == 1) {
-                    send_odd_block(w, h, s);
+                    send_odd_block(w, h, k, s);
                     s ^= 1;
                     continue;
                 }

@@ -44,7 +44,10 @@ COMMANDS = [
     ["--peers", "tests/cli/data/peers-2022.json", "tests/cli/data/json-scores-2023-q3.json"],
     ["rank", "--format", "csv", "tests/cli/data/rank-units.json"],
     ["--plan", "tests/pipeline/data/plan-small.json", "--format", "json"],
+    # 70,000 units (4.6 MB): read by two threads, and written by two
+    ["rank", "@LARGE@"],
 ]
+LARGE_ROWS = 70000
 OOM = re.compile(r"^(parscore|\S.*?)(:\d+)*: (hết bộ nhớ|out of memory)$")
 OLD = b"old content\n"
 
@@ -55,7 +58,7 @@ def run(args, fail_at):
         out = os.path.join(tmp, "report.txt")
         with open(out, "wb") as f:
             f.write(OLD)
-        argv = [BIN] + [out if a == OUTPUT else a for a in args]
+        argv = [BIN] + [out if a == OUTPUT else LARGE if a == "@LARGE@" else a for a in args]
         env = dict(os.environ, LC_ALL="C.UTF-8", NO_COLOR="1")
         env.pop("PARSCORE_FAIL_ALLOC", None)
         if fail_at is not None:
@@ -90,7 +93,21 @@ def judge(args, good, n):
            f"-o file {'kept' if file == OLD else 'changed'}"
 
 
+def make_large(folder):
+    """A units file over the size from which rank reads it with two threads."""
+    path = os.path.join(folder, "units-large.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("unit,1,2,3,4,5,6,7,8,sipas\n")
+        for k in range(LARGE_ROWS):
+            values = ",".join(f"{20 + (k * 7 + c * 13) % 80}.{(k * 31 + c) % 100:02d}" for c in range(9))
+            f.write(f"Xã {k:07d},{values}\n")
+    return path
+
+
 def main():
+    global LARGE
+    scratch = tempfile.TemporaryDirectory()
+    LARGE = make_large(scratch.name)
     failures, runs = [], 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         for args in COMMANDS:
@@ -101,8 +118,9 @@ def main():
             points = sorted(set(range(1, total + 1, STRIDE)) | {total})
             bad = [b for b in pool.map(lambda n: judge(args, good, n), points) if b]
             runs += len(points)
-            print(f"{' '.join(args)}: {total} allocations, {len(points)} failed one by one, {len(bad)} wrong")
-            failures += [f"{' '.join(args)}: {b}" for b in bad[:5]]
+            shown = " ".join("units-large.csv" if a == "@LARGE@" else a for a in args)
+            print(f"{shown}: {total} allocations, {len(points)} failed one by one, {len(bad)} wrong")
+            failures += [f"{shown}: {b}" for b in bad[:5]]
     for f in failures:
         print("FAIL:", f)
     print(f"{runs} runs, {len(failures)} wrong")

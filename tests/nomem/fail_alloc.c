@@ -2,6 +2,7 @@
  * allocation fail (once, as sqlite's malloc tests do); PARSCORE_FAIL_ALLOC=0 counts them and says how many
  * on standard error at exit. Without the variable it is the plain CLI. */
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +14,12 @@ void *__wrap_malloc(size_t size);
 void *__wrap_calloc(size_t count, size_t size);
 void *__wrap_realloc(void *p, size_t size);
 
-static long fail_at = -2; /* -2: not read yet; -1: fail none; 0: count */
-static long calls;
+static long fail_at = -2; /* -2: not read yet (the first call is before any second thread); -1: none; 0: count */
+static atomic_long calls;  /* a large file's two threads allocate at once */
 
 static void say_count(void)
 {
-    fprintf(stderr, "parscore-failalloc: %ld allocations\n", calls);
+    fprintf(stderr, "parscore-failalloc: %ld allocations\n", atomic_load(&calls));
 }
 
 /* A failure looks like the C library's own: NULL with errno set. */
@@ -30,7 +31,7 @@ static bool should_fail(void)
         if (fail_at == 0)
             atexit(say_count);
     }
-    if (++calls != fail_at)
+    if (atomic_fetch_add(&calls, 1) + 1 != fail_at)
         return false;
     errno = ENOMEM;
     return true;
