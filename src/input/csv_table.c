@@ -547,22 +547,27 @@ static size_t line_end(const char *data, size_t len, size_t from)
     return from;
 }
 
-static void start_parser(reader *r, const char *header, size_t len)
+/* libcsv, strict, reading fields separated by delim; false when out of memory. */
+static bool init_parser(reader *r, unsigned char delim)
 {
-    if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-        fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
-        return;
-    }
+    if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        return false;
     r->parser_ready = true;
     /* its buffers come from the same allocator as ours (one that may fail on purpose in tests) */
     csv_set_realloc_func(&r->parser, realloc);
     csv_set_free_func(&r->parser, free);
-    unsigned char delim = detect_delimiter(header, len);
     csv_set_delim(&r->parser, delim);
     classify_bytes(r, delim);
     csv_set_space_func(&r->parser, space_only);
     r->started = true;
     r->field_start = r->pos;
+    return true;
+}
+
+static void start_parser(reader *r, const char *header, size_t len)
+{
+    if (!init_parser(r, detect_delimiter(header, len)))
+        fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
 }
 
 /* Handles the BOM, comment and blank lines and the header line; returns bytes of pre consumed. */
@@ -819,21 +824,14 @@ static second_half *start_second_half(reader *a, FILE *f, long long size, unsign
     }
     reader *r = &h->r;
     reader_init(r, a->name, &h->handler, &h->err);
-    if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+    if (!init_parser(r, csv_get_delim(&a->parser))) {
         handler->join(handler->ctx, false, a->err);
         free(h);
         return NULL;
     }
-    r->parser_ready = true;
-    csv_set_realloc_func(&r->parser, realloc);
-    csv_set_free_func(&r->parser, free);
-    csv_set_delim(&r->parser, csv_get_delim(&a->parser));
-    csv_set_space_func(&r->parser, space_only);
-    memcpy(r->byte_class, a->byte_class, sizeof r->byte_class);
-    r->bom_checked = r->started = r->seen_header = true;
+    r->bom_checked = r->seen_header = true;
     r->header = a->header; /* borrowed: the first reader outlives this one */
     r->header_count = a->header_count;
-    r->field_start = r->pos;
     h->fd = fileno(f);
     h->from = from;
     h->to = size;

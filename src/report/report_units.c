@@ -232,6 +232,12 @@ static void text_row(writer *w, size_t i, uint32_t rank, const row_layout *l)
 #define TWO_THREADS_ROWS                                                                                     \
     (4 * BLOCK_ROWS) /* from this many rows on, a second thread writes every other block */
 
+/* Where block k's rows end: the next block's first row, or the last row's end. */
+static size_t block_end(const ps_units *u, size_t k)
+{
+    return (k + 1) * BLOCK_ROWS < u->count ? (k + 1) * BLOCK_ROWS : u->count;
+}
+
 /* Rows from up to to in order, the row before from ranked rank; flushed as they go when flushing. */
 static void rows_in_order(writer *w, size_t from, size_t to, uint32_t rank, row_writer row,
                           const row_layout *l, bool flushing)
@@ -263,7 +269,6 @@ typedef struct {
 static void *write_odd_blocks(void *arg)
 {
     second_writer *h = arg;
-    size_t count = h->w.units->count;
     for (size_t k = 1, s = 0; k < h->blocks; k += 2, s ^= 1) {
         pthread_mutex_lock(&h->lock);
         while (h->ready[s] && !h->stop)
@@ -274,8 +279,7 @@ static void *write_odd_blocks(void *arg)
             break;
         h->w.buf = h->done[s];
         h->w.buf.len = 0;
-        size_t to = (k + 1) * BLOCK_ROWS < count ? (k + 1) * BLOCK_ROWS : count;
-        rows_in_order(&h->w, k * BLOCK_ROWS, to, h->before[k], h->row, h->l, false);
+        rows_in_order(&h->w, k * BLOCK_ROWS, block_end(h->w.units, k), h->before[k], h->row, h->l, false);
         pthread_mutex_lock(&h->lock);
         h->done[s] = h->w.buf;
         h->ready[s] = true;
@@ -298,8 +302,7 @@ static void send_odd_block(writer *w, second_writer *h, size_t k, size_t s)
     ps_buf *block = &h->done[s];
     if (block->failed) {
         ps_buf_free(block); /* empty again, for the second thread to try with the next block */
-        size_t count = w->units->count, to = (k + 1) * BLOCK_ROWS < count ? (k + 1) * BLOCK_ROWS : count;
-        rows_in_order(w, k * BLOCK_ROWS, to, h->before[k], h->row, h->l, true);
+        rows_in_order(w, k * BLOCK_ROWS, block_end(w->units, k), h->before[k], h->row, h->l, true);
     } else if (!w->failed && block->len > 0 && !w->sink(w->sink_ctx, block->data, block->len)) {
         w->failed = true;
     }
@@ -353,8 +356,7 @@ static void write_rows(writer *w, row_writer row, const row_layout *l)
                     s ^= 1;
                     continue;
                 }
-                size_t to = (k + 1) * BLOCK_ROWS < u->count ? (k + 1) * BLOCK_ROWS : u->count;
-                rows_in_order(w, k * BLOCK_ROWS, to, before[k], row, l, true);
+                rows_in_order(w, k * BLOCK_ROWS, block_end(u, k), before[k], row, l, true);
             }
             pthread_mutex_lock(&h->lock);
             h->stop = true;
