@@ -69,6 +69,33 @@ size_t ps_text_find_unsafe(const char *text, size_t len, int32_t *cp)
     return len;
 }
 
+bool ps_text_surely_safe(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = t[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c < 0xE0 && i + 1 < len && (t[i + 1] & 0xC0) == 0x80) {
+            if (c == 0xC2 && t[i + 1] < 0xA0) /* U+0080-U+009F, the C1 controls */
+                return false;
+            i += 2;
+            continue;
+        }
+        if (c < 0xE0 || c >= 0xF0 || i + 2 >= len || (t[i + 1] & 0xC0) != 0x80 || (t[i + 2] & 0xC0) != 0x80)
+            return false; /* a control, four bytes, or not UTF-8 */
+        uint32_t cp = (c & 0x0Fu) << 12 | (t[i + 1] & 0x3Fu) << 6 | (t[i + 2] & 0x3Fu);
+        if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x202A && cp <= 0x202E) ||
+            (cp >= 0x2066 && cp <= 0x2069)) /* too long a form, a surrogate, or one that reorders text */
+            return false;
+        i += 3;
+    }
+    return true;
+}
+
 /* Printable ASCII, one column each and nothing to replace: most of a name, all of a number. */
 static bool plain_byte(unsigned char c)
 {

@@ -22,6 +22,11 @@ bool ps_char_unsafe(int32_t cp);
 /* The byte offset of the first such character in valid UTF-8 text, len when there is none; *cp is it. */
 size_t ps_text_find_unsafe(const char *text, size_t len, int32_t *cp);
 
+/* True when text is surely valid UTF-8 without NUL or an unsafe character: printable ASCII and the two- and
+ * three-byte characters (Vietnamese among them) decoded in one pass. False says only "look closer": with
+ * ps_utf8_valid_prefix and ps_text_find_unsafe, which find what is wrong and where. */
+bool ps_text_surely_safe(const char *text, size_t len);
+
 /* Appends text as a terminal may show it: a line break (CR LF, LF or CR) or a tab becomes one space, any
  * other unsafe character or invalid byte U+FFFD. A text layout measures widths after this. */
 void ps_text_display(ps_buf *out, const char *text, size_t len);

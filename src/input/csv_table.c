@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -58,7 +59,12 @@ typedef struct {
      * found in it when libcsv hands that field over */
     char *raw;
     size_t raw_len, raw_cap;
-    bool row_open;       /* raw holds a row begun and not yet ended */
+    bool row_open; /* raw holds a row begun and not yet ended */
+    /* or a whole line without quotes or control bytes, read where it lies: its fields are found between
+     * delimiters (NULL: they are found in raw) */
+    const char *line;
+    size_t line_len;
+    size_t wide_end;     /* past the line's last byte above ASCII (0: none): plain fields lie after it */
     size_t cursor;       /* where in raw the next field begins */
     position cursor_pos; /* and its line and column */
     /* the row being gathered */
@@ -75,6 +81,7 @@ typedef struct {
     long last_line;
     size_t prelude_bytes;          /* comment and blank lines before the header, read so far */
     unsigned char byte_class[256]; /* BYTE_* for the delimiter in use */
+    unsigned char delim;
 } reader;
 
 static void fail(reader *r, ps_msg code, long line, long column, const char *a0, const char *a1)
@@ -132,8 +139,16 @@ static void place_in_field(const reader *r, const char *text, size_t offset, lon
 }
 
 /* What a byte is to the scans: one that ends a line, one that ends an unquoted field, one that is not
- * printable ASCII, and among those a control character (a column of its own, or a line break). */
-enum { BYTE_ENDS_LINE = 1, BYTE_ENDS_FIELD = 2, BYTE_NOT_PLAIN = 4, BYTE_CONTROL = 8 };
+ * printable ASCII, and among those a control character (a column of its own, or a line break); one that
+ * keeps a line off the fast path (a quote, a control character but the delimiter), one above ASCII. */
+enum {
+    BYTE_ENDS_LINE = 1,
+    BYTE_ENDS_FIELD = 2,
+    BYTE_NOT_PLAIN = 4,
+    BYTE_CONTROL = 8,
+    BYTE_SLOW = 16,
+    BYTE_WIDE = 32
+};
 
 static void classify_bytes(reader *r, unsigned char delim)
 {
@@ -141,7 +156,13 @@ static void classify_bytes(reader *r, unsigned char delim)
         r->byte_class[c] = (unsigned char)(c < 0x20 || c == 0x7F ? BYTE_NOT_PLAIN | BYTE_CONTROL
                                            : c > 0x7E            ? BYTE_NOT_PLAIN
                                                                  : 0);
+    for (int c = 0; c < 256; c++)
+        r->byte_class[c] |= (unsigned char)((r->byte_class[c] & BYTE_CONTROL) && c != delim ? BYTE_SLOW
+                                            : c >= 0x80                                     ? BYTE_WIDE
+                                                                                            : 0);
+    r->byte_class['"'] |= BYTE_SLOW;
     r->byte_class[delim] |= BYTE_ENDS_FIELD;
+    r->delim = delim;
     r->byte_class['\n'] |= BYTE_ENDS_LINE | BYTE_ENDS_FIELD;
     r->byte_class['\r'] |= BYTE_ENDS_LINE | BYTE_ENDS_FIELD;
 }
@@ -220,6 +241,35 @@ static void scan_field(reader *r)
     r->cursor = end;
 }
 
+/* The field libcsv is handing over, found in a whole line: spaces, then its text up to the next delimiter
+ * (the line has no quote); notes where it begins and whether it is plain, and moves past the delimiter. */
+static void scan_line_field(reader *r)
+{
+    const unsigned char *t = (const unsigned char *)r->line;
+    const unsigned char delim = r->delim;
+    size_t n = r->line_len, from = r->cursor, i = from;
+    while (i < n && t[i] == ' ')
+        i++;
+    r->field_lead = (long)(i - from);
+    r->field_quoted = false;
+    r->field_start = r->cursor_pos;
+    unsigned char wide = 0;
+    size_t continuation = 0;
+    if (i < r->wide_end) {
+        for (; i < n && t[i] != delim; i++) {
+            wide |= t[i];
+            continuation += (t[i] & 0xC0) == 0x80;
+        }
+    } else {
+        while (i < n && t[i] != delim)
+            i++;
+    }
+    r->field_plain = !(wide & 0x80);
+    bool delimited = i < n;
+    r->cursor_pos.column += (long)(i - from - continuation) + delimited;
+    r->cursor = i + delimited;
+}
+
 /* The field libcsv is reading, at the cursor, may not outgrow a field's limit (with room for quotes,
  * doubled quotes and spaces) before libcsv is given more of it: libcsv would buffer it whole, in steps of
  * a hundred bytes. */
@@ -242,6 +292,8 @@ static bool field_within_limit(reader *r)
 static bool text_allowed(reader *r, const char *text, size_t len)
 {
     char namebuf[32];
+    if (ps_text_surely_safe(text, len))
+        return true;
     if (len > 0 && memchr(text, '\0', len)) {
         fail(r, PS_MSG_NUL_BYTE, r->field_start.line, r->field_start.column,
              column_name(r, r->slot_count, namebuf, sizeof namebuf), NULL);
@@ -272,7 +324,10 @@ static void on_field(void *data, size_t len, void *ctx)
     reader *r = ctx;
     if (r->status != PS_OK)
         return;
-    scan_field(r);
+    if (r->line)
+        scan_line_field(r);
+    else
+        scan_field(r);
     if (r->slot_count >= PS_LIMIT_COLUMNS) {
         char limit[32];
         snprintf(limit, sizeof limit, "%d", PS_LIMIT_COLUMNS);
@@ -288,8 +343,10 @@ static void on_field(void *data, size_t len, void *ctx)
     }
     if (!r->field_plain && !text_allowed(r, text, len))
         return;
-    if (!ps_array_grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots) ||
-        !ps_array_grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1)) {
+    if ((r->slot_count == r->slot_cap &&
+         !ps_array_grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots)) ||
+        (r->arena_len + len + 1 > r->arena_cap &&
+         !ps_array_grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1))) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
         return;
     }
@@ -470,23 +527,70 @@ static void bad_quote(reader *r, const char *line, size_t done, position at)
     fail(r, PS_MSG_BAD_QUOTE, at.line, at.column, NULL, NULL);
 }
 
+/* Where the line from `from` ends (its line end, or limit), the classes of its bytes in *seen and where its
+ * bytes above ASCII end in *wide_end (0: none). Eight bytes at a time while they are printable ASCII
+ * without a quote, as most are. */
+static size_t scan_line(const reader *r, const char *data, size_t from, size_t limit, unsigned char *seen,
+                        size_t *wide_end)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+    size_t j = from;
+    unsigned char classes = 0;
+    *wide_end = 0;
+    for (;;) {
+        for (; j + 8 <= limit; j += 8) {
+            uint64_t w;
+            memcpy(&w, data + j, 8);
+            uint64_t quote = w ^ (ones * '"'), del = w ^ (ones * 0x7F);
+            /* a byte below 0x20 or above 0x7E, a quote or DEL: looked at one by one below */
+            if ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((del - ones) & ~del) | w) & high)
+                break;
+        }
+        size_t stop = j + 8 < limit ? j + 8 : limit;
+        for (; j < stop; j++) {
+            unsigned char c = r->byte_class[(unsigned char)data[j]];
+            if (c & BYTE_ENDS_LINE) {
+                *seen = classes;
+                return j;
+            }
+            classes |= c;
+            if (c & BYTE_WIDE)
+                *wide_end = j - from + 1;
+        }
+        if (j >= limit) {
+            *seen = classes;
+            return j;
+        }
+    }
+}
+
 /* Feeds libcsv a line at a time (one call a line, not one a field): the line also goes to the raw row, in
  * which each field's place is found when libcsv hands it over. */
 static void feed(reader *r, const char *data, size_t len)
 {
     size_t i = 0;
     while (i < len && r->status == PS_OK) {
-        size_t j = i;
-        unsigned char seen = 0;
+        unsigned char seen;
+        size_t wide_end;
         /* a long line goes in blocks, so that field_within_limit sees every field before libcsv has
          * more than a block of it (the input may be one buffer: standard input) */
-        while (j < len && j - i < CHUNK_BYTES && !(r->byte_class[(unsigned char)data[j]] & BYTE_ENDS_LINE))
-            seen |= r->byte_class[(unsigned char)data[j++]];
+        size_t j = scan_line(r, data, i, len - i > CHUNK_BYTES ? i + CHUNK_BYTES : len, &seen, &wide_end);
         size_t body = j - i;
         bool ended = j < len && (r->byte_class[(unsigned char)data[j]] & BYTE_ENDS_LINE);
         j += ended; /* the line end belongs to this line */
-        if (!keep_raw(r, data + i, j - i) || !field_within_limit(r))
+        /* a whole line of unquoted fields, the most common by far, is read where it lies */
+        r->line = ended && !r->row_open && !(seen & BYTE_SLOW) ? data + i : NULL;
+        if (r->line) {
+            r->line_len = body;
+            r->wide_end = wide_end;
+            r->cursor = 0;
+            r->cursor_pos = r->pos;
+            r->cursor_pos.after_cr = false;
+        } else if (!keep_raw(r, data + i, j - i) || !field_within_limit(r)) {
             return;
+        }
+        /* without a tab in the line, libcsv's own test for spaces is ours (' ' only), and inline */
+        csv_set_space_func(&r->parser, r->line && r->delim != '\t' ? NULL : space_only);
         position before = r->pos;
         if (ended) { /* the next line starts at column 1, whatever this one held */
             r->pos.after_cr = body > 0 ? false : r->pos.after_cr;
@@ -495,6 +599,7 @@ static void feed(reader *r, const char *data, size_t len)
             advance_seen(&r->pos, data + i, body, body, seen);
         }
         size_t done = csv_parse(&r->parser, data + i, j - i, on_field, on_row, r);
+        r->line = NULL;
         if (r->status != PS_OK)
             return;
         if (done < j - i) {

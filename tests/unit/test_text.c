@@ -1,11 +1,13 @@
 /* Unit tests for text normalisation (src/base/text.c): the copy that skips utf8proc for ASCII gives exactly
- * what utf8proc gives, for NFC and for the NFKC case fold; text that is not ASCII still goes to utf8proc. */
+ * what utf8proc gives, for NFC and for the NFKC case fold; text that is not ASCII still goes to utf8proc.
+ * And the readers' quick check of a field's text passes nothing their full checks refuse. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -71,11 +73,67 @@ static void other_text_is_still_normalised(void **state)
     assert_int_equal(ps_text_nfc("ok\xff", 3, &out), PS_ERR_INPUT);
 }
 
+/* What the reader's full checks say of text: valid UTF-8, no NUL, no unsafe character. */
+static bool checks_pass(const char *text, size_t len)
+{
+    int32_t cp;
+    return ps_utf8_valid_prefix(text, len) == len && !memchr(text, '\0', len) &&
+           ps_text_find_unsafe(text, len, &cp) == len;
+}
+
+/* Every sequence of one to three bytes, alone and between ASCII letters: whatever the quick check passes,
+ * the full checks pass too (it may send anything to them). */
+static void surely_safe_passes_nothing_the_checks_refuse(void **state)
+{
+    (void)state;
+    size_t passed = 0;
+    char text[5] = {'a', 0, 0, 0, 'b'};
+    for (unsigned b0 = 0; b0 < 256; b0++) {
+        for (unsigned b1 = 0; b1 < 256; b1++) {
+            unsigned last = b0 >= 0xE0 && b0 < 0xF0 ? 256 : 1; /* a third byte where a lead asks for one */
+            for (unsigned b2 = 0; b2 < last; b2++) {
+                char seq[3] = {(char)b0, (char)b1, (char)b2};
+                for (size_t len = 1; len <= (last > 1 ? 3u : 2u); len++) {
+                    memcpy(text + 1, seq, len);
+                    text[1 + len] = 'b';
+                    for (int framed = 0; framed < 2; framed++) {
+                        const char *t = framed ? text : seq;
+                        size_t n = framed ? len + 2 : len;
+                        if (ps_text_surely_safe(t, n)) {
+                            passed++;
+                            if (!checks_pass(t, n)) {
+                                print_error("passed %02x %02x %02x (%zu bytes, framed %d)\n", b0, b1, b2, len,
+                                            framed);
+                                fail();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_true(passed > 100000); /* it does pass most valid text */
+}
+
+static void surely_safe_passes_common_text(void **state)
+{
+    (void)state;
+    const char *safe[] = {"", "X\xc3\xa3 N\xe1\xba\xadm T\xc4\x83m", "63.82", "Tr\xc3\xaan 50%", "\xc2\xa0%"};
+    for (size_t k = 0; k < sizeof safe / sizeof *safe; k++)
+        assert_true(ps_text_surely_safe(safe[k], strlen(safe[k])));
+    const char *refused[] = {"\x1b[2J", "\xc2\x9b", "\xe2\x80\xae", "\xe2\x81\xa6", "\xff",
+                             "\xc3",    "\xe1\xba", "\xed\xa0\x80", "\xe0\x80\x80", "\x7f"};
+    for (size_t k = 0; k < sizeof refused / sizeof *refused; k++)
+        assert_false(ps_text_surely_safe(refused[k], strlen(refused[k])));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ascii_as_utf8proc_makes_it),
         cmocka_unit_test(other_text_is_still_normalised),
+        cmocka_unit_test(surely_safe_passes_nothing_the_checks_refuse),
+        cmocka_unit_test(surely_safe_passes_common_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }
