@@ -57,22 +57,28 @@ static int64_t sticky(int64_t truncated_magnitude, bool inexact)
 static bool parse_plain(const char *text, size_t len, ps_num *out)
 {
     static const int64_t scale_of[7] = {1000000, 100000, 10000, 1000, 100, 10, 1}; /* by decimals */
-    size_t i = 0;
+    const unsigned char *t = (const unsigned char *)text;
+    size_t i = 0, whole_end = len < 10 ? len : 10;
     int64_t whole = 0, frac = 0;
-    while (i < len && i < 10 && is_digit(text[i]))
-        whole = whole * 10 + (text[i++] - '0');
+    unsigned digit;
+    while (i < whole_end && (digit = t[i] - (unsigned)'0') <= 9) {
+        whole = whole * 10 + digit;
+        i++;
+    }
     if (i == 0 || whole > PS_NUM_MAX_WHOLE)
         return false;
-    size_t point = i;
+    size_t decimals = 0;
     if (i < len) {
-        if (text[i] != '.' && text[i] != ',')
+        decimals = len - i - 1;
+        if ((t[i] != '.' && t[i] != ',') || decimals == 0 || decimals > 6)
             return false;
-        for (i++; i < len && i - point <= 6 && is_digit(text[i]); i++)
-            frac = frac * 10 + (text[i] - '0');
-        if (i == point + 1 || i != len)
-            return false;
+        for (i++; i < len; i++) {
+            if ((digit = t[i] - (unsigned)'0') > 9)
+                return false;
+            frac = frac * 10 + digit;
+        }
     }
-    *out = whole * PS_NUM_SCALE + frac * scale_of[i > point ? i - point - 1 : 0];
+    *out = whole * PS_NUM_SCALE + frac * scale_of[decimals];
     return true;
 }
 
