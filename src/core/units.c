@@ -1,4 +1,5 @@
 /* Units reduced as they are read (a total and two bit masks each), then ranked in place. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,10 +46,10 @@ static ps_status keep_name(ps_units *u, const ps_unit_row *row, uint32_t *offset
     return PS_OK;
 }
 
-static name_place place_of(const ps_units *u, const ps_unit *unit)
+static name_place place_at(const ps_units *u, uint32_t name)
 {
     name_place at;
-    memcpy(&at, u->names + unit->name - sizeof at, sizeof at);
+    memcpy(&at, u->names + name - sizeof at, sizeof at);
     return at;
 }
 
@@ -193,6 +194,9 @@ static void quicksort_units(ps_unit *u, size_t n)
             swap(&u[k], &u[k - 1]);
 }
 
+/* From this many units on, the search for a repeated name runs in a second thread beside the sort. */
+#define RANK_THREADS_UNITS 32768
+
 /* A unit's place but for its name: complete or not, and its total shown (10,001 values from 100,00 down). */
 #define RANK_BUCKETS (2u << 14)
 
@@ -201,31 +205,49 @@ static uint32_t rank_bucket(const ps_unit *x)
     return (uint32_t)(x->missing != 0) << 14 | (uint32_t)(100 * 100 - shown_cents(x->total));
 }
 
-/* Units into rank order: a stable counting sort on their bucket, so ties keep input order without a
- * comparison, each unit copied to its place in a second array (16 bytes a unit; the names take more). For a
- * million units, 2 passes and a write each, where a quicksort compared units scattered in memory 40
- * million times; without the memory for the copy, the quicksort (in place) all the same. */
-static void sort_units(ps_units *units)
+/* Where each unit goes in rank order (order[place] is its index): a stable counting sort on its bucket,
+ * so ties keep input order without a comparison. For a million units, 3 passes, where a quicksort compared
+ * units scattered in memory 40 million times; 4 bytes a unit, not a copy of the units (16). NULL without
+ * the memory (or for a few units): the caller sorts in place. */
+static uint32_t *rank_order(const ps_units *units)
 {
-    ps_unit *u = units->units;
+    const ps_unit *u = units->units;
     size_t n = units->count;
-    size_t *next = n >= 4096 ? calloc((size_t)RANK_BUCKETS + 1, sizeof *next) : NULL;
-    ps_unit *sorted = next ? malloc(n * sizeof *sorted) : NULL;
-    if (!sorted) {
+    size_t *next = n >= 4096 && n <= UINT32_MAX ? calloc((size_t)RANK_BUCKETS + 1, sizeof *next) : NULL;
+    uint32_t *order = next ? malloc(n * sizeof *order) : NULL;
+    if (!order) {
         free(next);
-        quicksort_units(u, n);
-        return;
+        return NULL;
     }
     for (size_t i = 0; i < n; i++)
         next[rank_bucket(&u[i]) + 1]++;
     for (uint32_t b = 0; b < RANK_BUCKETS; b++)
         next[b + 1] += next[b];
     for (size_t i = 0; i < n; i++)
-        sorted[next[rank_bucket(&u[i])]++] = u[i];
-    free(units->units);
-    units->units = sorted;
-    units->cap = n;
+        order[next[rank_bucket(&u[i])]++] = (uint32_t)i;
     free(next);
+    return order;
+}
+
+/* Moves each unit to its place, along the cycles of order, each place marked done in order itself. */
+static void apply_order(ps_unit *u, uint32_t *order, size_t n)
+{
+    for (size_t start = 0; start < n; start++) {
+        if (order[start] == start)
+            continue;
+        ps_unit first = u[start];
+        size_t at = start;
+        for (;;) {
+            size_t from = order[at];
+            order[at] = (uint32_t)at;
+            if (from == start) {
+                u[at] = first;
+                break;
+            }
+            u[at] = u[from];
+            at = from;
+        }
+    }
 }
 
 /* FNV-1a, its upper half. */
@@ -283,63 +305,71 @@ static void quicksort_keys(uint64_t *k, size_t n)
             swap_keys(&k[j], &k[j - 1]);
 }
 
-#define KEY_BUCKETS 65536u /* by the top 16 bits of a key: its hash's */
-
-/* Keys in order: each moved to the run of its top 16 bits (counted first, then moved along cycles, as the
- * American flag sort does), then each run, about a dozen keys for a million names, sorted on its own.
- * Without memory for the counts, the quicksort alone. */
-static void sort_keys(uint64_t *k, size_t n)
+/* Keys in order: each moved to the run of its byte at shift (counted first, then moved along cycles, as
+ * the American flag sort does), each run sorted the same way on the next byte of the hash, and runs of a
+ * few dozen keys by the quicksort. With 256 runs at a time the places being written stay in the cache,
+ * which at 65,536 they did not; and nothing is allocated. */
+static void sort_keys_from(uint64_t *k, size_t n, unsigned shift)
 {
-    size_t *first = n >= 4096 ? calloc(2 * (size_t)KEY_BUCKETS + 1, sizeof *first) : NULL;
-    if (!first) {
+    if (n <= 64 || shift < 32) { /* below 32 bits a key is where its name is: runs of equal hashes */
         quicksort_keys(k, n);
         return;
     }
-    size_t *next = first + KEY_BUCKETS + 1;
+    size_t first[257] = {0}, next[256];
     for (size_t i = 0; i < n; i++)
-        first[(k[i] >> 48) + 1]++;
-    for (uint32_t b = 0; b < KEY_BUCKETS; b++) {
+        first[((k[i] >> shift) & 0xFF) + 1]++;
+    for (unsigned b = 0; b < 256; b++) {
         first[b + 1] += first[b];
         next[b] = first[b];
     }
-    for (uint32_t b = 0; b < KEY_BUCKETS; b++) {
+    for (unsigned b = 0; b < 256; b++) {
         while (next[b] < first[b + 1]) {
             uint64_t moving = k[next[b]];
-            while ((moving >> 48) != b) { /* into its run; carry on with the key it displaces */
-                uint64_t displaced = k[next[moving >> 48]];
-                k[next[moving >> 48]++] = moving;
+            while (((moving >> shift) & 0xFF) != b) { /* into its run; carry on with the key it displaces */
+                size_t to = next[(moving >> shift) & 0xFF]++;
+                uint64_t displaced = k[to];
+                k[to] = moving;
                 moving = displaced;
             }
             k[next[b]++] = moving;
         }
     }
-    for (uint32_t b = 0; b < KEY_BUCKETS; b++)
-        quicksort_keys(k + first[b], first[b + 1] - first[b]);
-    free(first);
+    for (unsigned b = 0; b < 256; b++)
+        sort_keys_from(k + first[b], first[b + 1] - first[b], shift - 8);
 }
 
-/* The first unit, in input order, whose name an earlier unit has: its index in *again and the earlier
- * one's in *first; false when every name is given once. Keys are (hash, index): sorted, equal names sit
- * in runs of equal hashes, in input order, and the names themselves are read in input order too. */
-static bool find_repeat(const ps_units *u, uint64_t *keys, size_t *first, size_t *again)
+static void sort_keys(uint64_t *k, size_t n)
+{
+    sort_keys_from(k, n, 56);
+}
+
+/* Each name's key: its hash, then where it is in the names (names are kept in input order). */
+static void name_keys(const ps_units *u, uint64_t *keys)
+{
+    for (size_t k = 0; k < u->count; k++)
+        keys[k] = (uint64_t)name_hash(u->names + u->units[k].name) << 32 | u->units[k].name;
+}
+
+/* The first name, in input order, that an earlier name repeats: where each is in the names, in *again and
+ * *first; false when every name is given once. Sorted, the keys of equal names sit in runs of equal
+ * hashes, in input order. Only the names are read (the units may be moving meanwhile). */
+static bool find_repeat(const char *names, uint64_t *keys, size_t count, uint32_t *first, uint32_t *again)
 {
     *first = *again = 0;
-    for (size_t k = 0; k < u->count; k++)
-        keys[k] = (uint64_t)name_hash(u->names + u->units[k].name) << 32 | k;
-    sort_keys(keys, u->count);
+    sort_keys(keys, count);
     bool found = false;
-    for (size_t start = 0, end; start < u->count; start = end) {
-        for (end = start + 1; end < u->count && keys[end] >> 32 == keys[start] >> 32; end++)
+    for (size_t start = 0, end; start < count; start = end) {
+        for (end = start + 1; end < count && keys[end] >> 32 == keys[start] >> 32; end++)
             ;
         for (size_t b = start + 1; b < end; b++) {
-            size_t ib = (uint32_t)keys[b];
-            if (found && ib >= *again)
+            uint32_t name_b = (uint32_t)keys[b];
+            if (found && name_b >= *again)
                 break; /* later in the file than the repeat already found */
             for (size_t a = start; a < b; a++) {
-                size_t ia = (uint32_t)keys[a];
-                if (strcmp(u->names + u->units[ia].name, u->names + u->units[ib].name) == 0) {
-                    *first = ia;
-                    *again = ib;
+                uint32_t name_a = (uint32_t)keys[a];
+                if (strcmp(names + name_a, names + name_b) == 0) {
+                    *first = name_a;
+                    *again = name_b;
                     found = true;
                     break;
                 }
@@ -349,25 +379,53 @@ static bool find_repeat(const ps_units *u, uint64_t *keys, size_t *first, size_t
     return found;
 }
 
+/* The search for a repeated name, run by a second thread while the first puts the units in order. */
+typedef struct {
+    const char *names;
+    uint64_t *keys;
+    size_t count;
+    uint32_t first, again;
+    bool repeated;
+} repeat_search;
+
+static void *search_repeat(void *arg)
+{
+    repeat_search *rs = arg;
+    rs->repeated = find_repeat(rs->names, rs->keys, rs->count, &rs->first, &rs->again);
+    return NULL;
+}
+
 ps_status ps_units_rank(ps_units *u, ps_error *err)
 {
-    uint64_t *keys = malloc((u->count ? u->count : 1) * sizeof *keys);
-    if (!keys) {
+    repeat_search rs = {
+        .names = u->names, .keys = malloc((u->count ? u->count : 1) * sizeof *rs.keys), .count = u->count};
+    if (!rs.keys) {
         ps_error_set(err, PS_MSG_NOMEM, u->source, 0, 0, NULL, NULL, NULL);
         return PS_ERR_NOMEM;
     }
-    size_t first = 0, again = 0;
-    bool repeated = find_repeat(u, keys, &first, &again);
-    free(keys);
-    if (repeated) {
-        name_place at = place_of(u, &u->units[again]);
+    name_keys(u, rs.keys);
+    /* the search and the sort are independent passes over a million units: one on each core */
+    pthread_t thread;
+    bool beside = u->count >= RANK_THREADS_UNITS && pthread_create(&thread, NULL, search_repeat, &rs) == 0;
+    uint32_t *order = rank_order(u);
+    if (order) /* the search reads only the names and the keys: the units may move meanwhile */
+        apply_order(u->units, order, u->count);
+    else
+        quicksort_units(u->units, u->count);
+    free(order);
+    if (beside)
+        pthread_join(thread, NULL);
+    else
+        search_repeat(&rs);
+    free(rs.keys);
+    if (rs.repeated) {
+        name_place at = place_at(u, rs.again);
         char line[32];
-        snprintf(line, sizeof line, "%lu", (unsigned long)place_of(u, &u->units[first]).line);
-        ps_error_set(err, PS_MSG_PEER_DUPLICATE, u->source, at.line, at.column,
-                     u->names + u->units[again].name, line, NULL);
+        snprintf(line, sizeof line, "%lu", (unsigned long)place_at(u, rs.first).line);
+        ps_error_set(err, PS_MSG_PEER_DUPLICATE, u->source, at.line, at.column, u->names + rs.again, line,
+                     NULL);
         return PS_ERR_INPUT;
     }
-    sort_units(u);
     return PS_OK;
 }
 

@@ -903,15 +903,16 @@ static void units_many_with_ties(void **state)
     ps_units_free(&u);
 }
 
-/* 30,000 units, past the size where ranking distributes units by bucket: every pair in order (complete
- * before partial, then by total shown, best first, ties in input order) and every unit there once. */
+/* 40,000 units, past the sizes where ranking moves units by bucket (and a second thread searches the names
+ * meanwhile): every pair in order (complete before partial, then by total shown, best first, ties in input
+ * order) and every unit there once. */
 static void units_bucketed_in_rank_order(void **state)
 {
     (void)state;
     ps_units u;
     ps_error err;
     assert_int_equal(ps_units_init(&u, &builtin, &err), PS_OK);
-    enum { COUNT = 30000 };
+    enum { COUNT = 40000 };
     uint32_t seed = 2023;
     for (int k = 0; k < COUNT; k++) {
         ps_num values[PS_RANK_MAX_CRITERIA];
@@ -957,8 +958,9 @@ static void units_bucketed_in_rank_order(void **state)
     ps_units_free(&u);
 }
 
-/* 30,000 names, past the size where their hashes are sorted by bucket: the first name given again in the
- * file is the one named, with the line of its first appearance, whatever the hashes' order. */
+/* 40,000 names, past the sizes where the units are put in order by bucket and the search for a repeated
+ * name runs in a second thread beside it: the first name given again in the file is the one named, with
+ * the line of its first appearance, whatever the hashes' order. */
 static void units_bucketed_repeat_found_first(void **state)
 {
     (void)state;
@@ -967,7 +969,7 @@ static void units_bucketed_repeat_found_first(void **state)
     memset(&err, 0, sizeof err);
     assert_int_equal(ps_units_init(&u, &builtin, &err), PS_OK);
     ps_num values[PS_RANK_MAX_CRITERIA] = {0};
-    for (int k = 0; k < 30000; k++) {
+    for (int k = 0; k < 40000; k++) {
         char name[16];
         /* row 20000 repeats row 15000, row 25000 repeats row 100, row 29000 repeats row 20000 */
         int as = k == 20000 ? 15000 : k == 25000 ? 100 : k == 29000 ? 20000 : k;
