@@ -80,7 +80,9 @@ ps_parse_result ps_field_number(const ps_table_field *field, ps_num *out, bool *
         return ps_num_parse(field->text, field->len, out, percent, negative);
     if (percent)
         *percent = false;
-    return ps_num_parse_exponent(field->text, field->len, out, negative);
+    /* a JSON number is digits, a point and an exponent: read as any number unless it has the exponent */
+    ps_parse_result r = ps_num_parse(field->text, field->len, out, NULL, negative);
+    return r == PS_PARSE_OK ? r : ps_num_parse_exponent(field->text, field->len, out, negative);
 }
 
 ps_status ps_field_percent(const char *file, const ps_table_field *field, const char *column, bool *has,

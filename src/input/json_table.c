@@ -3,10 +3,13 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -23,7 +26,14 @@
  * to the loader as cJSON parses it. The scanner itself only finds bounds: each top-level key and value
  * and each element of the rows array is a piece, held whole in memory (at most PS_LIMIT_JSON_VALUE_BYTES)
  * and checked by the strict validator below; only the top-level object and the rows array are walked
- * byte by byte here. */
+ * byte by byte here. A large regular file's pass 2 is shared by two threads (the second from the first
+ * row that begins in the file's second half, which pass 1 notes), each checking its half's bytes. */
+
+/* A regular file at least this large has its rows handed out by two threads in pass 2, when the loader asks
+ * (handler->split): the second from the first row that begins in the file's second half. */
+#ifndef PS_JSON_SPLIT_BYTES
+#define PS_JSON_SPLIT_BYTES (4 << 20)
+#endif
 
 #ifndef PS_JSON_BLOCK_BYTES
 #define PS_JSON_BLOCK_BYTES 65536 /* as the CSV reader reads; tests make it tiny */
@@ -103,7 +113,11 @@ typedef struct {
     size_t at; /* the next byte to look at */
     bool eof;  /* nothing after the window */
     unsigned long long bytes_read;
-    hasher hash; /* of every byte read, to see that the second pass reads what the first did */
+    /* of every byte read, to see that the second pass reads what the first did: those before hash_split
+     * (a file offset), and those from it on, so that two threads can each check their half */
+    hasher hash, hash_after;
+    unsigned long long hash_split;
+    bool bom; /* the input began with one (dropped) */
     bool first_block;
     place wstart, cur; /* the place of data[0]; a place within the window, where lookups go on from */
     /* pass 1: the first NUL and the first byte that is not UTF-8, anywhere */
@@ -198,7 +212,12 @@ static size_t read_chunk(stream *s, char *dst, size_t max)
         s->status = PS_ERR_IO;
         return 0;
     }
-    hash_bytes(&s->hash, dst, got);
+    size_t before = s->bytes_read >= s->hash_split ? 0
+                    : s->hash_split - s->bytes_read >= (unsigned long long)got
+                        ? got
+                        : (size_t)(s->hash_split - s->bytes_read);
+    hash_bytes(&s->hash, dst, before);
+    hash_bytes(&s->hash_after, dst + before, got - before);
     s->bytes_read += got;
     return got;
 }
@@ -249,6 +268,7 @@ static bool more(stream *s, size_t keep)
         }
         s->first_block = false;
         if (got >= 3 && memcmp(s->own, "\xEF\xBB\xBF", 3) == 0) {
+            s->bom = true;
             memmove(s->own, s->own + 3, got - 3);
             got -= 3;
             if (got == 0)
@@ -388,11 +408,15 @@ static bool v_fail(validator *v, ps_msg code, size_t at)
     return false;
 }
 
+/* The scans below work on locals, stored back once: the validator is in memory, and a store to it for
+ * every byte cost more than the check. */
 static void v_ws(validator *v)
 {
-    while (v->i < v->len &&
-           (v->text[v->i] == ' ' || v->text[v->i] == '\t' || v->text[v->i] == '\n' || v->text[v->i] == '\r'))
-        v->i++;
+    const char *t = v->text;
+    size_t i = v->i, n = v->len;
+    while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+        i++;
+    v->i = i;
 }
 
 /* The next character must be c: at the end of input that is a truncation, elsewhere a syntax error. */
@@ -455,17 +479,20 @@ static bool v_string(validator *v)
     v->i++; /* the opening quote */
     v->escaped = false;
     while (v->i < v->len) {
-        unsigned char c = (unsigned char)v->text[v->i];
+        const unsigned char *t = (const unsigned char *)v->text;
+        size_t i = v->i, n = v->len;
+        while (i < n && t[i] != '"' && t[i] != '\\' && t[i] >= 0x20)
+            i++;
+        v->i = i;
+        if (i >= n)
+            break;
+        unsigned char c = t[i];
         if (c == '"') {
             v->i++;
             return true;
         }
         if (c < 0x20)
             return v_fail(v, PS_MSG_JSON_CONTROL, v->i);
-        if (c != '\\') {
-            v->i++;
-            continue;
-        }
         size_t esc = v->i++;
         v->escaped = true;
         if (v->i >= v->len)
@@ -478,9 +505,11 @@ static bool v_string(validator *v)
 
 static bool v_digits(validator *v)
 {
-    size_t start = v->i;
-    while (v->i < v->len && v->text[v->i] >= '0' && v->text[v->i] <= '9')
-        v->i++;
+    const char *t = v->text;
+    size_t start = v->i, i = start, n = v->len;
+    while (i < n && t[i] >= '0' && t[i] <= '9')
+        i++;
+    v->i = i;
     if (v->i > start)
         return true;
     return v_fail(v, v->i >= v->len ? PS_MSG_JSON_TRUNCATED : PS_MSG_JSON_SYNTAX, v->i);
@@ -726,7 +755,14 @@ typedef struct {
     /* pass 2 checks what pass 1 read */
     bool second_pass;
     unsigned long long bytes_read;
-    hasher hash;
+    hasher hash, hash_after;
+    /* a large file's pass 2 in two threads: the first row that begins at or after the split (its index,
+     * offset and place); cJSON's parser is taken in turn (it sets a global on every call) */
+    bool mid_found;
+    size_t mid_index;
+    unsigned long long mid_off;
+    place mid_at;
+    pthread_mutex_t *cjson_lock;
 } reader;
 
 static bool nomem(reader *r)
@@ -899,6 +935,12 @@ static bool rows_array(reader *r)
             return false;
         unsigned long long start = s->base + s->at;
         char first = s->data[s->at];
+        if (!r->mid_found && s->hash_split != ULLONG_MAX && start >= s->hash_split && r->rows > 0) {
+            r->mid_found = true;
+            r->mid_index = r->rows;
+            r->mid_off = start;
+            r->mid_at = pos_of(s, start);
+        }
         size_t len;
         validator v;
         if (!check_piece(r, 2, &len, &v))
@@ -1315,7 +1357,11 @@ static bool changed(reader *r)
  * memory, or when the file is no longer what pass 1 read. */
 static cJSON *parse_piece(reader *r, const char *text, size_t len)
 {
+    if (r->cjson_lock)
+        pthread_mutex_lock(r->cjson_lock);
     cJSON *node = cJSON_ParseWithLengthOpts(text, len, NULL, 0);
+    if (r->cjson_lock)
+        pthread_mutex_unlock(r->cjson_lock);
     if (node)
         return node;
     validator v = {.text = text, .len = len, .code = PS_MSG_NONE};
@@ -1351,16 +1397,46 @@ static const char *string_text(row_state *rs, size_t i, size_t end, bool escaped
     return text;
 }
 
+/* The characters in n bytes of UTF-8 text: bytes less continuation bytes, eight at a time. */
+static size_t chars_in(const char *t, size_t n)
+{
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    size_t continuation = 0, k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t w;
+        memcpy(&w, t + k, 8);
+        if (w & high) /* as in advance(): top bits of 10xxxxxx bytes, summed in the top byte */
+            continuation += (size_t)(((w & ~(w << 1) & high) >> 7) * UINT64_C(0x0101010101010101) >> 56);
+    }
+    for (; k < n; k++)
+        continuation += ((unsigned char)t[k] & 0xC0) == 0x80;
+    return n - continuation;
+}
+
+/* advance() over text known to hold no line break. */
+static void advance_on_line(place *p, const char *text, size_t n)
+{
+    p->column += (long)chars_in(text, n);
+    p->off += n;
+    if (n > 0)
+        p->after_cr = false;
+}
+
 /* Which column each member is, and the place of each value, walking the row's text once. */
 static bool match_columns(row_state *rs, place op)
 {
     reader *r = rs->r;
     place p = op;
     size_t done = 0;
+    /* a row on one line, as most are: each place is a column count away from the row's */
+    bool one_line = !memchr(rs->text, '\n', rs->len) && !memchr(rs->text, '\r', rs->len);
     memset(rs->col_member, 0, r->ncols * sizeof *rs->col_member);
     for (size_t j = 0; j < rs->count; j++) {
         member *m = &rs->members[j];
-        advance(&p, rs->text + done, m->start - done);
+        if (one_line)
+            advance_on_line(&p, rs->text + done, m->start - done);
+        else
+            advance(&p, rs->text + done, m->start - done);
         done = m->start;
         m->at = p;
         const char *key = rs->text + m->key + 1;
@@ -1376,7 +1452,10 @@ static bool match_columns(row_state *rs, place op)
             return changed(r); /* not what pass 1 read */
         rs->col_member[k] = j + 1;
     }
-    advance(&p, rs->text + done, rs->len - done);
+    if (one_line)
+        advance_on_line(&p, rs->text + done, rs->len - done);
+    else
+        advance(&p, rs->text + done, rs->len - done);
     r->s.cur = p; /* lookups go on from the row's end */
     return true;
 }
@@ -1532,8 +1611,9 @@ static bool find_row(reader *r, row_state *rs, size_t *len)
     }
 }
 
-/* Pass 2: the rows array again, each row's members found and handed to the loader. */
-static void emit_rows(reader *r)
+/* Pass 2: the rows array again, rows [from, to) each found and handed to the loader (from 0 the window is
+ * at the '[', else at row from); *last_line is the line of the last one. */
+static void emit_rows(reader *r, size_t from, size_t to, long *last_line)
 {
     stream *s = &r->s;
     size_t cols = r->ncols ? r->ncols : 1;
@@ -1544,9 +1624,9 @@ static void emit_rows(reader *r)
     rs.owned = calloc(2 * PS_LIMIT_COLUMNS, sizeof *rs.owned);
     if (!rs.members || !rs.col_member || !rs.fields || !rs.owned)
         nomem(r);
-    long last_line = r->root_at.line;
-    s->at++; /* the '[' */
-    for (size_t index = 0; r->status == PS_OK && index < r->rows; index++) {
+    if (from == 0)
+        s->at++; /* the '[' */
+    for (size_t index = from; r->status == PS_OK && index < to; index++) {
         skip_ws(s);
         if (peek(s) < 0) {
             if (s->status == PS_OK)
@@ -1561,7 +1641,7 @@ static void emit_rows(reader *r)
         rs.start = s->base + s->at;
         rs.index = index;
         place op = pos_of(s, rs.start);
-        last_line = op.line;
+        *last_line = op.line;
         if (rs.text[0] != '{') {
             char where[128];
             fail_at(r, op, PS_MSG_JSON_TYPE, where_of(where, sizeof where, &rs, NULL), "object",
@@ -1600,8 +1680,6 @@ static void emit_rows(reader *r)
     free(rs.fields);
     free(rs.owned);
     free(rs.scratch);
-    if (r->status == PS_OK && s->status == PS_OK && r->h->end)
-        r->status = r->h->end(r->h->ctx, last_line, s->err);
 }
 
 static void stream_init(stream *s, const char *name, ps_error *err)
@@ -1609,6 +1687,7 @@ static void stream_init(stream *s, const char *name, ps_error *err)
     s->name = name;
     s->err = err;
     s->status = PS_OK;
+    s->hash_split = ULLONG_MAX;
     s->wstart = s->cur = (place){0, 1, 1, false};
 }
 
@@ -1625,6 +1704,7 @@ static bool seek_rows(reader *r)
     }
     r->bytes_read = s->bytes_read;
     r->hash = s->hash;
+    r->hash_after = s->hash_after;
     r->second_pass = true;
     if (s->copy) { /* the second pass reads the copy */
         if (fflush(s->copy) != 0 || fseeko(s->copy, 0, SEEK_SET) != 0) {
@@ -1644,7 +1724,7 @@ static bool seek_rows(reader *r)
     s->base = 0;
     s->eof = false;
     s->bytes_read = 0;
-    s->hash = (hasher){0};
+    s->hash = s->hash_after = (hasher){0};
     s->first_block = true;
     s->check_bytes = false;
     s->wstart = s->cur = (place){0, 1, 1, false};
@@ -1677,10 +1757,177 @@ static void check_same(reader *r)
         s->at = s->len;
     if (s->status != PS_OK)
         return;
-    if (s->bytes_read != r->bytes_read || !same_hash(&s->hash, &r->hash))
+    if (s->bytes_read != r->bytes_read || !same_hash(&s->hash, &r->hash) ||
+        !same_hash(&s->hash_after, &r->hash_after))
         changed(r);
     else if (ps_input_check_unchanged(s->path, s->f, s->size, s->bytes_read, s->err) != PS_OK)
         r->status = PS_ERR_IO;
+}
+
+/* ---- pass 2 of a large file by two threads ---- */
+
+/* The rows from the first that begins in the file's second half, handed by a second thread, from its own
+ * opening of the file, to the loader's second context; then the rest of the file, checked against what
+ * pass 1 read from the split on. The first thread hands out the rows before and checks the bytes before.
+ * Either way the rows, errors and warnings are those of one thread. */
+typedef struct {
+    reader r;
+    ps_table_handler handler; /* the loader's, with its second context */
+    ps_error err;
+    long last_line;
+    pthread_mutex_t lock; /* cJSON's parser, taken in turn */
+    pthread_t thread;
+} second_half;
+
+static void *emit_second_half(void *arg)
+{
+    second_half *h = arg;
+    reader *r = &h->r;
+    stream *s = &r->s;
+    while (s->base + s->len <= r->mid_off) { /* from the split to the row it holds */
+        s->at = s->len;
+        if (!more(s, s->len)) {
+            if (s->status == PS_OK)
+                changed(r);
+            return NULL;
+        }
+    }
+    size_t keep = (size_t)(r->mid_off - s->base);
+    memmove(s->own, s->own + keep, s->len - keep);
+    s->len -= keep;
+    s->base = r->mid_off;
+    s->at = 0;
+    s->wstart = s->cur = r->mid_at;
+    emit_rows(r, r->mid_index, r->rows, &h->last_line);
+    if (s->status != PS_OK || (r->status != PS_OK && r->status != PS_ERR_INPUT))
+        return NULL;
+    s->at = s->len;
+    while (more(s, s->len))
+        s->at = s->len;
+    if (s->status == PS_OK && (s->bytes_read != r->bytes_read || !same_hash(&s->hash_after, &r->hash_after)))
+        changed(r);
+    return NULL;
+}
+
+/* Starts the second thread when pass 1 found a row in the second half of a regular file read from its
+ * start, and the loader asks for a second context; NULL (one thread) otherwise, or without memory, the
+ * same file opened again, or a thread. */
+static second_half *start_second_half(reader *r)
+{
+    stream *s = &r->s;
+    const ps_table_handler *handler = r->h;
+    if (!r->mid_found || !handler->split || !handler->join || !s->f || s->bom || s->origin != 0 || !s->path)
+        return NULL;
+    FILE *f = fopen(s->path, "rb");
+    struct stat mine, again;
+    if (f &&
+        (fstat(fileno(s->f), &mine) != 0 || fstat(fileno(f), &again) != 0 || mine.st_dev != again.st_dev ||
+         mine.st_ino != again.st_ino || fseeko(f, (off_t)s->hash_split, SEEK_SET) != 0)) {
+        fclose(f);
+        f = NULL;
+    }
+    second_half *h = f ? calloc(1, sizeof *h) : NULL;
+    if (!h) {
+        if (f)
+            fclose(f);
+        return NULL;
+    }
+    h->handler = *handler;
+    h->handler.ctx = handler->split(handler->ctx);
+    h->handler.split = NULL;
+    if (!h->handler.ctx || pthread_mutex_init(&h->lock, NULL) != 0) {
+        if (h->handler.ctx)
+            handler->join(handler->ctx, false, s->err);
+        fclose(f);
+        free(h);
+        return NULL;
+    }
+    h->r = *r; /* what pass 1 found, shared and only read; a stream of its own */
+    h->r.h = &h->handler;
+    h->r.status = PS_OK;
+    h->r.keys = NULL;
+    h->r.keys_cap = 0;
+    h->r.cjson_lock = &h->lock;
+    stream *t = &h->r.s;
+    *t = (stream){0};
+    stream_init(t, s->name, &h->err);
+    t->f = f;
+    t->path = s->path;
+    t->size = s->size;
+    t->base = t->bytes_read = t->hash_split = s->hash_split;
+    h->last_line = r->mid_at.line;
+    r->cjson_lock = &h->lock;
+    if (pthread_create(&h->thread, NULL, emit_second_half, h) != 0) {
+        r->cjson_lock = NULL;
+        pthread_mutex_destroy(&h->lock);
+        handler->join(handler->ctx, false, s->err);
+        fclose(f);
+        free(h);
+        return NULL;
+    }
+    return h;
+}
+
+/* The first thread's bytes, up to the split, must be what pass 1 read there. */
+static void check_first_half(reader *r)
+{
+    stream *s = &r->s;
+    if (s->status != PS_OK || (r->status != PS_OK && r->status != PS_ERR_INPUT))
+        return;
+    while (s->bytes_read < s->hash_split) {
+        s->at = s->len;
+        if (!more(s, s->len))
+            break;
+    }
+    if (s->status == PS_OK && (s->bytes_read < s->hash_split || !same_hash(&s->hash, &r->hash)))
+        changed(r);
+}
+
+/* Waits for the second thread: its error follows the first's rows when they had none (a file changed
+ * under it wins over a row's error, as when one thread reads on to the end); its rows are joined when
+ * neither failed. */
+static void end_second_half(second_half *h, reader *r, long *last_line)
+{
+    pthread_join(h->thread, NULL);
+    r->cjson_lock = NULL;
+    pthread_mutex_destroy(&h->lock);
+    check_first_half(r);
+    stream *s = &r->s, *t = &h->r.s;
+    ps_status second = h->r.status != PS_OK ? h->r.status : t->status;
+    bool first_ok = r->status == PS_OK && s->status == PS_OK;
+    if (second != PS_OK && (first_ok || (r->status == PS_ERR_INPUT && h->r.status == PS_ERR_IO))) {
+        r->status = second;
+        *s->err = h->err;
+    }
+    if (first_ok && second == PS_OK)
+        *last_line = h->last_line;
+    ps_status st = r->h->join(r->h->ctx, r->status == PS_OK, s->err);
+    if (st != PS_OK && r->status == PS_OK)
+        r->status = st;
+    if (r->status == PS_OK &&
+        ps_input_check_unchanged(s->path, s->f, s->size, t->bytes_read, s->err) != PS_OK)
+        r->status = PS_ERR_IO;
+    fclose(t->f);
+    free(t->own);
+    free(h);
+}
+
+/* Pass 2: the rows, by one thread or two, then the loader's end. */
+static void pass_rows(reader *r)
+{
+    stream *s = &r->s;
+    long last_line = r->root_at.line;
+    second_half *h = start_second_half(r);
+    emit_rows(r, 0, h ? r->mid_index : r->rows, &last_line);
+    if (h) {
+        end_second_half(h, r, &last_line);
+    } else {
+        if (s->status != PS_OK && r->status == PS_OK)
+            r->status = s->status;
+        check_same(r);
+    }
+    if (r->status == PS_OK && s->status == PS_OK && r->h->end)
+        r->status = r->h->end(r->h->ctx, last_line, s->err);
 }
 
 static ps_status read_json(reader *r)
@@ -1700,11 +1947,13 @@ static ps_status read_json(reader *r)
         r->status = s->status;
     if (r->status == PS_OK && s->f)
         r->status = ps_input_check_unchanged(s->path, s->f, s->size, s->bytes_read, s->err);
-    if (r->status == PS_OK && report_checks(r) == PS_OK && seek_rows(r))
-        emit_rows(r);
-    if (s->status != PS_OK && r->status == PS_OK)
-        r->status = s->status;
-    check_same(r);
+    if (r->status == PS_OK && report_checks(r) == PS_OK && seek_rows(r)) {
+        pass_rows(r);
+    } else {
+        if (s->status != PS_OK && r->status == PS_OK)
+            r->status = s->status;
+        check_same(r);
+    }
     if (r->status == PS_ERR_NOMEM || s->status == PS_ERR_NOMEM) {
         ps_error_set(s->err, PS_MSG_NOMEM, s->name, 0, 0, NULL, NULL, NULL);
         r->status = PS_ERR_NOMEM;
@@ -1791,6 +2040,8 @@ static ps_status read_stream(const char *path, FILE *f, long long size, long lon
     r.s.origin = origin;
     r.s.path = path;
     r.s.size = size;
+    if (origin == 0 && !copy && size >= PS_JSON_SPLIT_BYTES && handler->split && handler->join)
+        r.s.hash_split = (unsigned long long)size / 2; /* pass 2 may be two threads, from about there */
     st = read_json(&r);
     if (copy)
         fclose(copy);

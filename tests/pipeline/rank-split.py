@@ -5,8 +5,11 @@ what a reading by one thread gives (`cat FILE | parscore rank -`: a pipe is neve
 and stderr, the file's name aside: valid files (LF, CR LF, no final line break, blank lines), a quoted
 line break across the split (the second thread's rows dropped, the first reads on), and errors in the
 second half, in both, and across them (a name given twice, a ragged row, a bad number, invalid UTF-8, an
-unclosed quote at the end).
+unclosed quote at the end). The same for JSON, whose second pass is split at the first row that begins in
+the file's second half: valid, errors in either half or both, rows over several lines, escapes, a syntax
+error near the end, a BOM (not split).
 usage: rank-split.py PARSCORE"""
+import json
 import os
 import random
 import subprocess
@@ -98,5 +101,64 @@ same("invalid UTF-8 in the second half", utf8[:at] + b"\xff" + utf8[at + 1:])
 same("an unclosed quote at the end", make(base + ['"Xã cuối,1,2,3,4,5,6,7,8,9']))
 same("a BOM and comment lines", b"\xef\xbb\xbf# period: 2023-Q3\n# note\n" + make(base))
 same("lone CR line ends (no split)", make(base, eol="\r"))
+
+# JSON: pass 2 hands out the rows by two threads from the first row that begins in the second half
+# (src/input/json_table.c); a pipe is copied aside and read by one
+def json_rows(seed, count=ROWS):
+    rnd = random.Random(seed)
+    return [{"unit": f"Xã {i:07d}", **{k: round(rnd.uniform(20, 100), 2) for k in "12345678"},
+             "sipas": round(rnd.uniform(20, 100), 2)} for i in range(count)]
+
+
+def make_json(objects, texts=None, prefix=b""):
+    texts = dict(texts or {})
+    lines = [texts.get(i) or "  " + json.dumps(o, ensure_ascii=False) for i, o in enumerate(objects)]
+    return prefix + ('{"period": "2023-Q3", "units": [\n' + ",\n".join(lines) + "\n]}\n").encode()
+
+
+def same_json(name, data, formats=("csv",)):
+    global failures, checks
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "units.json")
+        with open(path, "wb") as f:
+            f.write(data)
+        for fmt in formats:
+            split = run(["rank", "--format", fmt, path])
+            one = subprocess.run(f"cat '{path}' | '{PS}' rank --format {fmt} -", shell=True, capture_output=True,
+                                 env=dict(os.environ, LC_ALL="C.UTF-8"))
+            one = (one.returncode, one.stdout, one.stderr.replace(b"<stdin>", path.encode()))
+            checks += 1
+            if split != one:
+                failures += 1
+                print(f"FAIL {name} ({fmt}): split exit {split[0]}, one thread exit {one[0]}")
+                print(f"     split stderr: {split[2][:300]!r}\n     one   stderr: {one[2][:300]!r}")
+            else:
+                print(f"ok   {name} ({fmt}): exit {split[0]} {split[2][:90]!r}")
+
+
+units = json_rows(2)
+same_json("JSON: valid", make_json(units), ("csv", "json", "text"))
+late = mid + 7000
+text = dict(units[late])
+same_json("JSON: a string for a number in the second half",
+          make_json(units, {late: "  " + json.dumps({**text, "4": "abc"}, ensure_ascii=False)}))
+same_json("JSON: bad values in both halves",
+          make_json(units, {late: "  " + json.dumps({**text, "4": "abc"}, ensure_ascii=False),
+                            200: "  " + json.dumps({**units[200], "2": True}, ensure_ascii=False)}))
+same_json("JSON: a name in the first half given again in the second",
+          make_json(units, {late: "  " + json.dumps({**text, "unit": "Xã 0000123"}, ensure_ascii=False)}))
+pretty = json.dumps(text, ensure_ascii=False, indent=4).replace("\n", "\n  ")
+same_json("JSON: rows over several lines in the second half, one of them bad",
+          make_json(units, {late: "  " + pretty, late + 3: "  " + json.dumps({**units[late + 3], "7": -1}, indent=2)}))
+same_json("JSON: escapes in the second half",
+          make_json(units, {late: '  {"unit": "X\\u00e3 \\"m\\u1ed9t\\"", "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, '
+                                  '"6": 6, "7": 7, "8": 8, "sipas": 9}'}), ("csv", "json"))
+same_json("JSON: a control character escaped in the second half",
+          make_json(units, {late: '  {"unit": "X\\u001b[2J", "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, '
+                                  '"7": 7, "8": 8, "sipas": 9}'}))
+same_json("JSON: a criterion missing in a row of the second half",
+          make_json(units, {late: "  " + json.dumps({k: v for k, v in text.items() if k != "5"}, ensure_ascii=False)}))
+same_json("JSON: a trailing comma at the end", make_json(units)[:-4] + b",\n]}\n")
+same_json("JSON: a BOM (one thread)", make_json(units, prefix=b"\xef\xbb\xbf"))
 print(f"{checks} comparisons, {failures} different")
 sys.exit(1 if failures else 0)

@@ -1154,6 +1154,69 @@ static void units_large_file_read_by_two_threads(void **state)
     remove(write_units("small.csv", 0, -1, NULL));
 }
 
+/* The same units as JSON, after an optional BOM, one row the given text (NULL: none) after row at. */
+static char *write_units_json(const char *name, int rows, int at, const char *text, bool bom)
+{
+    static char path[160];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(bom ? "\xef\xbb\xbf{\"units\": [\n" : "{\"units\": [\n", f);
+    for (int k = 0; k < rows; k++) {
+        if (k == at && text)
+            fprintf(f, "%s,\n", text);
+        fprintf(f, "  {\"unit\": \"X\xc3\xa3 %07d\"", k);
+        for (int c = 0; c < 9; c++)
+            fprintf(f, ", \"%s\": %d.%02d", c < 8 ? (char[]){(char)('1' + c), '\0'} : "sipas",
+                    20 + (k * 7 + c * 13) % 80, (k * 31 + c) % 100 + 1);
+        fputs(k + 1 < rows ? "},\n" : "}\n", f);
+    }
+    fputs("]}\n", f);
+    assert_int_equal(fclose(f), 0);
+    return path;
+}
+
+/* A large JSON file's rows are handed out by two threads in its second pass, from the first row that
+ * begins in its second half; a small one, or one with a BOM, by one. */
+static void units_large_json_read_by_two_threads(void **state)
+{
+    (void)state;
+    /* 40,000 rows of about 140 bytes: 5.6 MB, over the 4 MiB from which the reader splits */
+    char *path = write_units_json("large.json", 40000, -1, NULL, false);
+    ps_units u;
+    read_split(path, &u, PS_OK);
+    assert_true(joins.used);
+    assert_int_equal(u.count, 40000);
+    for (size_t i = 0; i < u.count; i += 997) { /* in file order, whichever thread handed them out */
+        char want[32];
+        snprintf(want, sizeof want, "X\xc3\xa3 %07zu", i);
+        assert_string_equal(unit_name(&u, i), want);
+    }
+    rank_ok(&u);
+    ps_units_free(&u);
+    path = write_units_json("bom.json", 40000, -1, NULL, true);
+    read_split(path, &u, PS_OK);
+    assert_false(joins.used);
+    assert_int_equal(u.count, 40000);
+    ps_units_free(&u);
+    remove(path);
+    path = write_units_json("small.json", 1000, -1, NULL, false);
+    read_split(path, &u, PS_OK);
+    assert_false(joins.used);
+    ps_units_free(&u);
+    remove(path);
+    /* an error in the second half: found there, at the file's line and column */
+    path =
+        write_units_json("bad.json", 40000, 30000, "  {\"unit\": \"X\xc3\xa3 bad\", \"1\": \"abc\"}", false);
+    ps_error err = read_split(path, &u, PS_ERR_INPUT);
+    assert_false(joins.used);
+    assert_int_equal(err.line, 30002);
+    assert_int_equal(err.column, 27);
+    ps_units_free(&u);
+    remove(path);
+    remove(write_units_json("large.json", 0, -1, NULL, false));
+}
+
 static void units_json_and_semicolons(void **state)
 {
     (void)state;
@@ -1384,6 +1447,7 @@ int main(void)
         cmocka_unit_test(units_bucketed_repeat_found_first),
         cmocka_unit_test(units_large_file_read_by_two_threads),
         cmocka_unit_test(units_written_by_two_threads_in_order),
+        cmocka_unit_test(units_large_json_read_by_two_threads),
         cmocka_unit_test(units_json_and_semicolons),
         cmocka_unit_test(units_errors),
         cmocka_unit_test(check_rank_targets),
