@@ -82,6 +82,9 @@ static bool parse_plain(const char *text, size_t len, ps_num *out)
     return true;
 }
 
+static ps_parse_result parse_general(const char *text, size_t len, ps_num *out, bool *percent,
+                                     bool *negative);
+
 ps_parse_result ps_num_parse(const char *text, size_t len, ps_num *out, bool *percent, bool *negative)
 {
     if (parse_plain(text, len, out)) {
@@ -91,6 +94,14 @@ ps_parse_result ps_num_parse(const char *text, size_t len, ps_num *out, bool *pe
             *negative = false;
         return PS_PARSE_OK;
     }
+    return parse_general(text, len, out, percent, negative);
+}
+
+/* Spaces, a sign, a percent sign, more decimals than kept, a huge number: apart from the common case, so
+ * that it stays small (inlined where a million numbers are read) and this one keeps its registers. */
+__attribute__((noinline)) static ps_parse_result parse_general(const char *text, size_t len, ps_num *out,
+                                                               bool *percent, bool *negative)
+{
     size_t i = 0, end = len;
     bool has_percent = false, minus = false;
     trim(text, &i, &end);
