@@ -44,10 +44,13 @@ COMMANDS = [
     ["--peers", "tests/cli/data/peers-2022.json", "tests/cli/data/json-scores-2023-q3.json"],
     ["rank", "--format", "csv", "tests/cli/data/rank-units.json"],
     ["--plan", "tests/pipeline/data/plan-small.json", "--format", "json"],
-    # 70,000 units (4.6 MB): read by two threads, and written by two
+    # 70,000 units (4.6 MB): read by two threads, ranked by two and written by two
     ["rank", "@LARGE@"],
+    # 40,000 units as JSON (5.6 MB): the second pass by two threads
+    ["rank", "--format", "csv", "@LARGE_JSON@"],
 ]
 LARGE_ROWS = 70000
+LARGE_JSON_ROWS = 40000
 OOM = re.compile(r"^(parscore|\S.*?)(:\d+)*: (hết bộ nhớ|out of memory)$")
 OLD = b"old content\n"
 
@@ -58,7 +61,7 @@ def run(args, fail_at):
         out = os.path.join(tmp, "report.txt")
         with open(out, "wb") as f:
             f.write(OLD)
-        argv = [BIN] + [out if a == OUTPUT else LARGE if a == "@LARGE@" else a for a in args]
+        argv = [BIN] + [out if a == OUTPUT else LARGE.get(a, a) for a in args]
         env = dict(os.environ, LC_ALL="C.UTF-8", NO_COLOR="1")
         env.pop("PARSCORE_FAIL_ALLOC", None)
         if fail_at is not None:
@@ -93,15 +96,26 @@ def judge(args, good, n):
            f"-o file {'kept' if file == OLD else 'changed'}"
 
 
+def value(k, c):
+    return f"{20 + (k * 7 + c * 13) % 80}.{(k * 31 + c) % 100:02d}"
+
+
 def make_large(folder):
-    """A units file over the size from which rank reads it with two threads."""
+    """Units files, CSV and JSON, over the size from which rank reads them with two threads."""
     path = os.path.join(folder, "units-large.csv")
     with open(path, "w", encoding="utf-8") as f:
         f.write("unit,1,2,3,4,5,6,7,8,sipas\n")
         for k in range(LARGE_ROWS):
-            values = ",".join(f"{20 + (k * 7 + c * 13) % 80}.{(k * 31 + c) % 100:02d}" for c in range(9))
-            f.write(f"Xã {k:07d},{values}\n")
-    return path
+            f.write(f"Xã {k:07d},{','.join(value(k, c) for c in range(9))}\n")
+    json_path = os.path.join(folder, "units-large.json")
+    keys = [str(c + 1) for c in range(8)] + ["sipas"]
+    with open(json_path, "w", encoding="utf-8") as f:
+        f.write('{"units": [\n')
+        for k in range(LARGE_JSON_ROWS):
+            values = ", ".join(f'"{keys[c]}": {value(k, c)}' for c in range(9))
+            f.write(f'  {{"unit": "Xã {k:07d}", {values}}}{"," if k + 1 < LARGE_JSON_ROWS else ""}\n')
+        f.write("]}\n")
+    return {"@LARGE@": path, "@LARGE_JSON@": json_path}
 
 
 def main():
@@ -118,7 +132,7 @@ def main():
             points = sorted(set(range(1, total + 1, STRIDE)) | {total})
             bad = [b for b in pool.map(lambda n: judge(args, good, n), points) if b]
             runs += len(points)
-            shown = " ".join("units-large.csv" if a == "@LARGE@" else a for a in args)
+            shown = " ".join(os.path.basename(LARGE.get(a, a)) if a in LARGE else a for a in args)
             print(f"{shown}: {total} allocations, {len(points)} failed one by one, {len(bad)} wrong")
             failures += [f"{shown}: {b}" for b in bad[:5]]
     for f in failures:
