@@ -2,10 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/num_plain.h"
 #include "parscore/model.h"
-
-/* Values beyond this (in whole units) are refused: far above any score, and safe from overflow. */
-#define PS_NUM_MAX_WHOLE INT64_C(1000000000)
 
 static bool is_space_at(const char *s, size_t len, size_t i, size_t *width)
 {
@@ -52,42 +50,12 @@ static int64_t sticky(int64_t truncated_magnitude, bool inexact)
     return truncated_magnitude;
 }
 
-/* The common case at full speed: digits, and a point or comma with 1 to 6 decimals ("67.23", "100",
- * "48,5"); anything else (spaces, signs, %, more decimals, a huge number) takes the general way. */
-static bool parse_plain(const char *text, size_t len, ps_num *out)
-{
-    static const int64_t scale_of[7] = {1000000, 100000, 10000, 1000, 100, 10, 1}; /* by decimals */
-    const unsigned char *t = (const unsigned char *)text;
-    size_t i = 0, whole_end = len < 10 ? len : 10;
-    int64_t whole = 0, frac = 0;
-    unsigned digit;
-    while (i < whole_end && (digit = t[i] - (unsigned)'0') <= 9) {
-        whole = whole * 10 + digit;
-        i++;
-    }
-    if (i == 0 || whole > PS_NUM_MAX_WHOLE)
-        return false;
-    size_t decimals = 0;
-    if (i < len) {
-        decimals = len - i - 1;
-        if ((t[i] != '.' && t[i] != ',') || decimals == 0 || decimals > 6)
-            return false;
-        for (i++; i < len; i++) {
-            if ((digit = t[i] - (unsigned)'0') > 9)
-                return false;
-            frac = frac * 10 + digit;
-        }
-    }
-    *out = whole * PS_NUM_SCALE + frac * scale_of[decimals];
-    return true;
-}
-
 static ps_parse_result parse_general(const char *text, size_t len, ps_num *out, bool *percent,
                                      bool *negative);
 
 ps_parse_result ps_num_parse(const char *text, size_t len, ps_num *out, bool *percent, bool *negative)
 {
-    if (parse_plain(text, len, out)) {
+    if (ps_num_parse_plain(text, len, out)) {
         if (percent)
             *percent = false;
         if (negative)

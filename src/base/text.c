@@ -69,29 +69,34 @@ size_t ps_text_find_unsafe(const char *text, size_t len, int32_t *cp)
     return len;
 }
 
+/* The safe character of two or three bytes at t (left bytes there), decoded into *cp: its length, 0 for
+ * anything else (ASCII, a control, four bytes, a C1 control, a character that reorders text, a surrogate,
+ * too long a form, not UTF-8), which the callers look at more closely. */
+static size_t safe_wide_char(const unsigned char *t, size_t left, int32_t *cp)
+{
+    unsigned c = t[0];
+    if (c >= 0xC2 && c < 0xE0 && left >= 2 && (t[1] & 0xC0) == 0x80) {
+        *cp = (int32_t)((c & 0x1Fu) << 6 | (t[1] & 0x3Fu));
+        return *cp >= 0xA0 ? 2 : 0; /* U+0080-U+009F: the C1 controls */
+    }
+    if (c < 0xE0 || c >= 0xF0 || left < 3 || (t[1] & 0xC0) != 0x80 || (t[2] & 0xC0) != 0x80)
+        return 0;
+    *cp = (int32_t)((c & 0x0Fu) << 12 | (t[1] & 0x3Fu) << 6 | (t[2] & 0x3Fu));
+    bool bad = *cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF) || (*cp >= 0x202A && *cp <= 0x202E) ||
+               (*cp >= 0x2066 && *cp <= 0x2069);
+    return bad ? 0 : 3;
+}
+
 bool ps_text_surely_safe(const char *text, size_t len)
 {
     const unsigned char *t = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {
-        unsigned c = t[i];
-        if (c >= 0x20 && c < 0x7F) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c < 0xE0 && i + 1 < len && (t[i + 1] & 0xC0) == 0x80) {
-            if (c == 0xC2 && t[i + 1] < 0xA0) /* U+0080-U+009F, the C1 controls */
-                return false;
-            i += 2;
-            continue;
-        }
-        if (c < 0xE0 || c >= 0xF0 || i + 2 >= len || (t[i + 1] & 0xC0) != 0x80 || (t[i + 2] & 0xC0) != 0x80)
-            return false; /* a control, four bytes, or not UTF-8 */
-        uint32_t cp = (c & 0x0Fu) << 12 | (t[i + 1] & 0x3Fu) << 6 | (t[i + 2] & 0x3Fu);
-        if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x202A && cp <= 0x202E) ||
-            (cp >= 0x2066 && cp <= 0x2069)) /* too long a form, a surrogate, or one that reorders text */
+        int32_t cp;
+        size_t n = t[i] >= 0x20 && t[i] < 0x7F ? 1 : safe_wide_char(t + i, len - i, &cp);
+        if (n == 0)
             return false;
-        i += 3;
+        i += n;
     }
     return true;
 }
@@ -110,6 +115,14 @@ static size_t display(ps_buf *out, const char *text, size_t len)
         if (plain_byte((unsigned char)text[i])) {
             width++;
             i++;
+            continue;
+        }
+        int32_t wide;
+        size_t wide_len = safe_wide_char((const unsigned char *)text + i, len - i, &wide);
+        if (wide_len > 0) { /* a letter of Vietnamese, say: its width without decoding it twice */
+            int w = utf8proc_charwidth(wide);
+            width += w > 0 ? (size_t)w : 0;
+            i += wide_len;
             continue;
         }
         utf8proc_int32_t c = (unsigned char)text[i];

@@ -1,6 +1,7 @@
 /* Unit tests for text normalisation (src/base/text.c): the copy that skips utf8proc for ASCII gives exactly
  * what utf8proc gives, for NFC and for the NFKC case fold; text that is not ASCII still goes to utf8proc.
- * And the readers' quick check of a field's text passes nothing their full checks refuse. */
+ * The readers' quick check of a field's text passes nothing their full checks refuse, and widths decoded
+ * inline are utf8proc's. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -127,6 +128,55 @@ static void surely_safe_passes_common_text(void **state)
         assert_false(ps_text_surely_safe(refused[k], strlen(refused[k])));
 }
 
+/* A display width as utf8proc alone gives it: a line break or a tab is one space, any other unsafe
+ * character or invalid byte one U+FFFD (width 1), CR LF one space. */
+static size_t width_by_utf8proc(const char *text, size_t len)
+{
+    size_t i = 0, width = 0;
+    while (i < len) {
+        utf8proc_int32_t c = (unsigned char)text[i];
+        utf8proc_ssize_t n = 1;
+        if (c >= 0x80)
+            n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
+        if (n > 0 && c != '\t' && c != '\r' && c != '\n' && !ps_char_unsafe(c)) {
+            int w = utf8proc_charwidth(c);
+            width += w > 0 ? (size_t)w : 0;
+        } else {
+            width++;
+            if (c == '\r' && i + 1 < len && text[i + 1] == '\n')
+                i++;
+        }
+        i += n > 0 ? (size_t)n : 1;
+    }
+    return width;
+}
+
+/* The width of every sequence of one to three bytes between ASCII letters, decoded inline or not, is the
+ * one utf8proc gives. */
+static void display_width_as_utf8proc(void **state)
+{
+    (void)state;
+    char text[5] = {'a', 0, 0, 0, 'b'};
+    for (unsigned b0 = 0; b0 < 256; b0++) {
+        for (unsigned b1 = 0; b1 < 256; b1++) {
+            unsigned last = b0 >= 0xE0 && b0 < 0xF0 ? 256 : 1;
+            for (unsigned b2 = 0; b2 < last; b2++) {
+                text[1] = (char)b0;
+                text[2] = (char)b1;
+                text[3] = (char)b2;
+                size_t n = last > 1 ? 5 : 4;
+                if (n == 4)
+                    text[3] = 'b';
+                size_t got = ps_text_display_width(text, n), want = width_by_utf8proc(text, n);
+                if (got != want) {
+                    print_error("%02x %02x %02x: width %zu, utf8proc %zu\n", b0, b1, b2, got, want);
+                    fail();
+                }
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +184,7 @@ int main(void)
         cmocka_unit_test(other_text_is_still_normalised),
         cmocka_unit_test(surely_safe_passes_nothing_the_checks_refuse),
         cmocka_unit_test(surely_safe_passes_common_text),
+        cmocka_unit_test(display_width_as_utf8proc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }
