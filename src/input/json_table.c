@@ -47,8 +47,47 @@ typedef struct {
     bool after_cr;
 } place;
 
+/* The characters in n bytes of UTF-8 text: bytes less continuation bytes, eight at a time. */
+static size_t chars_in(const char *t, size_t n)
+{
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    size_t continuation = 0, k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t w;
+        memcpy(&w, t + k, 8);
+        if (w & high) /* as in advance(): top bits of 10xxxxxx bytes, summed in the top byte */
+            continuation += (size_t)(((w & ~(w << 1) & high) >> 7) * UINT64_C(0x0101010101010101) >> 56);
+    }
+    for (; k < n; k++)
+        continuation += ((unsigned char)t[k] & 0xC0) == 0x80;
+    return n - continuation;
+}
+
+/* A long span with line feeds only (no CR, as most files have): the lines counted by memchr, the
+ * characters only after the last one. */
+static bool advance_by_lines(place *p, const char *text, size_t n)
+{
+    if (n < 256 || p->after_cr || memchr(text, '\r', n))
+        return false;
+    const char *end = text + n, *tail = text;
+    long lines = 0;
+    for (const char *q = text; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++) {
+        lines++;
+        tail = q + 1;
+    }
+    if (lines > 0) {
+        p->line += lines;
+        p->column = 1;
+    }
+    p->column += (long)chars_in(tail, (size_t)(end - tail));
+    p->off += n;
+    return true;
+}
+
 static void advance(place *p, const char *text, size_t n)
 {
+    if (advance_by_lines(p, text, n))
+        return;
     long line = p->line, column = p->column;
     bool cr = p->after_cr;
     size_t k = 0;
@@ -573,8 +612,23 @@ static void v_key_fault(validator *v, ps_msg code, size_t at, size_t first, vkey
     }
 }
 
+/* The keys of one object so far, for a quick "not seen": a bit for each of their raw texts' hashes, and
+ * whether one was written with an escape (then every key is compared in full, decoded). */
+typedef struct {
+    uint64_t bits;
+    bool escaped;
+} key_summary;
+
+static uint64_t key_bit(const char *raw, size_t len)
+{
+    uint32_t h = (uint32_t)len;
+    for (size_t k = 0; k < len; k++)
+        h = h * 31 + (unsigned char)raw[k];
+    return UINT64_C(1) << (h % 64);
+}
+
 /* The member count and the duplicate check of the old scan, at the key that breaks them. */
-static bool v_note_key(validator *v, size_t level, size_t members, size_t at)
+static bool v_note_key(validator *v, size_t level, size_t members, size_t at, key_summary *seen)
 {
     if (members > PS_LIMIT_COLUMNS) {
         v_key_fault(v, PS_MSG_TOO_MANY_COLUMNS, at, 0, NULL);
@@ -592,7 +646,11 @@ static bool v_note_key(validator *v, size_t level, size_t members, size_t at)
     }
     vkey *key = &v->keys[v->nkeys++];
     *key = (vkey){at, v->i - at, v->escaped, NULL};
-    for (size_t k = level; k + 1 < v->nkeys; k++) {
+    uint64_t bit = key_bit(v->text + at, key->len);
+    bool quick = !seen->escaped && !key->escaped && !(seen->bits & bit); /* surely not given before */
+    seen->bits |= bit;
+    seen->escaped = seen->escaped || key->escaped;
+    for (size_t k = level; !quick && k + 1 < v->nkeys; k++) {
         vkey *prev = &v->keys[k];
         bool same;
         if (!prev->escaped && !key->escaped) {
@@ -624,7 +682,7 @@ static void v_drop_keys(validator *v, size_t from)
 
 static bool v_value(validator *v);
 
-static bool v_member(validator *v, char close, size_t level, size_t members)
+static bool v_member(validator *v, char close, size_t level, size_t members, key_summary *seen)
 {
     v_ws(v);
     if (close == '}') {
@@ -635,7 +693,7 @@ static bool v_member(validator *v, char close, size_t level, size_t members)
         size_t at = v->i;
         if (!v_string(v))
             return false;
-        if (v->track && !v_note_key(v, level, members, at))
+        if (v->track && !v_note_key(v, level, members, at, seen))
             return false;
         v_ws(v);
         if (!v_expect(v, ':'))
@@ -650,6 +708,7 @@ static bool v_container(validator *v, char close)
     if (++v->depth > PS_LIMIT_JSON_DEPTH)
         return v_fail(v, PS_MSG_JSON_DEPTH, v->i);
     size_t level = v->nkeys, members = 0;
+    key_summary seen = {0, false};
     bool outermost = v->depth == v->base_depth + 1;
     v->i++;
     v_ws(v);
@@ -659,7 +718,7 @@ static bool v_container(validator *v, char close)
         return true;
     }
     for (;;) {
-        if (!v_member(v, close, level, ++members))
+        if (!v_member(v, close, level, ++members, &seen))
             return false;
         v_ws(v);
         if (v->i < v->len && v->text[v->i] == ',') {
@@ -1155,7 +1214,7 @@ static ps_status refuse_unsafe(reader *r, place at, const char *key, const char 
 {
     int32_t cp;
     size_t len = strlen(text);
-    if (ps_text_find_unsafe(text, len, &cp) == len)
+    if (ps_text_surely_safe(text, len) || ps_text_find_unsafe(text, len, &cp) == len)
         return PS_OK;
     char code[16];
     snprintf(code, sizeof code, "U+%04X", (unsigned)cp);
@@ -1395,22 +1454,6 @@ static const char *string_text(row_state *rs, size_t i, size_t end, bool escaped
         *len = strlen(text);
     }
     return text;
-}
-
-/* The characters in n bytes of UTF-8 text: bytes less continuation bytes, eight at a time. */
-static size_t chars_in(const char *t, size_t n)
-{
-    const uint64_t high = UINT64_C(0x8080808080808080);
-    size_t continuation = 0, k = 0;
-    for (; k + 8 <= n; k += 8) {
-        uint64_t w;
-        memcpy(&w, t + k, 8);
-        if (w & high) /* as in advance(): top bits of 10xxxxxx bytes, summed in the top byte */
-            continuation += (size_t)(((w & ~(w << 1) & high) >> 7) * UINT64_C(0x0101010101010101) >> 56);
-    }
-    for (; k < n; k++)
-        continuation += ((unsigned char)t[k] & 0xC0) == 0x80;
-    return n - continuation;
 }
 
 /* advance() over text known to hold no line break. */
