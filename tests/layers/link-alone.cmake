@@ -1,9 +1,9 @@
-# cmake -DCC=… -DSOURCE=… -DINCLUDE=… -DLIBS=a;b -DEXPECT=fail|pass -DOUTPUT=… -P link-alone.cmake
+# cmake -DCC=… -DSOURCE=… -DINCLUDE=… -DLIBS=a;b -DEXPECT=fail|pass -DOUTPUT=… [-DLTO=flags] -P link-alone.cmake
 # Links SOURCE into a shared object that may leave nothing undefined, as CMakeLists.txt links each layer
 # alone, against the archives of the layers below it; checks that it fails (naming the upward call) or
-# passes, as EXPECT says.
+# passes, as EXPECT says. LTO: the flags that let the compiler read archives built with link-time optimisation.
 execute_process(
-  COMMAND ${CC} -shared -fPIC -I${INCLUDE} ${SOURCE} ${LIBS} -Wl,--no-undefined -o ${OUTPUT}
+  COMMAND ${CC} ${LTO} -shared -fPIC -I${INCLUDE} ${SOURCE} ${LIBS} -Wl,--no-undefined -o ${OUTPUT}
   RESULT_VARIABLE status
   OUTPUT_VARIABLE out
   ERROR_VARIABLE out)
