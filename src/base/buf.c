@@ -80,7 +80,7 @@ void ps_buf_printf(ps_buf *buf, const char *format, ...)
     buf->len += (size_t)n;
 }
 
-bool ps_array_grow(void **data, size_t *cap, size_t need, size_t item)
+bool ps_array_grow_room(void **data, size_t *cap, size_t need, size_t item)
 {
     if (need <= *cap)
         return true;

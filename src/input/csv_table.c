@@ -343,10 +343,8 @@ static void on_field(void *data, size_t len, void *ctx)
     }
     if (!r->field_plain && !text_allowed(r, text, len))
         return;
-    if ((r->slot_count == r->slot_cap &&
-         !ps_array_grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots)) ||
-        (r->arena_len + len + 1 > r->arena_cap &&
-         !ps_array_grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1))) {
+    if (!ps_array_grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots) ||
+        !ps_array_grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1)) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
         return;
     }
