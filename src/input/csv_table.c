@@ -241,9 +241,9 @@ static void scan_field(reader *r)
     r->cursor = end;
 }
 
-/* The field libcsv is handing over, found in a whole line: spaces, then its text up to the next delimiter
- * (the line has no quote); notes where it begins and whether it is plain, and moves past the delimiter. */
-static void scan_line_field(reader *r)
+/* The next field of a whole line (it has no quote): spaces, then its text up to the next delimiter; notes
+ * where it begins and whether it is plain, moves past the delimiter and returns where the text stops. */
+static size_t scan_line_field(reader *r)
 {
     const unsigned char *t = (const unsigned char *)r->line;
     const unsigned char delim = r->delim;
@@ -268,6 +268,7 @@ static void scan_line_field(reader *r)
     bool delimited = i < n;
     r->cursor_pos.column += (long)(i - from - continuation) + delimited;
     r->cursor = i + delimited;
+    return i;
 }
 
 /* The field libcsv is reading, at the cursor, may not outgrow a field's limit (with room for quotes,
@@ -319,22 +320,15 @@ static bool text_allowed(reader *r, const char *text, size_t len)
     return true;
 }
 
-static void on_field(void *data, size_t len, void *ctx)
+/* Keeps the text of the field whose place was just scanned in the row being gathered. */
+static void keep_field(reader *r, const char *text, size_t len)
 {
-    reader *r = ctx;
-    if (r->status != PS_OK)
-        return;
-    if (r->line)
-        scan_line_field(r);
-    else
-        scan_field(r);
     if (r->slot_count >= PS_LIMIT_COLUMNS) {
         char limit[32];
         snprintf(limit, sizeof limit, "%d", PS_LIMIT_COLUMNS);
         fail(r, PS_MSG_TOO_MANY_COLUMNS, r->field_start.line, r->field_start.column, limit, NULL);
         return;
     }
-    const char *text = data ? data : "";
     if (len > PS_LIMIT_FIELD_BYTES) {
         char limit[32];
         snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
@@ -357,6 +351,16 @@ static void on_field(void *data, size_t len, void *ctx)
         memcpy(r->arena + r->arena_len, text, len);
     r->arena[r->arena_len + len] = '\0';
     r->arena_len += len + 1;
+}
+
+/* libcsv hands over a field (data NULL when it is empty and libcsv has not needed a buffer yet). */
+static void on_field(void *data, size_t len, void *ctx)
+{
+    reader *r = ctx;
+    if (r->status != PS_OK)
+        return;
+    scan_field(r);
+    keep_field(r, data ? data : "", len);
 }
 
 static bool all_blank(const reader *r)
@@ -437,6 +441,32 @@ static void on_row(int terminator, void *ctx)
     deliver_row(r);
     r->slot_count = 0;
     r->arena_len = 0;
+}
+
+/* A whole line without quotes or control bytes, split at its delimiters as libcsv would split it (with
+ * CSV_STRICT and spaces only ' '): spaces around a field are not its text, and a line of nothing but
+ * spaces is no row. libcsv is not needed for such a line, and its state stays between rows. */
+static void split_plain_line(reader *r)
+{
+    const char *t = r->line;
+    size_t n = r->line_len, i = 0;
+    while (i < n && t[i] == ' ')
+        i++;
+    if (i == n)
+        return;
+    bool delimited = true;
+    while (delimited) {
+        size_t from = r->cursor;
+        size_t stop = scan_line_field(r), end = stop;
+        size_t start = from + (size_t)r->field_lead;
+        while (end > start && t[end - 1] == ' ')
+            end--;
+        keep_field(r, t + start, end - start);
+        if (r->status != PS_OK)
+            return;
+        delimited = stop < n;
+    }
+    on_row(0, r);
 }
 
 static int space_only(unsigned char c)
@@ -562,8 +592,9 @@ static size_t scan_line(const reader *r, const char *data, size_t from, size_t l
     }
 }
 
-/* Feeds libcsv a line at a time (one call a line, not one a field): the line also goes to the raw row, in
- * which each field's place is found when libcsv hands it over. */
+/* Reads a line at a time: a whole plain line is split where it lies; any other goes to libcsv (one call a
+ * line, not one a field) and to the raw row, in which each field's place is found when libcsv hands it
+ * over. */
 static void feed(reader *r, const char *data, size_t len)
 {
     size_t i = 0;
@@ -576,7 +607,7 @@ static void feed(reader *r, const char *data, size_t len)
         size_t body = j - i;
         bool ended = j < len && (r->byte_class[(unsigned char)data[j]] & BYTE_ENDS_LINE);
         j += ended; /* the line end belongs to this line */
-        /* a whole line of unquoted fields, the most common by far, is read where it lies */
+        /* a whole line of unquoted fields, the most common by far, is split where it lies */
         r->line = ended && !r->row_open && !(seen & BYTE_SLOW) ? data + i : NULL;
         if (r->line) {
             r->line_len = body;
@@ -587,8 +618,6 @@ static void feed(reader *r, const char *data, size_t len)
         } else if (!keep_raw(r, data + i, j - i) || !field_within_limit(r)) {
             return;
         }
-        /* without a tab in the line, libcsv's own test for spaces is ours (' ' only), and inline */
-        csv_set_space_func(&r->parser, r->line && r->delim != '\t' ? NULL : space_only);
         position before = r->pos;
         if (ended) { /* the next line starts at column 1, whatever this one held */
             r->pos.after_cr = body > 0 ? false : r->pos.after_cr;
@@ -596,7 +625,11 @@ static void feed(reader *r, const char *data, size_t len)
         } else {
             advance_seen(&r->pos, data + i, body, body, seen);
         }
-        size_t done = csv_parse(&r->parser, data + i, j - i, on_field, on_row, r);
+        size_t done = j - i;
+        if (r->line)
+            split_plain_line(r);
+        else
+            done = csv_parse(&r->parser, data + i, j - i, on_field, on_row, r);
         r->line = NULL;
         if (r->status != PS_OK)
             return;

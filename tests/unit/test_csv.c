@@ -102,8 +102,8 @@ static void random_field(unsigned *seed, char *out, size_t *n)
     }
 }
 
-/* A table of 4 columns, rows of 3 to 5 fields now and then, blank lines, LF or CR LF; with_quoted adds
- * ,"" before every line end. */
+/* A table of 4 columns, rows of 3 to 5 fields now and then, blank lines and lines of spaces, LF or CR LF;
+ * with_quoted adds ,"" before the end of every line that holds a row. */
 static size_t random_table(unsigned seed, bool with_quoted, char *out)
 {
     size_t n = 0;
@@ -117,14 +117,17 @@ static size_t random_table(unsigned seed, bool with_quoted, char *out)
         unsigned kind = (unsigned)rand_r(&seed) % 16;
         if (kind == 0)
             fields = 3 + (int)(rand_r(&seed) % 3); /* maybe ragged */
-        if (kind != 1) {                           /* kind 1: a blank line */
+        if (kind == 2) {                           /* a line of spaces: no row, whichever way it is read */
+            memcpy(out + n, "   ", 3);
+            n += 3;
+        } else if (kind != 1) { /* kind 1: a blank line */
             for (int f = 0; f < fields; f++) {
                 if (f > 0)
                     out[n++] = ',';
                 random_field(&seed, out, &n);
             }
         }
-        if (with_quoted && kind != 1) {
+        if (with_quoted && kind != 1 && kind != 2) {
             memcpy(out + n, ",\"\"", 3);
             n += 3;
         }
@@ -184,11 +187,34 @@ static void columns_count_characters(void **state)
     free(g.text);
 }
 
+/* Lines of spaces alone are no rows and spaces around a field are not its text, as libcsv reads them;
+ * a line of spaces, a delimiter and a number is a row (here one too short). */
+static void spaces_as_libcsv_reads_them(void **state)
+{
+    (void)state;
+    const char csv[] = "a,b\n   \n 1 ,  2  \n  \r\n\"x\" , y \n";
+    reading g;
+    ps_error err;
+    assert_int_equal(read_table(csv, sizeof csv - 1, 0, &g, &err), PS_OK);
+    assert_int_equal(g.rows, 3);
+    assert_int_equal(g.text_len, strlen("a|b|1|2|x|y|"));
+    assert_memory_equal(g.text, "a|b|1|2|x|y|", g.text_len);
+    long want[6][2] = {{1, 1}, {1, 3}, {3, 1}, {3, 5}, {5, 1}, {5, 6}};
+    assert_memory_equal(g.places, want, sizeof want);
+    free(g.text);
+    const char ragged[] = "a,b,c\n  , 1 \n";
+    assert_int_equal(read_table(ragged, sizeof ragged - 1, 0, &g, &err), PS_ERR_INPUT);
+    assert_int_equal(err.code, PS_MSG_RAGGED_ROW);
+    assert_int_equal(err.line, 2);
+    free(g.text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(both_ways_agree),
         cmocka_unit_test(columns_count_characters),
+        cmocka_unit_test(spaces_as_libcsv_reads_them),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }
