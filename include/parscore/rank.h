@@ -19,15 +19,16 @@ typedef struct {
 } ps_unit;
 
 /* Units reduced as they arrive. plan and criteria are borrowed: keep the plan alive as long as the units.
- * names, units, source and warnings are owned and released by ps_units_free. */
+ * names, units, order, source and warnings are owned and released by ps_units_free. */
 typedef struct {
     const ps_plan *plan;
     const ps_indicator *criteria[PS_RANK_MAX_CRITERIA]; /* the plan's criteria, bit order */
     size_t criteria_count;
     char *names; /* each name NUL-terminated, after where it was read (line, column: 8 bytes) */
     size_t names_len, names_cap;
-    ps_unit *units; /* in input order; in rank order after ps_units_rank */
+    ps_unit *units; /* in input order, where they stay */
     size_t count, cap;
+    uint32_t *order;      /* after ps_units_rank: the index in units of each place, best first */
     size_t widest_name;   /* the display width of the widest name, measured as they arrive (in order) */
     char *source;         /* the input's display name, set by the caller (the loader gives it) */
     ps_warnings warnings; /* the loader's warnings, kept with the units */
@@ -48,12 +49,19 @@ ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err);
 ps_status ps_units_join(void *units, void *later, bool used, ps_error *err);
 
 /* Once every unit is in: refuses a name given twice (the same characters after trimming; an input error
- * at the first repeat in the file, naming the first one's line; err->file is units->source), then sorts
- * in place (no second copy of the units): complete units before partial ones, then by total at 2
- * decimals, best first; equal totals keep their input order. No unit can be added after it. */
+ * at the first repeat in the file, naming the first one's line; err->file is units->source), then puts
+ * the units' places in units->order (the units themselves do not move): complete units before partial
+ * ones, then by total at 2 decimals, best first; equal totals keep their input order. PS_ERR_NOMEM when
+ * out of memory. No unit can be added after it. */
 ps_status ps_units_rank(ps_units *units, ps_error *err);
 
-/* The rank of units->units[i] after ps_units_rank, given the rank of the unit before it (ties share a
+/* The unit in place i (0: the best) after ps_units_rank; borrowed from units. */
+static inline const ps_unit *ps_units_placed(const ps_units *units, size_t i)
+{
+    return &units->units[units->order[i]];
+}
+
+/* The rank of the unit in place i after ps_units_rank, given the rank of the unit before it (ties share a
  * rank: 1, 2, 2, 4; partial units rank after all complete ones). */
 uint32_t ps_units_rank_at(const ps_units *units, size_t i, uint32_t previous_rank);
 

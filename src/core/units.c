@@ -124,7 +124,7 @@ ps_status ps_units_join(void *units, void *later, bool used, ps_error *err)
 }
 
 /* A total in whole hundredths, as shown: totals are never negative, so half away from zero is half up
- * (inline and by a constant: the sort asks it some 40 million times for a million units). */
+ * (by a constant: it is asked three times a unit). */
 static int32_t shown_cents(int32_t total)
 {
     return (total + (int32_t)(PS_NUM_SCALE / 200)) / (int32_t)(PS_NUM_SCALE / 100);
@@ -135,66 +135,7 @@ static bool ties(const ps_unit *x, const ps_unit *y)
     return (x->missing != 0) == (y->missing != 0) && shown_cents(x->total) == shown_cents(y->total);
 }
 
-/* Where a unit goes, as one number to compare: complete units first, then by total shown at 2 decimals,
- * best first, then input order (names are stored in it, so their offsets tell). One comparison, no
- * branches, for the some 40 million the sort makes for a million units. */
-static uint64_t rank_key(const ps_unit *x)
-{
-    uint64_t worse = (uint64_t)(100 * 100 - shown_cents(x->total)); /* 0 for 100,00: below 2^14 */
-    return (uint64_t)(x->missing != 0) << 63 | worse << 32 | x->name;
-}
-
-static bool before(const ps_unit *x, const ps_unit *y)
-{
-    return rank_key(x) < rank_key(y);
-}
-
-static void swap(ps_unit *a, ps_unit *b)
-{
-    ps_unit t = *a;
-    *a = *b;
-    *b = t;
-}
-
-/* In-place quicksort (median of three, smaller side first, insertion sort for short runs): no
- * temporary copy, unlike glibc's qsort, which would double the memory of a million units. */
-static void quicksort_units(ps_unit *u, size_t n)
-{
-    while (n > 16) {
-        size_t mid = n / 2;
-        if (before(&u[mid], &u[0]))
-            swap(&u[mid], &u[0]);
-        if (before(&u[n - 1], &u[0]))
-            swap(&u[n - 1], &u[0]);
-        if (before(&u[n - 1], &u[mid]))
-            swap(&u[n - 1], &u[mid]);
-        uint64_t pivot = rank_key(&u[mid]);
-        size_t i = 0, j = n - 1;
-        for (;;) {
-            while (rank_key(&u[i]) < pivot)
-                i++;
-            while (pivot < rank_key(&u[j]))
-                j--;
-            if (i >= j)
-                break;
-            swap(&u[i++], &u[j--]);
-        }
-        size_t left = j + 1;
-        if (left < n - left) {
-            quicksort_units(u, left);
-            u += left;
-            n -= left;
-        } else {
-            quicksort_units(u + left, n - left);
-            n = left;
-        }
-    }
-    for (size_t i = 1; i < n; i++)
-        for (size_t k = i; k > 0 && before(&u[k], &u[k - 1]); k--)
-            swap(&u[k], &u[k - 1]);
-}
-
-/* From this many units on, the search for a repeated name runs in a second thread beside the sort. */
+/* From this many units on, the search for a repeated name runs in a second thread beside the ordering. */
 #define RANK_THREADS_UNITS 32768
 
 /* A unit's place but for its name: complete or not, and its total shown (10,001 values from 100,00 down). */
@@ -207,14 +148,14 @@ static uint32_t rank_bucket(const ps_unit *x)
 
 /* Where each unit goes in rank order (order[place] is its index): a stable counting sort on its bucket,
  * so ties keep input order without a comparison. For a million units, 3 passes, where a quicksort compared
- * units scattered in memory 40 million times; 4 bytes a unit, not a copy of the units (16). NULL without
- * the memory (or for a few units): the caller sorts in place. */
+ * units scattered in memory 40 million times; and the units stay where they are, where moving them along
+ * the cycles of the order waited on memory at every step. NULL without the memory. */
 static uint32_t *rank_order(const ps_units *units)
 {
     const ps_unit *u = units->units;
     size_t n = units->count;
-    size_t *next = n >= 4096 && n <= UINT32_MAX ? calloc((size_t)RANK_BUCKETS + 1, sizeof *next) : NULL;
-    uint32_t *order = next ? malloc(n * sizeof *order) : NULL;
+    size_t *next = calloc((size_t)RANK_BUCKETS + 1, sizeof *next);
+    uint32_t *order = next ? malloc((n ? n : 1) * sizeof *order) : NULL;
     if (!order) {
         free(next);
         return NULL;
@@ -227,27 +168,6 @@ static uint32_t *rank_order(const ps_units *units)
         order[next[rank_bucket(&u[i])]++] = (uint32_t)i;
     free(next);
     return order;
-}
-
-/* Moves each unit to its place, along the cycles of order, each place marked done in order itself. */
-static void apply_order(ps_unit *u, uint32_t *order, size_t n)
-{
-    for (size_t start = 0; start < n; start++) {
-        if (order[start] == start)
-            continue;
-        ps_unit first = u[start];
-        size_t at = start;
-        for (;;) {
-            size_t from = order[at];
-            order[at] = (uint32_t)at;
-            if (from == start) {
-                u[at] = first;
-                break;
-            }
-            u[at] = u[from];
-            at = from;
-        }
-    }
 }
 
 /* FNV-1a, its upper half. */
@@ -407,17 +327,17 @@ ps_status ps_units_rank(ps_units *u, ps_error *err)
     /* the search and the sort are independent passes over a million units: one on each core */
     pthread_t thread;
     bool beside = u->count >= RANK_THREADS_UNITS && pthread_create(&thread, NULL, search_repeat, &rs) == 0;
-    uint32_t *order = rank_order(u);
-    if (order) /* the search reads only the names and the keys: the units may move meanwhile */
-        apply_order(u->units, order, u->count);
-    else
-        quicksort_units(u->units, u->count);
-    free(order);
+    free(u->order);
+    u->order = rank_order(u);
     if (beside)
         pthread_join(thread, NULL);
     else
         search_repeat(&rs);
     free(rs.keys);
+    if (!u->order) {
+        ps_error_set(err, PS_MSG_NOMEM, u->source, 0, 0, NULL, NULL, NULL);
+        return PS_ERR_NOMEM;
+    }
     if (rs.repeated) {
         name_place at = place_at(u, rs.again);
         char line[32];
@@ -431,7 +351,7 @@ ps_status ps_units_rank(ps_units *u, ps_error *err)
 
 uint32_t ps_units_rank_at(const ps_units *u, size_t i, uint32_t previous_rank)
 {
-    if (i > 0 && ties(&u->units[i - 1], &u->units[i]))
+    if (i > 0 && ties(ps_units_placed(u, i - 1), ps_units_placed(u, i)))
         return previous_rank;
     return (uint32_t)(i + 1);
 }
@@ -446,6 +366,7 @@ void ps_units_free(ps_units *u)
 {
     free(u->names);
     free(u->units);
+    free(u->order);
     free(u->source);
     ps_warnings_free(&u->warnings);
     memset(u, 0, sizeof *u);

@@ -95,8 +95,9 @@ static char *put_text_at(char *p, const char *text)
     return p + n;
 }
 
-/* Ahead of the row being written, the names of rows a little further down: after the sort they lie
- * anywhere in memory, and fetching each only when its row is written would wait on memory every row. */
+/* Ahead of the row being written, the units of rows further down and the names of rows a little further:
+ * in rank order both lie anywhere in memory, and fetching each only when its row is written would wait on
+ * memory every row (the name's place is in the unit: it is fetched first). */
 #define PREFETCH_AHEAD 16
 #if defined(__GNUC__)
 /* a macro: as a function, gcc finds it without effect and drops its calls */
@@ -105,11 +106,16 @@ static char *put_text_at(char *p, const char *text)
 #define PREFETCH(address) ((void)(address))
 #endif
 
-/* The name PREFETCH_AHEAD rows after row i; the start of the names past the last row (a prefetch never
- * faults, and that one is cheap). */
+/* The unit 2 x PREFETCH_AHEAD rows after row i, and the name PREFETCH_AHEAD rows after; past the last row,
+ * the first of each (a prefetch never faults, and those are cheap). */
+static const ps_unit *unit_ahead(const ps_units *u, size_t i)
+{
+    return i + 2 * PREFETCH_AHEAD < u->count ? ps_units_placed(u, i + 2 * PREFETCH_AHEAD) : u->units;
+}
+
 static const char *name_ahead(const ps_units *u, size_t i)
 {
-    return u->names + (i + PREFETCH_AHEAD < u->count ? u->units[i + PREFETCH_AHEAD].name : 0);
+    return u->names + (i + PREFETCH_AHEAD < u->count ? ps_units_placed(u, i + PREFETCH_AHEAD)->name : 0);
 }
 
 /* The total's target can be judged: there is one, and the unit has every criterion. */
@@ -189,7 +195,7 @@ typedef struct {
     bool target;
 } row_layout;
 
-/* Writes unit i, ranked rank, into w->buf (flushed by the caller). */
+/* Writes the unit in place i, ranked rank, into w->buf (flushed by the caller). */
 typedef void (*row_writer)(writer *w, size_t i, uint32_t rank, const row_layout *l);
 
 /* A row of the table, in room made once around its name, which is shown as a terminal may show it (a line
@@ -197,7 +203,7 @@ typedef void (*row_writer)(writer *w, size_t i, uint32_t rank, const row_layout 
 static void text_row(writer *w, size_t i, uint32_t rank, const row_layout *l)
 {
     const ps_units *u = w->units;
-    const ps_unit *unit = &u->units[i];
+    const ps_unit *unit = ps_units_placed(u, i);
     char cell[16], *start = ps_buf_room(&w->buf, 16), *p = start;
     if (!p)
         return;
@@ -243,6 +249,7 @@ static void rows_in_order(writer *w, size_t from, size_t to, uint32_t rank, row_
                           const row_layout *l, bool flushing)
 {
     for (size_t i = from; i < to && !w->failed && !w->buf.failed; i++) {
+        PREFETCH(unit_ahead(w->units, i));
         PREFETCH(name_ahead(w->units, i));
         rank = ps_units_rank_at(w->units, i, rank);
         row(w, i, rank, l);
@@ -441,7 +448,7 @@ static void csv_rest(writer *w, const ps_unit *unit, size_t room, bool target, c
 
 static void csv_row(writer *w, size_t i, uint32_t rank, const row_layout *l)
 {
-    const ps_unit *unit = &w->units->units[i];
+    const ps_unit *unit = ps_units_placed(w->units, i);
     char *p = ps_buf_room(&w->buf, 12);
     if (p) {
         char *end = put_uint_at(p, rank);
@@ -508,7 +515,7 @@ static char *put_json_ids_at(char *p, const ps_units *u, uint32_t mask)
 static void json_row(writer *w, size_t i, uint32_t rank, const row_layout *l)
 {
     const ps_units *u = w->units;
-    const ps_unit *unit = &u->units[i];
+    const ps_unit *unit = ps_units_placed(u, i);
     bool last = i + 1 == u->count;
     size_t room = l->room;
     bool known = has_total(w, unit), target = w->total && w->total->has_target;
@@ -642,7 +649,7 @@ static ps_status xlsx_report(writer *w)
         uint32_t rank = 0;
         for (size_t i = 0; ws && i < u->count && x.status == PS_OK; i++) {
             rank = ps_units_rank_at(u, i, rank);
-            xlsx_row(w, &x, ws, XLSX_FIRST + (lxw_row_t)i, &u->units[i], rank);
+            xlsx_row(w, &x, ws, XLSX_FIRST + (lxw_row_t)i, ps_units_placed(u, i), rank);
         }
     }
     ps_status st = ps_xlsx_finish_to(&x, w->sink, w->sink_ctx);

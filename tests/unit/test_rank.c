@@ -759,7 +759,14 @@ static void rank_ok(ps_units *u)
         fail_with(&err, "ps_units_rank");
 }
 
+/* The name of the unit in place i, once ranked. */
 static const char *unit_name(const ps_units *u, size_t i)
+{
+    return u->names + ps_units_placed(u, i)->name;
+}
+
+/* The name of the unit read i-th, ranked or not. */
+static const char *name_read(const ps_units *u, size_t i)
 {
     return u->names + u->units[i].name;
 }
@@ -786,11 +793,11 @@ static void units_total_by_hand(void **state)
     assert_int_equal(u.count, 1);
     assert_int_equal(u.criteria_count, 8);
     assert_int_equal(u.warnings.count, 0);
-    assert_int_equal(u.units[0].total, 61049850);
+    assert_int_equal(u.units[0].total, 61049850); /* not ranked: in input order */
     assert_int_equal(u.units[0].missing, 0);
     /* below target: 1 (44.17 ≤ 50), 4 (84.85 ≤ 86), 6 (48.48), 7 (21.7), 8 (60.58 ≤ 70) */
     assert_int_equal(u.units[0].missed, (1u << 0) | (1u << 3) | (1u << 5) | (1u << 6) | (1u << 7));
-    assert_string_equal(unit_name(&u, 0), "Thị trấn Sìn Hồ");
+    assert_string_equal(name_read(&u, 0), "Thị trấn Sìn Hồ");
     ps_units_free(&u);
 }
 
@@ -816,7 +823,7 @@ static void units_ties_share_a_rank_in_input_order(void **state)
         assert_string_equal(unit_name(&u, i), order[i]);
         assert_int_equal(ranks[i], want[i]);
     }
-    assert_int_equal(u.units[1].total, P(65));
+    assert_int_equal(ps_units_placed(&u, 1)->total, P(65));
     ps_units_free(&u);
 }
 
@@ -867,12 +874,12 @@ static void units_partial_rank_after_complete(void **state)
         assert_string_equal(unit_name(&u, i), order[i]);
         assert_int_equal(ranks[i], want[i]);
     }
-    assert_int_equal(u.units[2].total, P(90));
-    assert_int_equal(u.units[2].missing, 1u << 7);
-    assert_int_equal(u.units[4].missing, (1u << 6) | (1u << 7));
+    assert_int_equal(ps_units_placed(&u, 2)->total, P(90));
+    assert_int_equal(ps_units_placed(&u, 2)->missing, 1u << 7);
+    assert_int_equal(ps_units_placed(&u, 4)->missing, (1u << 6) | (1u << 7));
     /* 1000 / 59.5 = 16.80672268..: truncated 16.806722, not a multiple of 5 */
-    assert_int_equal(u.units[4].total, 16806722);
-    assert_int_equal(u.units[0].missing, 0);
+    assert_int_equal(ps_units_placed(&u, 4)->total, 16806722);
+    assert_int_equal(ps_units_placed(&u, 0)->missing, 0);
     ps_units_free(&u);
 }
 
@@ -895,7 +902,7 @@ static void units_many_with_ties(void **state)
     ranks_of(&u, ranks);
     for (size_t i = 0; i < 60; i++) {
         /* 12 units per total: 54 ranks 1, 53 ranks 13, .. 50 ranks 49 */
-        assert_int_equal(u.units[i].total, P(54 - (int)(i / 12)));
+        assert_int_equal(ps_units_placed(&u, i)->total, P(54 - (int)(i / 12)));
         assert_int_equal(ranks[i], (uint32_t)(i / 12 * 12 + 1));
         if (i % 12 != 0)
             assert_true(strcmp(unit_name(&u, i - 1), unit_name(&u, i)) < 0);
@@ -945,7 +952,7 @@ static void units_bucketed_in_rank_order(void **state)
         seen[k] = true;
         if (i == 0)
             continue;
-        const ps_unit *a = &u.units[i - 1], *b = &u.units[i];
+        const ps_unit *a = ps_units_placed(&u, i - 1), *b = ps_units_placed(&u, i);
         bool partial_a = a->missing != 0, partial_b = b->missing != 0;
         int64_t cents_a = ps_num_round2(a->total), cents_b = ps_num_round2(b->total);
         assert_true(partial_a <= partial_b);
@@ -1120,7 +1127,7 @@ static void units_large_file_read_by_two_threads(void **state)
     for (size_t i = 0; i < u.count; i += 997) { /* in file order, whichever thread read them */
         char want[32];
         snprintf(want, sizeof want, "X\xc3\xa3 %07zu", i);
-        assert_string_equal(unit_name(&u, i), want);
+        assert_string_equal(name_read(&u, i), want);
     }
     rank_ok(&u);
     ps_units_free(&u);
@@ -1190,7 +1197,7 @@ static void units_large_json_read_by_two_threads(void **state)
     for (size_t i = 0; i < u.count; i += 997) { /* in file order, whichever thread handed them out */
         char want[32];
         snprintf(want, sizeof want, "X\xc3\xa3 %07zu", i);
-        assert_string_equal(unit_name(&u, i), want);
+        assert_string_equal(name_read(&u, i), want);
     }
     rank_ok(&u);
     ps_units_free(&u);
@@ -1230,13 +1237,13 @@ static void units_json_and_semicolons(void **state)
     rank_ok(&u);
     assert_int_equal(u.count, 2);
     assert_string_equal(unit_name(&u, 0), "A");
-    assert_int_equal(u.units[0].total, P(100));
-    assert_int_equal(u.units[1].total, P(50));
+    assert_int_equal(ps_units_placed(&u, 0)->total, P(100));
+    assert_int_equal(ps_units_placed(&u, 1)->total, P(50));
     ps_units_free(&u);
     /* a Vietnamese spreadsheet: ';' and decimal commas; 7.5 × 86.5 / 7.5 .. all 86,5: total 86.5 */
     units_ok("vi.csv", "unit;1;2;3;4;5;6;7;8\n  X  ;86,5;86,5;86,5;86,5;86,5;86,5;86,5;86,5\n", &u);
-    assert_int_equal(u.units[0].total, 86500000);
-    assert_string_equal(unit_name(&u, 0), "X"); /* trimmed */
+    assert_int_equal(u.units[0].total, 86500000); /* not ranked: in input order */
+    assert_string_equal(name_read(&u, 0), "X");   /* trimmed */
     ps_units_free(&u);
 }
 
