@@ -241,6 +241,26 @@ static void scan_field(reader *r)
     r->cursor = end;
 }
 
+/* The first delimiter in t from i on, or n: eight bytes at a time where the machine is little-endian (the
+ * lowest byte found in a word is then the first), as a field's end is found for every field of a line. */
+static size_t find_delimiter(const unsigned char *t, size_t i, size_t n, unsigned char delim)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, t + i, 8);
+        w ^= ones * delim;
+        uint64_t found = (w - ones) & ~w & high; /* exact in its lowest byte: a zero byte of w */
+        if (found)
+            return i + (size_t)__builtin_ctzll(found) / 8;
+    }
+#endif
+    while (i < n && t[i] != delim)
+        i++;
+    return i;
+}
+
 /* The next field of a whole line (it has no quote): spaces, then its text up to the next delimiter; notes
  * where it begins and whether it is plain, moves past the delimiter and returns where the text stops. */
 static size_t scan_line_field(reader *r)
@@ -261,8 +281,7 @@ static size_t scan_line_field(reader *r)
             continuation += (t[i] & 0xC0) == 0x80;
         }
     } else {
-        while (i < n && t[i] != delim)
-            i++;
+        i = find_delimiter(t, i, n, delim);
     }
     r->field_plain = !(wide & 0x80);
     bool delimited = i < n;
@@ -320,37 +339,54 @@ static bool text_allowed(reader *r, const char *text, size_t len)
     return true;
 }
 
-/* Keeps the text of the field whose place was just scanned in the row being gathered. */
-static void keep_field(reader *r, const char *text, size_t len)
+/* The field whose place was just scanned is within the limits and its text allowed; false (the reader
+ * failed at the place) otherwise. */
+static bool field_acceptable(reader *r, const char *text, size_t len)
 {
     if (r->slot_count >= PS_LIMIT_COLUMNS) {
         char limit[32];
         snprintf(limit, sizeof limit, "%d", PS_LIMIT_COLUMNS);
         fail(r, PS_MSG_TOO_MANY_COLUMNS, r->field_start.line, r->field_start.column, limit, NULL);
-        return;
+        return false;
     }
     if (len > PS_LIMIT_FIELD_BYTES) {
         char limit[32];
         snprintf(limit, sizeof limit, "%d", PS_LIMIT_FIELD_BYTES);
         fail(r, PS_MSG_FIELD_TOO_LONG, r->field_start.line, r->field_start.column, limit, NULL);
-        return;
+        return false;
     }
-    if (!r->field_plain && !text_allowed(r, text, len))
-        return;
-    if (!ps_array_grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots) ||
-        !ps_array_grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1)) {
+    return r->field_plain || text_allowed(r, text, len);
+}
+
+/* Adds the field whose text is at offset in the arena (NUL-terminated there) to the row being gathered. */
+static void keep_slot(reader *r, size_t offset, size_t len)
+{
+    if (!ps_array_grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots)) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
         return;
     }
     field_slot *slot = &r->slots[r->slot_count++];
-    slot->offset = r->arena_len;
+    slot->offset = offset;
     slot->len = len;
     slot->line = r->field_start.line;
     slot->column = r->field_start.column;
+}
+
+/* Keeps the text of the field whose place was just scanned in the row being gathered. */
+static void keep_field(reader *r, const char *text, size_t len)
+{
+    if (!field_acceptable(r, text, len))
+        return;
+    if (!ps_array_grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1)) {
+        fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+        return;
+    }
+    size_t offset = r->arena_len;
     if (len > 0)
-        memcpy(r->arena + r->arena_len, text, len);
-    r->arena[r->arena_len + len] = '\0';
+        memcpy(r->arena + offset, text, len);
+    r->arena[offset + len] = '\0';
     r->arena_len += len + 1;
+    keep_slot(r, offset, len);
 }
 
 /* libcsv hands over a field (data NULL when it is empty and libcsv has not needed a buffer yet). */
@@ -445,7 +481,8 @@ static void on_row(int terminator, void *ctx)
 
 /* A whole line without quotes or control bytes, split at its delimiters as libcsv would split it (with
  * CSV_STRICT and spaces only ' '): spaces around a field are not its text, and a line of nothing but
- * spaces is no row. libcsv is not needed for such a line, and its state stays between rows. */
+ * spaces is no row. libcsv is not needed for such a line, and its state stays between rows. The line goes
+ * to the arena in one copy, a NUL written there after each field's text (on its delimiter or a space). */
 static void split_plain_line(reader *r)
 {
     const char *t = r->line;
@@ -454,6 +491,15 @@ static void split_plain_line(reader *r)
         i++;
     if (i == n)
         return;
+    size_t base = r->arena_len;
+    if (!ps_array_grow((void **)&r->arena, &r->arena_cap, base + n + 1, 1)) {
+        fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);
+        return;
+    }
+    char *copy = r->arena + base;
+    memcpy(copy, t, n);
+    copy[n] = '\0';
+    r->arena_len = base + n + 1;
     bool delimited = true;
     while (delimited) {
         size_t from = r->cursor;
@@ -461,7 +507,10 @@ static void split_plain_line(reader *r)
         size_t start = from + (size_t)r->field_lead;
         while (end > start && t[end - 1] == ' ')
             end--;
-        keep_field(r, t + start, end - start);
+        copy[end] = '\0';
+        if (!field_acceptable(r, copy + start, end - start))
+            return;
+        keep_slot(r, base + start, end - start);
         if (r->status != PS_OK)
             return;
         delimited = stop < n;
