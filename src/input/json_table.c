@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -452,9 +453,13 @@ static const char *type_name(const cJSON *node)
 }
 
 /* A JSON string as cJSON decodes it (escapes and all); NULL when out of memory. */
-static char *decode_string(const char *raw, size_t len)
+static char *decode_string(const char *raw, size_t len, pthread_mutex_t *cjson_lock)
 {
+    if (cjson_lock) /* cJSON's parser sets a global on every call: two threads take it in turn */
+        pthread_mutex_lock(cjson_lock);
     cJSON *node = cJSON_ParseWithLengthOpts(raw, len, NULL, 0);
+    if (cjson_lock)
+        pthread_mutex_unlock(cjson_lock);
     char *text = cJSON_IsString(node) ? ps_strdup(node->valuestring) : NULL;
     cJSON_Delete(node);
     return text;
@@ -486,6 +491,7 @@ typedef struct {
     ps_msg key_code; /* PS_MSG_TOO_MANY_COLUMNS or PS_MSG_JSON_DUPLICATE_KEY, the first one */
     size_t key_at, key_first;
     char *key_text;
+    pthread_mutex_t *cjson_lock; /* the reader's: an escaped key is decoded by cJSON */
 } validator;
 
 static bool v_fail(validator *v, ps_msg code, size_t at)
@@ -639,7 +645,7 @@ static const char *v_key_text(validator *v, vkey *k, size_t *len)
         return v->text + k->at + 1;
     }
     if (!k->decoded)
-        k->decoded = decode_string(v->text + k->at, k->len);
+        k->decoded = decode_string(v->text + k->at, k->len, v->cjson_lock);
     if (!k->decoded) {
         v->nomem = true;
         return NULL;
@@ -872,7 +878,28 @@ typedef struct {
     unsigned long long mid_off;
     place mid_at;
     pthread_mutex_t *cjson_lock;
+    /* a large file's pass 1: a second thread reading the rows ahead from one in the second half (the
+     * first's); told to stop when its rows are not needed (the second's) */
+    struct rows_ahead *ahead;
+    atomic_bool *abandon;
 } reader;
+
+/* Pass 1 of a large file's rows array by two threads: the second reads, from its own opening of the file,
+ * the rows from a place in the second half that looks like a row's start (a '{' after a comma) to the
+ * closing bracket, with its own columns and findings; its stream checks and hashes the bytes from the
+ * file's middle to its end. The first thread, reaching that place, takes all of it if a row does start
+ * there, and reads on alone otherwise: either way what pass 1 finds is what one thread finds. */
+typedef struct rows_ahead {
+    reader r; /* the first's at the start, with a stream, columns and findings of its own */
+    ps_error err;
+    unsigned long long candidate; /* the row it reads from */
+    place candidate_at;           /* its place, counted by the second thread */
+    bool placed;                  /* the second thread's stream reached it */
+    bool ended;                   /* its rows ended with the bracket */
+    atomic_bool abandon;
+    pthread_mutex_t lock; /* cJSON's parser, taken in turn */
+    pthread_t thread;
+} rows_ahead;
 
 static bool nomem(reader *r)
 {
@@ -911,6 +938,7 @@ static bool check_piece(reader *r, int base_depth, size_t *len, validator *v)
                          .base_depth = base_depth,
                          .code = PS_MSG_NONE,
                          .track = r->key_code == PS_MSG_NONE,
+                         .cjson_lock = r->cjson_lock,
                          .keys = r->keys,
                          .cap = r->keys_cap,
                          .key_code = PS_MSG_NONE};
@@ -1029,19 +1057,21 @@ static bool value_follows(reader *r)
     return false;
 }
 
-static bool rows_array(reader *r)
+static void start_rows_ahead(reader *r);
+static bool join_rows_ahead(reader *r, unsigned long long start, bool *ended);
+static void drop_rows_ahead(reader *r);
+
+/* The rows array's elements from the one at the window's place to the closing bracket. A second thread
+ * may be reading ahead from a row in the file's second half: reaching that row, this one takes what the
+ * second found and reads on from the bracket (or, that place not being a row's start, reads on alone). */
+static bool rows_from(reader *r)
 {
     stream *s = &r->s;
-    s->at++;
-    skip_ws(s);
-    int c = peek(s);
-    if (c == ']') {
-        s->at++;
-        return true;
-    }
     for (bool again = true; again;) {
         if (!value_follows(r))
             return false;
+        if (r->abandon && atomic_load(r->abandon))
+            return false; /* the second thread, no longer wanted */
         unsigned long long start = s->base + s->at;
         char first = s->data[s->at];
         if (!r->mid_found && s->hash_split != ULLONG_MAX && start >= s->hash_split && r->rows > 0) {
@@ -1050,6 +1080,9 @@ static bool rows_array(reader *r)
             r->mid_off = start;
             r->mid_at = pos_of(s, start);
         }
+        bool ended;
+        if (r->ahead && start >= r->ahead->candidate && join_rows_ahead(r, start, &ended))
+            return ended;
         size_t len;
         validator v;
         if (!check_piece(r, 2, &len, &v))
@@ -1068,10 +1101,26 @@ static bool rows_array(reader *r)
     return true;
 }
 
+static bool rows_array(reader *r)
+{
+    stream *s = &r->s;
+    s->at++;
+    skip_ws(s);
+    int c = peek(s);
+    if (c == ']') {
+        s->at++;
+        return true;
+    }
+    start_rows_ahead(r);
+    bool ended = rows_from(r);
+    drop_rows_ahead(r); /* when this thread stopped before the second thread's row */
+    return ended;
+}
+
 /* A top-level string or number, kept for the loader's meta callback. */
 static bool keep_meta(reader *r, char *key, const char *raw, size_t len, char first, place at)
 {
-    char *value = first == '"' ? decode_string(raw, len) : ps_strndup(raw, len);
+    char *value = first == '"' ? decode_string(raw, len, r->cjson_lock) : ps_strndup(raw, len);
     if (!value)
         return nomem(r);
     if (strlen(value) > PS_LIMIT_FIELD_BYTES) { /* refused in its turn; its text is not needed */
@@ -1147,7 +1196,7 @@ static bool top_member(reader *r)
     if (!check_piece(r, 1, &len, &v))
         return false;
     place key_at = pos_of(s, start);
-    char *key = memchr(s->data + s->at, '\\', len) ? decode_string(s->data + s->at, len)
+    char *key = memchr(s->data + s->at, '\\', len) ? decode_string(s->data + s->at, len, r->cjson_lock)
                                                    : ps_strndup(s->data + s->at + 1, len - 2);
     if (!key)
         return nomem(r);
@@ -1857,6 +1906,53 @@ static void check_same(reader *r)
         r->status = PS_ERR_IO;
 }
 
+/* ---- a large file read by two threads ---- */
+
+/* The file the stream reads, opened again (the same device and inode) at the split; NULL otherwise. */
+static FILE *open_again(const stream *s)
+{
+    FILE *f = fopen(s->path, "rb");
+    struct stat mine, again;
+    if (f &&
+        (fstat(fileno(s->f), &mine) != 0 || fstat(fileno(f), &again) != 0 || mine.st_dev != again.st_dev ||
+         mine.st_ino != again.st_ino || fseeko(f, (off_t)s->hash_split, SEEK_SET) != 0)) {
+        fclose(f);
+        f = NULL;
+    }
+    return f;
+}
+
+/* A stream of the second thread's over f, reading from s's split on: its bytes are hashed as the ones
+ * after the split. Places are not known until it reaches its first row. */
+static void stream_from_split(stream *t, const stream *s, FILE *f, ps_error *err)
+{
+    *t = (stream){0};
+    stream_init(t, s->name, err);
+    t->f = f;
+    t->path = s->path;
+    t->size = s->size;
+    t->base = t->bytes_read = t->hash_split = s->hash_split;
+    t->wstart = t->cur = (place){t->base, 1, 1, false};
+}
+
+/* Reads on from the split until the window holds offset `to`, then drops the bytes before it, which is at
+ * place `at`; false at the end of the input or on an error (s->status). */
+static bool stream_skip_to(stream *s, unsigned long long to, place at)
+{
+    while (s->base + s->len <= to) {
+        s->at = s->len;
+        if (!more(s, s->len))
+            return false;
+    }
+    size_t keep = (size_t)(to - s->base);
+    memmove(s->own, s->own + keep, s->len - keep);
+    s->len -= keep;
+    s->base = to;
+    s->at = 0;
+    s->wstart = s->cur = at;
+    return true;
+}
+
 /* ---- pass 2 of a large file by two threads ---- */
 
 /* The rows from the first that begins in the file's second half, handed by a second thread, from its own
@@ -1877,20 +1973,11 @@ static void *emit_second_half(void *arg)
     second_half *h = arg;
     reader *r = &h->r;
     stream *s = &r->s;
-    while (s->base + s->len <= r->mid_off) { /* from the split to the row it holds */
-        s->at = s->len;
-        if (!more(s, s->len)) {
-            if (s->status == PS_OK)
-                changed(r);
-            return NULL;
-        }
+    if (!stream_skip_to(s, r->mid_off, r->mid_at)) { /* from the split to the row it holds */
+        if (s->status == PS_OK)
+            changed(r);
+        return NULL;
     }
-    size_t keep = (size_t)(r->mid_off - s->base);
-    memmove(s->own, s->own + keep, s->len - keep);
-    s->len -= keep;
-    s->base = r->mid_off;
-    s->at = 0;
-    s->wstart = s->cur = r->mid_at;
     emit_rows(r, r->mid_index, r->rows, &h->last_line);
     if (s->status != PS_OK || (r->status != PS_OK && r->status != PS_ERR_INPUT))
         return NULL;
@@ -1911,14 +1998,7 @@ static second_half *start_second_half(reader *r)
     const ps_table_handler *handler = r->h;
     if (!r->mid_found || !handler->split || !handler->join || !s->f || s->bom || s->origin != 0 || !s->path)
         return NULL;
-    FILE *f = fopen(s->path, "rb");
-    struct stat mine, again;
-    if (f &&
-        (fstat(fileno(s->f), &mine) != 0 || fstat(fileno(f), &again) != 0 || mine.st_dev != again.st_dev ||
-         mine.st_ino != again.st_ino || fseeko(f, (off_t)s->hash_split, SEEK_SET) != 0)) {
-        fclose(f);
-        f = NULL;
-    }
+    FILE *f = open_again(s);
     second_half *h = f ? calloc(1, sizeof *h) : NULL;
     if (!h) {
         if (f)
@@ -1941,13 +2021,7 @@ static second_half *start_second_half(reader *r)
     h->r.keys = NULL;
     h->r.keys_cap = 0;
     h->r.cjson_lock = &h->lock;
-    stream *t = &h->r.s;
-    *t = (stream){0};
-    stream_init(t, s->name, &h->err);
-    t->f = f;
-    t->path = s->path;
-    t->size = s->size;
-    t->base = t->bytes_read = t->hash_split = s->hash_split;
+    stream_from_split(&h->r.s, s, f, &h->err);
     h->last_line = r->mid_at.line;
     r->cjson_lock = &h->lock;
     if (pthread_create(&h->thread, NULL, emit_second_half, h) != 0) {
@@ -2003,6 +2077,227 @@ static void end_second_half(second_half *h, reader *r, long *last_line)
     fclose(t->f);
     free(t->own);
     free(h);
+}
+
+/* ---- pass 1 of a large file's rows by two threads ---- */
+
+/* Where a row seems to begin in the file's second half: the first '{' from the split on that follows a
+ * comma, white space between (looked for from a little before the split, within a block); 0 for none. A
+ * guess: inside a string it is no row's start, and the first thread then reads on alone. */
+static unsigned long long guess_row_start(FILE *f, unsigned long long split, char *block)
+{
+    unsigned long long from = split > 64 ? split - 64 : 0;
+    ssize_t got = pread(fileno(f), block, PS_JSON_BLOCK_BYTES, (off_t)from);
+    bool after_comma = false;
+    for (ssize_t i = 0; i < got; i++) {
+        char c = block[i];
+        if (c == '{' && after_comma && from + (unsigned long long)i >= split)
+            return from + (unsigned long long)i;
+        after_comma = c == ',' || (after_comma && is_ws(c));
+    }
+    return 0;
+}
+
+/* The place of the candidate row, counted over the bytes before it as pass 1 counts them. */
+static bool count_place(rows_ahead *a, char *block)
+{
+    place p = {0, 1, 1, false};
+    int fd = fileno(a->r.s.f);
+    while (p.off < a->candidate) {
+        size_t want =
+            a->candidate - p.off < PS_JSON_BLOCK_BYTES ? (size_t)(a->candidate - p.off) : PS_JSON_BLOCK_BYTES;
+        ssize_t got = pread(fd, block, want, (off_t)p.off);
+        if (got <= 0 || atomic_load(&a->abandon))
+            return false;
+        advance(&p, block, (size_t)got);
+    }
+    a->candidate_at = p;
+    return true;
+}
+
+/* The second thread: the candidate's place, then its stream from the split to the candidate, its bytes
+ * checked from there, and the rows from there to the closing bracket. */
+static void *read_rows_ahead(void *arg)
+{
+    rows_ahead *a = arg;
+    reader *r = &a->r;
+    stream *s = &r->s;
+    char *block = malloc(PS_JSON_BLOCK_BYTES);
+    bool placed = block && count_place(a, block);
+    free(block);
+    if (!placed || !stream_skip_to(s, a->candidate, a->candidate_at))
+        return NULL;
+    a->placed = true;
+    s->check_bytes = true;
+    s->utf8_checked = a->candidate;
+    check_bytes(s, 0);
+    a->ended = rows_from(r);
+    return NULL;
+}
+
+static void free_rows_ahead(rows_ahead *a)
+{
+    reader *q = &a->r;
+    for (size_t k = 0; k < q->ncols; k++)
+        free(q->cols[k].name);
+    free(q->cols);
+    free(q->keys);
+    free(q->key_text);
+    if (q->s.f) /* NULL once the first thread took the stream */
+        fclose(q->s.f);
+    free(q->s.own);
+    pthread_mutex_destroy(&a->lock);
+    free(a);
+}
+
+/* Starts the second thread when the rows array begins in the first half of a regular file read from its
+ * start (the same files whose pass 2 may be split) and a row seems to begin in the second. */
+static void start_rows_ahead(reader *r)
+{
+    stream *s = &r->s;
+    if (s->hash_split == ULLONG_MAX || !s->f || s->bom || s->origin != 0 || !s->path || s->copy ||
+        s->base + s->at >= s->hash_split)
+        return;
+    FILE *f = open_again(s);
+    char *block = f ? malloc(PS_JSON_BLOCK_BYTES) : NULL;
+    unsigned long long candidate = block ? guess_row_start(f, s->hash_split, block) : 0;
+    free(block);
+    rows_ahead *a = candidate ? calloc(1, sizeof *a) : NULL;
+    if (!a || pthread_mutex_init(&a->lock, NULL) != 0) {
+        free(a);
+        if (f)
+            fclose(f);
+        return;
+    }
+    a->candidate = candidate;
+    atomic_init(&a->abandon, false);
+    reader *q = &a->r;
+    *q = *r; /* the top level's findings and lists, shared and not touched; rows and columns its own */
+    q->status = PS_OK;
+    q->keys = NULL;
+    q->keys_cap = 0;
+    q->syntax = PS_MSG_NONE;
+    q->key_text = NULL;
+    q->rows = 0;
+    q->cols = NULL;
+    q->ncols = 0;
+    q->cols_over = false;
+    q->mid_found = true; /* the first thread notes the row at which pass 2 splits */
+    q->ahead = NULL;
+    q->abandon = &a->abandon;
+    q->cjson_lock = r->cjson_lock = &a->lock;
+    stream_from_split(&q->s, s, f, &a->err);
+    if (pthread_create(&a->thread, NULL, read_rows_ahead, a) != 0) {
+        r->cjson_lock = NULL;
+        free_rows_ahead(a);
+        return;
+    }
+    r->ahead = a;
+}
+
+/* The second thread's columns after the first's, in order of first appearance, up to the limit. */
+static bool merge_columns(reader *r, reader *q)
+{
+    for (size_t k = 0; k < q->ncols; k++) {
+        col_info *c = &q->cols[k];
+        size_t j = 0;
+        while (j < r->ncols && (r->cols[j].len != c->len || memcmp(r->cols[j].name, c->name, c->len) != 0))
+            j++;
+        if (j < r->ncols || r->cols_over)
+            continue;
+        if (r->ncols >= PS_LIMIT_COLUMNS) {
+            r->cols_over = true;
+            r->cols_over_at = c->key;
+            continue;
+        }
+        col_info *cols = realloc(r->cols, (r->ncols + 1) * sizeof *cols);
+        if (!cols)
+            return nomem(r);
+        r->cols = cols;
+        r->cols[r->ncols++] = *c;
+        c->name = NULL; /* now the first's */
+    }
+    return true;
+}
+
+/* This thread reads on with the second's stream, past the rows, which has hashed and checked the bytes
+ * from the split: the first NUL and the first byte that is not UTF-8 are the earlier of the two
+ * streams', the hash before the split this one's. The second's opening of the file is closed, the first
+ * one read on from where the second stopped. */
+static void adopt_stream(reader *r, rows_ahead *a)
+{
+    stream *s = &r->s, *t = &a->r.s, was = *s;
+    if (fseeko(was.f, (off_t)t->bytes_read, SEEK_SET) != 0) {
+        ps_error_set(was.err, PS_MSG_READ, was.name, 0, 0, strerror(errno), NULL, NULL);
+        s->status = PS_ERR_IO;
+        return;
+    }
+    fclose(t->f);
+    free(was.own);
+    *s = *t;
+    t->f = NULL;
+    t->own = NULL;
+    s->f = was.f;
+    s->pre = was.pre;
+    s->pre_len = was.pre_len;
+    s->pre_at = was.pre_at;
+    s->hash = was.hash;
+    s->err = was.err;
+    if (was.nul_found && (!s->nul_found || was.nul_at.off <= s->nul_at.off)) {
+        s->nul_found = true;
+        s->nul_at = was.nul_at;
+    }
+    if (was.utf8_found && (!s->utf8_found || was.utf8_at.off <= s->utf8_at.off)) {
+        s->utf8_found = true;
+        s->utf8_at = was.utf8_at;
+    }
+}
+
+/* At the row that begins at start, at or past the second thread's candidate: when it is the candidate and
+ * the second thread read its rows without failing otherwise than on the document (a syntax fault), takes
+ * its rows, columns, findings and stream; *ended: its rows ended with the bracket. False when this thread
+ * reads on alone. */
+static bool join_rows_ahead(reader *r, unsigned long long start, bool *ended)
+{
+    rows_ahead *a = r->ahead;
+    reader *q = &a->r;
+    r->ahead = NULL;
+    if (start != a->candidate)
+        atomic_store(&a->abandon, true);
+    pthread_join(a->thread, NULL);
+    r->cjson_lock = NULL;
+    /* its own columns past the limit were not all kept: this thread finds which one comes first */
+    bool usable =
+        start == a->candidate && a->placed && q->s.status == PS_OK && q->status == PS_OK && !q->cols_over;
+    if (usable) {
+        r->rows += q->rows;
+        if (q->syntax != PS_MSG_NONE)
+            syntax_fault(r, q->syntax, q->syntax_at);
+        if (r->key_code == PS_MSG_NONE && merge_columns(r, q) && q->key_code != PS_MSG_NONE) {
+            r->key_code = q->key_code;
+            r->key_at = q->key_at;
+            r->key_first_line = q->key_first_line;
+            r->key_text = q->key_text;
+            q->key_text = NULL;
+        }
+        adopt_stream(r, a);
+        *ended = a->ended;
+    }
+    free_rows_ahead(a);
+    return usable;
+}
+
+/* The second thread, when this one stopped before reaching its candidate: told to stop, and dropped. */
+static void drop_rows_ahead(reader *r)
+{
+    rows_ahead *a = r->ahead;
+    if (!a)
+        return;
+    r->ahead = NULL;
+    atomic_store(&a->abandon, true);
+    pthread_join(a->thread, NULL);
+    r->cjson_lock = NULL;
+    free_rows_ahead(a);
 }
 
 /* Pass 2: the rows, by one thread or two, then the loader's end. */

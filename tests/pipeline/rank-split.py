@@ -7,7 +7,10 @@ line break across the split (the second thread's rows dropped, the first reads o
 second half, in both, and across them (a name given twice, a ragged row, a bad number, invalid UTF-8, an
 unclosed quote at the end). The same for JSON, whose second pass is split at the first row that begins in
 the file's second half: valid, errors in either half or both, rows over several lines, escapes, a syntax
-error near the end, a BOM (not split).
+error near the end, a BOM (not split). And JSON's first pass, whose rows from a guessed row start in the
+second half are read ahead by a second thread: a guess inside a string, keys given twice, a column only
+in the second half, syntax errors, a NUL byte, invalid UTF-8, a top-level key after the rows, a cut file,
+escaped keys.
 usage: rank-split.py PARSCORE"""
 import json
 import os
@@ -144,5 +147,48 @@ same_json("JSON: a criterion missing in a row of the second half",
           make_json(units, {late: "  " + json.dumps({k: v for k, v in text.items() if k != "5"}, ensure_ascii=False)}))
 same_json("JSON: a trailing comma at the end", make_json(units)[:-4] + b",\n]}\n")
 same_json("JSON: a BOM (one thread)", make_json(units, prefix=b"\xef\xbb\xbf"))
+
+# JSON: pass 1 reads the rows from a place in the second half that looks like a row's start (a '{' after
+# a comma) in a second thread, which the first takes when it reaches that place and a row starts there
+def row_text(obj):
+    return "  " + json.dumps(obj, ensure_ascii=False)
+
+
+def with_key_twice(obj, key, value):
+    return row_text(obj)[:-1] + f', "{key}": {value}}}'
+
+
+early = 300
+data = make_json(units)
+middle = data.index(b"\n  {", len(data) // 2)
+row_at_middle = data[:middle].count(b"\n") - 1  # the row whose line holds the middle
+looks_like_rows = "Xã " + ", {" * 400  # the guess lands in this name: no row starts there
+same_json("JSON: the guessed row start inside a string across the middle",
+          make_json(units, {row_at_middle: row_text({**units[row_at_middle], "unit": looks_like_rows})}))
+same_json("JSON: a key given twice in the second half",
+          make_json(units, {late: with_key_twice(units[late], "3", 50)}))
+same_json("JSON: a key given twice in both halves",
+          make_json(units, {early: with_key_twice(units[early], "2", 50), late: with_key_twice(units[late], "3", 50)}))
+same_json("JSON: a column only in the second half",
+          make_json(units, {late: row_text({**units[late], "ghi chú": "x"}), late + 9: row_text({**units[late + 9], "z": 1})}),
+          ("csv", "json"))
+same_json("JSON: a syntax error in the second half",
+          make_json(units, {late: row_text(units[late]).replace(", ", " ", 1)}))
+same_json("JSON: syntax errors in both halves, a key given twice between",
+          make_json(units, {early: row_text(units[early])[:-1], early + 5: with_key_twice(units[early + 5], "1", 1),
+                            late: row_text(units[late]).replace(":", "", 1)}))
+same_json("JSON: a NUL byte in the second half",
+          make_json(units, {late: row_text(units[late]).replace("Xã", "X\0", 1)}))
+bad_utf8 = make_json(units)
+at = bad_utf8.index("Xã".encode(), len(bad_utf8) * 3 // 4) + 1
+same_json("JSON: invalid UTF-8 in the second half, a syntax error in the first",
+          make_json(units, {early: row_text(units[early]).replace(",", ";", 1)})[:at] + b"\xff" + bad_utf8[at + 1:])
+same_json("JSON: invalid UTF-8 in the second half", bad_utf8[:at] + b"\xff" + bad_utf8[at + 1:])
+same_json("JSON: a top-level key given again after the rows", make_json(units)[:-2] + b', "period": "2024-Q1"}\n')
+same_json("JSON: cut short in the second half", make_json(units)[: len(make_json(units)) * 3 // 4])
+escaped_key = '  {"unit": "%s", "\\u0031": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "sipas": 9}'
+same_json("JSON: escaped keys in both halves, one given twice in the second",
+          make_json(units, {early: escaped_key % "Xã sớm", late: escaped_key % "Xã muộn",
+                            late + 2: escaped_key.replace('"2"', '"\\u0031"') % "Xã hai"}))
 print(f"{checks} comparisons, {failures} different")
 sys.exit(1 if failures else 0)
