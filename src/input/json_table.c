@@ -884,6 +884,28 @@ typedef struct {
     atomic_bool *abandon;
 } reader;
 
+static bool is_named(const col_info *c, const char *name, size_t len)
+{
+    if (c->len != len)
+        return false;
+    size_t i = 0;
+    while (i < len && c->name[i] == name[i])
+        i++;
+    return i == len;
+}
+
+/* The column named name (len bytes), looked for first at hint (rows mostly list their keys in one order);
+ * r->ncols when there is none. Names are short: compared inline, not by a call a byte string. */
+static inline size_t column_index(const reader *r, const char *name, size_t len, size_t hint)
+{
+    if (hint < r->ncols && is_named(&r->cols[hint], name, len))
+        return hint;
+    size_t k = 0;
+    while (k < r->ncols && !is_named(&r->cols[k], name, len))
+        k++;
+    return k;
+}
+
 /* Pass 1 of a large file's rows array by two threads: the second reads, from its own opening of the file,
  * the rows from a place in the second half that looks like a row's start (a '{' after a comma) to the
  * closing bracket, with its own columns and findings; its stream checks and hashes the bytes from the
@@ -993,13 +1015,7 @@ static bool collect_columns(reader *r, validator *v, unsigned long long start)
         const char *text = v_key_text(v, &v->keys[j], &len);
         if (!text)
             return nomem(r);
-        size_t k = j;
-        if (k >= r->ncols || r->cols[k].len != len || memcmp(r->cols[k].name, text, len) != 0) {
-            for (k = 0; k < r->ncols; k++)
-                if (r->cols[k].len == len && memcmp(r->cols[k].name, text, len) == 0)
-                    break;
-        }
-        if (k < r->ncols)
+        if (column_index(r, text, len, j) < r->ncols)
             continue;
         place at = pos_of(&r->s, start + v->keys[j].at);
         if (r->ncols >= PS_LIMIT_COLUMNS) {
@@ -1555,13 +1571,28 @@ static const char *string_text(row_state *rs, size_t i, size_t end, bool escaped
     return text;
 }
 
-/* advance() over text known to hold no line break. */
-static void advance_on_line(place *p, const char *text, size_t n)
+/* advance() over text known to hold no line break; ascii: nor a byte above ASCII (a column a byte). */
+static void advance_on_line(place *p, const char *text, size_t n, bool ascii)
 {
-    p->column += (long)chars_in(text, n);
+    p->column += (long)(ascii ? n : chars_in(text, n));
     p->off += n;
     if (n > 0)
         p->after_cr = false;
+}
+
+/* Past the last byte above ASCII in t[0..n) (0: none), looked for from the end eight bytes at a time. */
+static size_t wide_end_of(const char *t, size_t n)
+{
+    size_t k = n;
+    for (; k >= 8; k -= 8) {
+        uint64_t w;
+        memcpy(&w, t + k - 8, 8);
+        if (w & UINT64_C(0x8080808080808080))
+            break;
+    }
+    while (k > 0 && !((unsigned char)t[k - 1] & 0x80))
+        k--;
+    return k;
 }
 
 /* Which column each member is, and the place of each value, walking the row's text once. */
@@ -1572,11 +1603,13 @@ static bool match_columns(row_state *rs, place op)
     size_t done = 0;
     /* a row on one line, as most are: each place is a column count away from the row's */
     bool one_line = !memchr(rs->text, '\n', rs->len) && !memchr(rs->text, '\r', rs->len);
+    /* and its characters above ASCII mostly in its first values (the name): past them, a byte a column */
+    size_t wide_end = one_line ? wide_end_of(rs->text, rs->len) : rs->len;
     memset(rs->col_member, 0, r->ncols * sizeof *rs->col_member);
     for (size_t j = 0; j < rs->count; j++) {
         member *m = &rs->members[j];
         if (one_line)
-            advance_on_line(&p, rs->text + done, m->start - done);
+            advance_on_line(&p, rs->text + done, m->start - done, done >= wide_end);
         else
             advance(&p, rs->text + done, m->start - done);
         done = m->start;
@@ -1585,17 +1618,13 @@ static bool match_columns(row_state *rs, place op)
         size_t len = m->key_end - m->key - 2;
         if (m->key_escaped && !(key = string_text(rs, m->key, m->key_end, true, &len)))
             return false;
-        size_t k = j;
-        if (k >= r->ncols || r->cols[k].len != len || memcmp(r->cols[k].name, key, len) != 0)
-            for (k = 0; k < r->ncols && (r->cols[k].len != len || memcmp(r->cols[k].name, key, len) != 0);
-                 k++)
-                ;
+        size_t k = column_index(r, key, len, j);
         if (k == r->ncols || rs->col_member[k])
             return changed(r); /* not what pass 1 read */
         rs->col_member[k] = j + 1;
     }
     if (one_line)
-        advance_on_line(&p, rs->text + done, rs->len - done);
+        advance_on_line(&p, rs->text + done, rs->len - done, done >= wide_end);
     else
         advance(&p, rs->text + done, rs->len - done);
     r->s.cur = p; /* lookups go on from the row's end */
@@ -2200,10 +2229,7 @@ static bool merge_columns(reader *r, reader *q)
 {
     for (size_t k = 0; k < q->ncols; k++) {
         col_info *c = &q->cols[k];
-        size_t j = 0;
-        while (j < r->ncols && (r->cols[j].len != c->len || memcmp(r->cols[j].name, c->name, c->len) != 0))
-            j++;
-        if (j < r->ncols || r->cols_over)
+        if (column_index(r, c->name, c->len, k) < r->ncols || r->cols_over)
             continue;
         if (r->ncols >= PS_LIMIT_COLUMNS) {
             r->cols_over = true;
