@@ -319,6 +319,20 @@ static void send_odd_block(writer *w, second_writer *h, size_t k, size_t s)
     pthread_mutex_unlock(&h->lock);
 }
 
+/* The rank of the row before each block (0 before the first): that of the first row of its run of ties,
+ * found by going back from it, at most to the block before (whose rank before is then the one), rather
+ * than ranking every row first: in rank order the units lie anywhere in memory. */
+static void ranks_before_blocks(const ps_units *u, uint32_t *before, size_t blocks)
+{
+    before[0] = 0;
+    for (size_t k = 1; k < blocks; k++) {
+        size_t first = (k - 1) * BLOCK_ROWS, i = k * BLOCK_ROWS - 1;
+        while (i > first && ps_units_rank_at(u, i, 0) == 0) /* 0: it ties with the row before */
+            i--;
+        before[k] = ps_units_rank_at(u, i, before[k - 1]);
+    }
+}
+
 /* Every row, in order. From TWO_THREADS_ROWS rows on, a second thread writes every other block of
  * BLOCK_ROWS rows while this one writes the others and sends them all in order: the same bytes, in half
  * the time. Without memory or a thread, one thread writes them all. */
@@ -330,13 +344,7 @@ static void write_rows(writer *w, row_writer row, const row_layout *l)
     uint32_t *before = h ? malloc(blocks * sizeof *before) : NULL;
     bool started = false;
     if (before) {
-        uint32_t rank = 0;
-        before[0] = 0;
-        for (size_t i = 0; i < u->count; i++) {
-            rank = ps_units_rank_at(u, i, rank);
-            if ((i + 1) % BLOCK_ROWS == 0 && (i + 1) / BLOCK_ROWS < blocks)
-                before[(i + 1) / BLOCK_ROWS] = rank;
-        }
+        ranks_before_blocks(u, before, blocks);
         h->w = *w;
         ps_buf_init(&h->w.buf);
         ps_buf_init(&h->done[0]);

@@ -1012,12 +1012,12 @@ static bool collect(void *ctx, const char *data, size_t len)
     return true;
 }
 
-/* 50,000 units (six blocks of rows, every other one written by a second thread) in tie groups that run
- * across the blocks' ends: every CSV row has its unit's rank and name, in order; a sink that stops taking
- * rows halfway stops the writing (no hang, an I/O status). */
-static void units_written_by_two_threads_in_order(void **state)
+/* 50,000 units (six blocks of rows, every other one written by a second thread) over `totals` totals, in
+ * tie groups that run across the blocks' ends (7: about 7,000 each) or over whole blocks (3: about 16,700):
+ * every CSV row has its unit's rank and name, in order; a sink that stops taking rows halfway stops the
+ * writing (no hang, an I/O status). */
+static void written_in_order(int totals)
 {
-    (void)state;
     ps_units u;
     ps_error err;
     assert_int_equal(ps_units_init(&u, &builtin, &err), PS_OK);
@@ -1025,7 +1025,7 @@ static void units_written_by_two_threads_in_order(void **state)
     for (int k = 0; k < COUNT; k++) {
         ps_num values[PS_RANK_MAX_CRITERIA];
         for (size_t c = 0; c < u.criteria_count; c++)
-            values[c] = (ps_num)(50 + k % 7) * PS_NUM_SCALE; /* 7 totals: groups of about 7,000 */
+            values[c] = (ps_num)(50 + k % totals) * PS_NUM_SCALE;
         char name[16];
         int len = snprintf(name, sizeof name, "u%05d", k);
         ps_unit_row row = {name, (size_t)len, values, UINT32_C(0xFF), "gen.csv", k + 2, 1};
@@ -1058,6 +1058,13 @@ static void units_written_by_two_threads_in_order(void **state)
     assert_true(stop.out.len <= 400000);
     ps_buf_free(&stop.out);
     ps_units_free(&u);
+}
+
+static void units_written_by_two_threads_in_order(void **state)
+{
+    (void)state;
+    written_in_order(7);
+    written_in_order(3);
 }
 
 /* ---- a large file read by two threads ---- */
