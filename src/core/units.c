@@ -190,63 +190,83 @@ static uint32_t name_hash(const char *name, size_t len)
     return (uint32_t)h;
 }
 
-static uint32_t hash_of(const ps_units *u, size_t i)
-{
-    const char *name = u->names + u->units[i].name;
-    return name_hash(name, strlen(name));
-}
+/* Names go into 256 parts by the top byte of their hash, each part then searched alone: a part's table
+ * stays in the cache, where one table for a million names was a cache miss a name. */
+#define REPEAT_PARTS 256
 
-/* A hash's first slot in a table of `slots`: the hash scaled to it, without a division. */
-static size_t slot_of(uint32_t h, size_t slots)
+/* The first name in part[0..n) (in input order) that an earlier one repeats, by an open-addressed table
+ * of table_size slots (a power of two, at least twice n): where each is in the names, in *first and
+ * *again; false when none does. */
+static bool repeat_in_part(const char *names, const uint64_t *part, size_t n, uint64_t *table,
+                           size_t table_size, uint32_t *first, uint32_t *again)
 {
-    return (size_t)(((uint64_t)h * slots) >> 32);
-}
-
-#define REPEAT_AHEAD 16 /* names hashed ahead of the one going in, their slots prefetched */
-#if defined(__GNUC__)
-#define PREFETCH(address) __builtin_prefetch(address, 1)
-#else
-#define PREFETCH(address) ((void)(address))
-#endif
-
-/* The first name, in input order, that an earlier name repeats: where each is in the names, in *again and
- * *first. The names go in input order into an open-addressed table of (hash, where the name is), half as
- * large again as their count, and the first one found already there is the repeat: one pass, where
- * sorting the million hashes took several. Only the names are read (the units are being ordered
- * meanwhile). PS_ERR_NOMEM without the table. */
-static ps_status find_repeat(const ps_units *u, bool *found, uint32_t *first, uint32_t *again)
-{
-    size_t n = u->count, slots = n + n / 2 + 16;
-    uint64_t *table = calloc(slots, sizeof *table); /* 0: empty; a name is never at offset 0 */
-    *found = false;
-    *first = *again = 0;
-    if (!table)
-        return PS_ERR_NOMEM;
-    uint32_t ahead[REPEAT_AHEAD]; /* by i % REPEAT_AHEAD */
-    for (size_t i = 0; i < n && i < REPEAT_AHEAD; i++)
-        ahead[i] = hash_of(u, i);
-    for (size_t i = 0; i < n && !*found; i++) {
-        uint32_t at = u->units[i].name;
-        const char *name = u->names + at;
-        uint32_t h = ahead[i % REPEAT_AHEAD];
-        if (i + REPEAT_AHEAD < n) {
-            uint32_t later = hash_of(u, i + REPEAT_AHEAD);
-            ahead[i % REPEAT_AHEAD] = later;
-            PREFETCH(&table[slot_of(later, slots)]);
-        }
-        size_t slot = slot_of(h, slots);
-        for (; table[slot] != 0; slot = slot + 1 < slots ? slot + 1 : 0) {
+    memset(table, 0, table_size * sizeof *table); /* 0: empty; a name is never at offset 0 */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t h = (uint32_t)(part[i] >> 32), at = (uint32_t)part[i];
+        size_t slot = h & (table_size - 1); /* the low bits: the top ones are the part's */
+        for (; table[slot] != 0; slot = (slot + 1) & (table_size - 1)) {
             uint32_t other = (uint32_t)table[slot];
-            if ((uint32_t)(table[slot] >> 32) == h && strcmp(u->names + other, name) == 0) {
-                *found = true;
+            if (table[slot] >> 32 == h && strcmp(names + other, names + at) == 0) {
                 *first = other;
                 *again = at;
-                break;
+                return true;
             }
         }
-        table[slot] = (uint64_t)h << 32 | at;
+        table[slot] = part[i];
+    }
+    return false;
+}
+
+/* The first name, in input order, that an earlier name repeats: where each is in the names, in *again and
+ * *first. Each name's (hash, where it is) goes to its part, in input order; in each part the first repeat
+ * is found by a small table, and the earliest of the parts' is the file's (names are kept in input
+ * order). Only the names are read (the units are being ordered meanwhile). PS_ERR_NOMEM without memory. */
+static ps_status find_repeat(const ps_units *u, bool *found, uint32_t *first, uint32_t *again)
+{
+    size_t n = u->count, start[REPEAT_PARTS + 1] = {0};
+    *found = false;
+    *first = *again = 0;
+    uint32_t *hashes = malloc((n ? n : 1) * sizeof *hashes);
+    uint64_t *parts = malloc((n ? n : 1) * sizeof *parts);
+    if (!hashes || !parts) {
+        free(hashes);
+        free(parts);
+        return PS_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *name = u->names + u->units[i].name;
+        hashes[i] = name_hash(name, strlen(name));
+        start[(hashes[i] >> 24) + 1]++;
+    }
+    size_t largest = 0;
+    for (size_t p = 0; p < REPEAT_PARTS; p++) {
+        largest = start[p + 1] > largest ? start[p + 1] : largest;
+        start[p + 1] += start[p];
+    }
+    size_t next[REPEAT_PARTS];
+    memcpy(next, start, sizeof next);
+    for (size_t i = 0; i < n; i++)
+        parts[next[hashes[i] >> 24]++] = (uint64_t)hashes[i] << 32 | u->units[i].name;
+    free(hashes);
+    size_t table_size = 16;
+    while (table_size < 2 * largest)
+        table_size *= 2;
+    uint64_t *table = malloc(table_size * sizeof *table);
+    if (!table) {
+        free(parts);
+        return PS_ERR_NOMEM;
+    }
+    for (size_t p = 0; p < REPEAT_PARTS; p++) {
+        uint32_t f, a;
+        if (repeat_in_part(u->names, parts + start[p], start[p + 1] - start[p], table, table_size, &f, &a) &&
+            (!*found || a < *again)) {
+            *found = true;
+            *first = f;
+            *again = a;
+        }
     }
     free(table);
+    free(parts);
     return PS_OK;
 }
 
