@@ -15,8 +15,18 @@
 #define NAME_WIDTH_MAX 40
 #define DASH "\xe2\x80\x94" /* — : a value that is not known */
 
+/* The ids of the criteria in every mask, written once in a report's form (below: for up to 10 criteria,
+ * 1,024 lists), rather than id by id twice a row. */
+#define IDS_LISTED_MAX 10
+typedef struct {
+    char *text;   /* the lists one after the other; NULL: written id by id */
+    uint32_t *at; /* list m is text[at[m] .. at[m + 1]) */
+    uint32_t masks;
+} ids_lists;
+
 typedef struct {
     const ps_units *units;
+    ids_lists ids;             /* in the form of the report being written */
     const ps_indicator *total; /* the plan's total row, for its target */
     ps_lang lang;
     char mark;
@@ -80,6 +90,45 @@ static char *put_ids_at(char *p, const ps_units *u, uint32_t mask, const char *s
         first = false;
     }
     return p;
+}
+
+/* The ids of the criteria in mask in JSON: ["1","3"]. */
+static char *put_json_ids_at(char *p, const ps_units *u, uint32_t mask);
+
+/* Every mask's list, in the form sep gives (NULL: JSON's); w->ids.text stays NULL (lists written id by id)
+ * for more criteria than IDS_LISTED_MAX, or without the memory. */
+static void list_ids(writer *w, const char *sep)
+{
+    const ps_units *u = w->units;
+    if (u->criteria_count > IDS_LISTED_MAX)
+        return;
+    uint32_t masks = UINT32_C(1) << u->criteria_count;
+    size_t room = ids_room(u, sep ? strlen(sep) : 3) + 2; /* JSON's quotes and comma, and its brackets */
+    char *text = malloc(masks * room);
+    uint32_t *at = malloc((masks + 1) * sizeof *at);
+    if (!text || !at) {
+        free(text);
+        free(at);
+        return;
+    }
+    char *p = text;
+    for (uint32_t m = 0; m < masks; m++) {
+        at[m] = (uint32_t)(p - text);
+        p = sep ? put_ids_at(p, u, m, sep) : put_json_ids_at(p, u, m);
+    }
+    at[masks] = (uint32_t)(p - text);
+    w->ids = (ids_lists){text, at, masks};
+}
+
+/* The ids of the criteria in mask, listed once if they were, else one by one. */
+static char *put_listed_ids_at(char *p, const writer *w, uint32_t mask, const char *sep)
+{
+    const ids_lists *l = &w->ids;
+    if (!l->text || mask >= l->masks)
+        return sep ? put_ids_at(p, w->units, mask, sep) : put_json_ids_at(p, w->units, mask);
+    size_t n = l->at[mask + 1] - l->at[mask];
+    memcpy(p, l->text + l->at[mask], n);
+    return p + n;
 }
 
 static char *put_word_at(char *p, bool yes)
@@ -223,9 +272,9 @@ static void text_row(writer *w, size_t i, uint32_t rank, const row_layout *l)
     p = number_cell_at(put_text_at(p, "  "), gap, gap ? unit->total - w->total->target.value : 0, w->mark,
                        true, 10);
     p = verdict_at(put_text_at(p, "  "), w, unit, 13);
-    p = put_ids_at(put_text_at(p, "  "), u, unit->missed, ", ");
+    p = put_listed_ids_at(put_text_at(p, "  "), w, unit->missed, ", ");
     if (unit->missing)
-        p = put_text_at(put_ids_at(put_text_at(p, " ("), u, unit->missing, ", "), ")");
+        p = put_text_at(put_listed_ids_at(put_text_at(p, " ("), w, unit->missing, ", "), ")");
     ps_buf_wrote(&w->buf, (size_t)(p - start));
     while (w->buf.len > 0 && w->buf.data[w->buf.len - 1] == ' ')
         w->buf.len--;
@@ -447,9 +496,9 @@ static void csv_rest(writer *w, const ps_unit *unit, size_t room, bool target, c
     if (judged(w, unit))
         p = put_word_at(p, ps_target_met(&w->total->target, unit->total));
     *p++ = d;
-    p = put_ids_at(p, w->units, unit->missed, " ");
+    p = put_listed_ids_at(p, w, unit->missed, " ");
     *p++ = d;
-    p = put_ids_at(p, w->units, unit->missing, " ");
+    p = put_listed_ids_at(p, w, unit->missing, " ");
     *p++ = '\n';
     ps_buf_wrote(&w->buf, (size_t)(p - start));
 }
@@ -538,14 +587,14 @@ static void json_row(writer *w, size_t i, uint32_t rank, const row_layout *l)
     p = put_text_at(p, ",\"rank\":");
     p = put_uint_at(p, rank);
     p = put_text_at(p, unit->missing ? ",\"partial\":true,\"missing\":" : ",\"partial\":false,\"missing\":");
-    p = put_json_ids_at(p, u, unit->missing);
+    p = put_listed_ids_at(p, w, unit->missing, NULL);
     p = put_text_at(p, ",\"gap\":");
     p = target && known ? put_json_cents_at(p, unit->total - w->total->target.value) : put_text_at(p, "null");
     p = put_text_at(p, ",\"met\":");
     p = !judged(w, unit) ? put_text_at(p, "null")
                          : put_text_at(p, ps_target_met(&w->total->target, unit->total) ? "true" : "false");
     p = put_text_at(p, ",\"missed\":");
-    p = put_json_ids_at(p, u, unit->missed);
+    p = put_listed_ids_at(p, w, unit->missed, NULL);
     p = put_text_at(p, last ? "}\n" : "},\n");
     ps_buf_wrote(&w->buf, (size_t)(p - start));
 }
@@ -690,15 +739,20 @@ ps_status ps_report_units(const ps_units *units, ps_units_format format, const p
     }
     if (format == PS_UNITS_JSON) {
         w.mark = '.';
+        list_ids(&w, NULL);
         json_report(&w);
     } else if (format == PS_UNITS_CSV) {
         if (options->bom)
             ps_buf_puts(&w.buf, "\xEF\xBB\xBF");
+        list_ids(&w, " ");
         csv_report(&w);
     } else {
+        list_ids(&w, ", ");
         text_report(&w);
     }
     flush(&w, true);
     ps_buf_free(&w.buf);
+    free(w.ids.text);
+    free(w.ids.at);
     return w.nomem ? PS_ERR_NOMEM : w.failed ? PS_ERR_IO : PS_OK;
 }
