@@ -675,11 +675,10 @@ typedef struct {
     bool escaped;
 } key_summary;
 
+/* raw: the key with its quotes (len >= 2): its length and the characters at both ends, a few steps. */
 static uint64_t key_bit(const char *raw, size_t len)
 {
-    uint32_t h = (uint32_t)len;
-    for (size_t k = 0; k < len; k++)
-        h = h * 31 + (unsigned char)raw[k];
+    uint32_t h = (uint32_t)len * 31 + (unsigned char)raw[1] * 7 + (unsigned char)raw[len - 2];
     return UINT64_C(1) << (h % 64);
 }
 
@@ -1510,8 +1509,8 @@ typedef struct {
     member *members;
     size_t count;
     size_t *col_member; /* by column: member index + 1, 0 when the row lacks it */
-    char *scratch;      /* the text of numbers and plain strings, each NUL-terminated */
-    size_t scratch_cap, used;
+    char *scratch; /* a copy of the row, in which numbers and plain strings are NUL-terminated in place */
+    size_t scratch_cap;
     ps_table_field *fields;
     char **owned; /* decoded strings and joined lists, freed after the row */
     size_t nowned;
@@ -1547,17 +1546,14 @@ static cJSON *parse_piece(reader *r, const char *text, size_t len)
 }
 
 /* The decoded text of the string t[i..end), owned by the row; the bytes between its quotes when it has
- * no escape. */
+ * no escape, in the row's copy (a NUL on its closing quote). */
 static const char *string_text(row_state *rs, size_t i, size_t end, bool escaped, size_t *len)
 {
     const char *t = rs->text;
     if (!escaped) {
-        char *copy = rs->scratch + rs->used;
         *len = end - i - 2;
-        memcpy(copy, t + i + 1, *len);
-        copy[*len] = '\0';
-        rs->used += *len + 1;
-        return copy;
+        rs->scratch[end - 1] = '\0';
+        return rs->scratch + i + 1;
     }
     cJSON *node = parse_piece(rs->r, t + i, end - i);
     char *text = node ? ps_strdup(node->valuestring) : NULL;
@@ -1701,12 +1697,9 @@ static const char *field_text(row_state *rs, const member *m, const char *name, 
     if (first == '"')
         return string_text(rs, m->start, m->end, m->value_escaped, len);
     if (first == '-' || (first >= '0' && first <= '9')) { /* as written, read exactly later */
-        char *copy = rs->scratch + rs->used;
         *len = m->end - m->start;
-        memcpy(copy, rs->text + m->start, *len);
-        copy[*len] = '\0';
-        rs->used += *len + 1;
-        return copy;
+        rs->scratch[m->end] = '\0'; /* on what follows it in the row: a comma, a brace or a space */
+        return rs->scratch + m->start;
     }
     const ps_table_handler *h = rs->r->h;
     if (first == '[' && h->list_column && strcmp(name, h->list_column) == 0) {
@@ -1819,7 +1812,7 @@ static void emit_rows(reader *r, size_t from, size_t to, long *last_line)
                     type_name_of(rs.text[0]));
             break;
         }
-        if (rs.scratch_cap < len + 1) { /* the row's values as text are never longer than the row */
+        if (rs.scratch_cap < len + 1) {
             size_t cap = rs.scratch_cap ? rs.scratch_cap : 1024;
             while (cap < len + 1)
                 cap *= 2;
@@ -1831,7 +1824,8 @@ static void emit_rows(reader *r, size_t from, size_t to, long *last_line)
             rs.scratch = scratch;
             rs.scratch_cap = cap;
         }
-        rs.used = 0;
+        memcpy(rs.scratch, rs.text, len);
+        rs.scratch[len] = '\0';
         rs.nowned = 0;
         emit_row(&rs, op);
         for (size_t k = 0; k < rs.nowned; k++)
