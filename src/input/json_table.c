@@ -914,7 +914,6 @@ typedef struct rows_ahead {
     reader r; /* the first's at the start, with a stream, columns and findings of its own */
     ps_error err;
     unsigned long long candidate; /* the row it reads from */
-    place candidate_at;           /* its place, counted by the second thread */
     bool placed;                  /* the second thread's stream reached it */
     bool ended;                   /* its rows ended with the bracket */
     atomic_bool abandon;
@@ -2121,34 +2120,45 @@ static unsigned long long guess_row_start(FILE *f, unsigned long long split, cha
     return 0;
 }
 
-/* The place of the candidate row, counted over the bytes before it as pass 1 counts them. */
-static bool count_place(rows_ahead *a, char *block)
+/* A place the second thread found, counted from its candidate as line 1, column 1, made the file's: the
+ * candidate is at base. Counting the lines before the candidate first held the second thread back. */
+static long rebase_line(long line, place base)
 {
-    place p = {0, 1, 1, false};
-    int fd = fileno(a->r.s.f);
-    while (p.off < a->candidate) {
-        size_t want =
-            a->candidate - p.off < PS_JSON_BLOCK_BYTES ? (size_t)(a->candidate - p.off) : PS_JSON_BLOCK_BYTES;
-        ssize_t got = pread(fd, block, want, (off_t)p.off);
-        if (got <= 0 || atomic_load(&a->abandon))
-            return false;
-        advance(&p, block, (size_t)got);
-    }
-    a->candidate_at = p;
-    return true;
+    return base.line + line - 1;
 }
 
-/* The second thread: the candidate's place, then its stream from the split to the candidate, its bytes
- * checked from there, and the rows from there to the closing bracket. */
+static place rebase(place p, place base)
+{
+    if (p.line == 1)
+        p.column = base.column + p.column - 1;
+    p.line = rebase_line(p.line, base);
+    return p;
+}
+
+/* The second thread's findings and stream, their places made the file's. */
+static void rebase_rows_ahead(rows_ahead *a, place base)
+{
+    reader *q = &a->r;
+    stream *t = &q->s;
+    q->syntax_at = rebase(q->syntax_at, base);
+    q->key_at = rebase(q->key_at, base);
+    q->key_first_line = rebase_line(q->key_first_line, base);
+    for (size_t k = 0; k < q->ncols; k++)
+        q->cols[k].key = rebase(q->cols[k].key, base);
+    t->wstart = rebase(t->wstart, base);
+    t->cur = rebase(t->cur, base);
+    t->nul_at = rebase(t->nul_at, base);
+    t->utf8_at = rebase(t->utf8_at, base);
+}
+
+/* The second thread: its stream from the split to the candidate, its bytes checked from there, and the
+ * rows from there to the closing bracket, their places counted from the candidate (rebased when taken). */
 static void *read_rows_ahead(void *arg)
 {
     rows_ahead *a = arg;
     reader *r = &a->r;
     stream *s = &r->s;
-    char *block = malloc(PS_JSON_BLOCK_BYTES);
-    bool placed = block && count_place(a, block);
-    free(block);
-    if (!placed || !stream_skip_to(s, a->candidate, a->candidate_at))
+    if (!stream_skip_to(s, a->candidate, (place){a->candidate, 1, 1, false}))
         return NULL;
     a->placed = true;
     s->check_bytes = true;
@@ -2290,6 +2300,7 @@ static bool join_rows_ahead(reader *r, unsigned long long start, bool *ended)
     bool usable =
         start == a->candidate && a->placed && q->s.status == PS_OK && q->status == PS_OK && !q->cols_over;
     if (usable) {
+        rebase_rows_ahead(a, pos_of(&r->s, a->candidate));
         r->rows += q->rows;
         if (q->syntax != PS_MSG_NONE)
             syntax_fault(r, q->syntax, q->syntax_at);

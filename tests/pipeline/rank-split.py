@@ -165,6 +165,11 @@ row_at_middle = data[:middle].count(b"\n") - 1  # the row whose line holds the m
 looks_like_rows = "Xã " + ", {" * 400  # the guess lands in this name: no row starts there
 same_json("JSON: the guessed row start inside a string across the middle",
           make_json(units, {row_at_middle: row_text({**units[row_at_middle], "unit": looks_like_rows})}))
+first_ahead = row_at_middle + 1  # the first row that begins past the middle: where the second thread starts
+same_json("JSON: a key given twice in the second thread's first row (a column counted from its start)",
+          make_json(units, {first_ahead: with_key_twice(units[first_ahead], "5", 50)}))
+same_json("JSON: a NUL byte in the second thread's first row",
+          make_json(units, {first_ahead: row_text(units[first_ahead]).replace("Xã", "X\0", 1)}))
 same_json("JSON: a key given twice in the second half",
           make_json(units, {late: with_key_twice(units[late], "3", 50)}))
 same_json("JSON: a key given twice in both halves",
