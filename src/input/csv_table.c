@@ -261,6 +261,20 @@ static size_t find_delimiter(const unsigned char *t, size_t i, size_t n, unsigne
     return i;
 }
 
+/* Whether any of t[0..n) is above ASCII, eight bytes at a time. */
+static bool above_ascii(const unsigned char *t, size_t n)
+{
+    uint64_t any = 0, w;
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        memcpy(&w, t + k, 8);
+        any |= w;
+    }
+    for (; k < n; k++)
+        any |= t[k];
+    return any & UINT64_C(0x8080808080808080);
+}
+
 /* The next field of a whole line (it has no quote): spaces, then its text up to the next delimiter; notes
  * where it begins and whether it is plain, moves past the delimiter and returns where the text stops. */
 static size_t scan_line_field(reader *r)
@@ -273,17 +287,13 @@ static size_t scan_line_field(reader *r)
     r->field_lead = (long)(i - from);
     r->field_quoted = false;
     r->field_start = r->cursor_pos;
-    unsigned char wide = 0;
-    size_t continuation = 0;
-    if (i < r->wide_end) {
-        for (; i < n && t[i] != delim; i++) {
-            wide |= t[i];
-            continuation += (t[i] & 0xC0) == 0x80;
-        }
-    } else {
-        i = find_delimiter(t, i, n, delim);
-    }
-    r->field_plain = !(wide & 0x80);
+    size_t text = i, continuation = 0;
+    i = find_delimiter(t, i, n, delim);
+    /* past the line's last byte above ASCII, or without one: plain, a column a byte */
+    bool plain = text >= r->wide_end || !above_ascii(t + text, i - text);
+    if (!plain)
+        continuation = i - text - (size_t)ps_utf8_chars((const char *)t + text, i - text);
+    r->field_plain = plain;
     bool delimited = i < n;
     r->cursor_pos.column += (long)(i - from - continuation) + delimited;
     r->cursor = i + delimited;
@@ -341,7 +351,7 @@ static bool text_allowed(reader *r, const char *text, size_t len)
 
 /* The field whose place was just scanned is within the limits and its text allowed; false (the reader
  * failed at the place) otherwise. */
-static bool field_acceptable(reader *r, const char *text, size_t len)
+static bool field_checked(reader *r, const char *text, size_t len)
 {
     if (r->slot_count >= PS_LIMIT_COLUMNS) {
         char limit[32];
@@ -358,8 +368,16 @@ static bool field_acceptable(reader *r, const char *text, size_t len)
     return r->field_plain || text_allowed(r, text, len);
 }
 
+/* The same, the common case (a plain field within the limits) decided inline. */
+static inline bool field_acceptable(reader *r, const char *text, size_t len)
+{
+    if (r->field_plain && len <= PS_LIMIT_FIELD_BYTES && r->slot_count < PS_LIMIT_COLUMNS)
+        return true;
+    return field_checked(r, text, len);
+}
+
 /* Adds the field whose text is at offset in the arena (NUL-terminated there) to the row being gathered. */
-static void keep_slot(reader *r, size_t offset, size_t len)
+static inline void keep_slot(reader *r, size_t offset, size_t len)
 {
     if (!ps_array_grow((void **)&r->slots, &r->slot_cap, r->slot_count + 1, sizeof *r->slots)) {
         fail(r, PS_MSG_NOMEM, 0, 0, NULL, NULL);

@@ -48,22 +48,6 @@ typedef struct {
     bool after_cr;
 } place;
 
-/* The characters in n bytes of UTF-8 text: bytes less continuation bytes, eight at a time. */
-static size_t chars_in(const char *t, size_t n)
-{
-    const uint64_t high = UINT64_C(0x8080808080808080);
-    size_t continuation = 0, k = 0;
-    for (; k + 8 <= n; k += 8) {
-        uint64_t w;
-        memcpy(&w, t + k, 8);
-        if (w & high) /* as in advance(): top bits of 10xxxxxx bytes, summed in the top byte */
-            continuation += (size_t)(((w & ~(w << 1) & high) >> 7) * UINT64_C(0x0101010101010101) >> 56);
-    }
-    for (; k < n; k++)
-        continuation += ((unsigned char)t[k] & 0xC0) == 0x80;
-    return n - continuation;
-}
-
 /* A long span with line feeds only (no CR, as most files have): the lines counted by memchr, the
  * characters only after the last one. */
 static bool advance_by_lines(place *p, const char *text, size_t n)
@@ -80,7 +64,7 @@ static bool advance_by_lines(place *p, const char *text, size_t n)
         p->line += lines;
         p->column = 1;
     }
-    p->column += (long)chars_in(tail, (size_t)(end - tail));
+    p->column += ps_utf8_chars(tail, (size_t)(end - tail));
     p->off += n;
     return true;
 }
@@ -1569,7 +1553,7 @@ static const char *string_text(row_state *rs, size_t i, size_t end, bool escaped
 /* advance() over text known to hold no line break; ascii: nor a byte above ASCII (a column a byte). */
 static void advance_on_line(place *p, const char *text, size_t n, bool ascii)
 {
-    p->column += (long)(ascii ? n : chars_in(text, n));
+    p->column += ascii ? (long)n : ps_utf8_chars(text, n);
     p->off += n;
     if (n > 0)
         p->after_cr = false;

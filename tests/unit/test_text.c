@@ -177,6 +177,27 @@ static void display_width_as_utf8proc(void **state)
     }
 }
 
+/* Characters are counted eight bytes at a time: the same count as byte by byte (bytes less continuation
+ * bytes), at every length and alignment, for ASCII, Vietnamese and bytes of every kind. */
+static void chars_counted_as_byte_by_byte(void **state)
+{
+    (void)state;
+    static const unsigned char kinds[] = {'a',  ' ',  0x7F, 0x80, 0xBF, 0xC3,
+                                          0xA3, 0xE1, 0xBA, 0xAD, 0xF0, 0xFF};
+    unsigned seed = 7;
+    for (int round = 0; round < 20000; round++) {
+        unsigned char text[48];
+        size_t len = (size_t)rand_r(&seed) % sizeof text;
+        for (size_t k = 0; k < len; k++)
+            text[k] = kinds[(size_t)rand_r(&seed) % sizeof kinds];
+        size_t from = len ? (size_t)rand_r(&seed) % len : 0;
+        long want = 0;
+        for (size_t k = from; k < len; k++)
+            want += (text[k] & 0xC0) != 0x80;
+        assert_int_equal(ps_utf8_chars((const char *)text + from, len - from), want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +206,7 @@ int main(void)
         cmocka_unit_test(surely_safe_passes_nothing_the_checks_refuse),
         cmocka_unit_test(surely_safe_passes_common_text),
         cmocka_unit_test(display_width_as_utf8proc),
+        cmocka_unit_test(chars_counted_as_byte_by_byte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }
