@@ -153,6 +153,10 @@ measure() {
     local name=$1 runs=$2 i start end peak=0 rss times=()
     shift 2
     for ((i = 0; i < runs; i++)); do
+        # outputs of earlier runs removed and written back first, outside the time: freeing a 138 MB file
+        # on truncation, or the disk catching up with one, would slow whichever step came next
+        rm -f "$work/out.$name" "$work/out.$name".*
+        sync
         start=${EPOCHREALTIME/[.,]/}
         /usr/bin/time -f %M -o "$work/rss" "$@" >"$work/out.$name"
         end=${EPOCHREALTIME/[.,]/}
@@ -194,7 +198,7 @@ measure text 3 "$PARSCORE" rank --format text --lang en "$input"
 measure csv 3 "$PARSCORE" rank --format csv --lang en "$input"
 measure json 3 "$PARSCORE" rank --format json --lang en "$input"
 measure json_in 3 "$PARSCORE" rank --format csv --lang en "$input_json"
-measure pandas 3 "$PYTHON" "$work/rank_pandas.py" "$PLAN" "$input" "$work/pandas.json"
+measure pandas 3 "$PYTHON" "$work/rank_pandas.py" "$PLAN" "$input" "$work/out.pandas.json"
 measure miller 3 mlr --icsv --ocsv put "\$t100 = (2 * ($miller_sum) + $weight_sum) // $((2 * weight_sum));
         \$total = fmtnum(\$t100 / 100, \"%.2f\")" then sort -nr t100 then cut -o -f unit,total "$input"
 measure_quick_pair 20
@@ -264,7 +268,7 @@ printf 'wall clock; peak RSS is the largest of the runs\n\n'
 
 printf '\nagreement (every unit, not a sample)\n'
 status=0
-"$PYTHON" "$work/agree.py" "$units" "$work/out.csv" "$work/pandas.json" "$work/out.miller" || status=1
+"$PYTHON" "$work/agree.py" "$units" "$work/out.csv" "$work/out.pandas.json" "$work/out.miller" || status=1
 if cmp -s "$work/out.csv" "$work/out.json_in"; then
     printf 'JSON input ranked as the CSV: the same output\n'
 else
