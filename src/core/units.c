@@ -1,4 +1,4 @@
-/* Units reduced as they are read (a total and two bit masks each), then ranked in place. */
+/* Units reduced as they are read (a total and two bit masks each), then ranked by an order of places. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>

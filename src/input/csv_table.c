@@ -1,4 +1,4 @@
-/* Streaming CSV reading: BOM, comment lines, delimiter detection, positions and limits around libcsv. */
+/* Streaming CSV reading: BOM, comments, delimiter, positions, limits; plain lines split, others by libcsv. */
 #include "input/csv_table.h"
 
 #include <csv.h>

@@ -1,4 +1,4 @@
-/* A streaming CSV table reader over libcsv that knows the line and column of every field. */
+/* A streaming CSV table reader (plain lines split directly, others by libcsv) with each field's place. */
 #ifndef PARSCORE_CSV_TABLE_H
 #define PARSCORE_CSV_TABLE_H
 

@@ -1,4 +1,4 @@
-/* JSON input streamed in blocks: a structural scan finds each row object, cJSON parses it alone. */
+/* JSON input streamed in blocks: a strict check of the whole document, then each row object walked. */
 #include "input/json_table.h"
 
 #include <cjson/cJSON.h>
@@ -24,11 +24,13 @@
  * rows), then the rows; an error found late in the file wins over one found early in a later stage. So
  * pass 1 streams the document and checks it all, keeping only what the header and the top-level strings
  * need; pass 2 reads the rows array again (from memory, or the file from its start) and hands each row
- * to the loader as cJSON parses it. The scanner itself only finds bounds: each top-level key and value
- * and each element of the rows array is a piece, held whole in memory (at most PS_LIMIT_JSON_VALUE_BYTES)
- * and checked by the strict validator below; only the top-level object and the rows array are walked
- * byte by byte here. A large regular file's pass 2 is shared by two threads (the second from the first
- * row that begins in the file's second half, which pass 1 notes), each checking its half's bytes. */
+ * to the loader, its members found where they lie (cJSON decodes escaped strings and lists). The scanner
+ * itself only finds bounds: each top-level key and value and each element of the rows array is a piece,
+ * held whole in memory (at most PS_LIMIT_JSON_VALUE_BYTES) and checked by the strict validator below;
+ * only the top-level object and the rows array are walked byte by byte here. A large regular file's
+ * passes are each shared by two threads: pass 1's second reads the rows ahead from a place in the second
+ * half that looks like a row's start, taken if one starts there; pass 2's second hands out the rows from
+ * the first that begins in the second half, which pass 1 notes; each checks its half's bytes. */
 
 /* A regular file at least this large has its rows handed out by two threads in pass 2, when the loader asks
  * (handler->split): the second from the first row that begins in the file's second half. */
