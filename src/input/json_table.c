@@ -1841,6 +1841,24 @@ static void stream_init(stream *s, const char *name, ps_error *err)
     s->wstart = s->cur = (place){0, 1, 1, false};
 }
 
+/* Reads on until the window holds offset `to`, then drops the bytes before it, which is at place `at`; false
+ * at the end of the input or on an error (s->status). */
+static bool stream_skip_to(stream *s, unsigned long long to, place at)
+{
+    while (s->base + s->len <= to) {
+        s->at = s->len;
+        if (!more(s, s->len))
+            return false;
+    }
+    size_t keep = (size_t)(to - s->base);
+    memmove(s->own, s->own + keep, s->len - keep);
+    s->len -= keep;
+    s->base = to;
+    s->at = 0;
+    s->wstart = s->cur = at;
+    return true;
+}
+
 /* Opens the second pass at the rows array: a buffer is there already; a file is read again from its
  * start, every byte counted and hashed, so that a file changed between the passes is caught. */
 static bool seek_rows(reader *r)
@@ -1878,21 +1896,12 @@ static bool seek_rows(reader *r)
     s->first_block = true;
     s->check_bytes = false;
     s->wstart = s->cur = (place){0, 1, 1, false};
-    while (s->base + s->len <= target) {
-        s->at = s->len;
-        if (!more(s, s->len)) {
-            if (s->status == PS_OK)
-                changed(r);
-            return false;
-        }
-    }
     /* the bytes before are dropped; the place of the '[' is known from pass 1 */
-    size_t keep = (size_t)(target - s->base);
-    memmove(s->own, s->own + keep, s->len - keep);
-    s->len -= keep;
-    s->base = target;
-    s->at = 0;
-    s->wstart = s->cur = r->rows_at;
+    if (!stream_skip_to(s, target, r->rows_at)) {
+        if (s->status == PS_OK)
+            changed(r);
+        return false;
+    }
     return true;
 }
 
@@ -1941,24 +1950,6 @@ static void stream_from_split(stream *t, const stream *s, FILE *f, ps_error *err
     t->size = s->size;
     t->base = t->bytes_read = t->hash_split = s->hash_split;
     t->wstart = t->cur = (place){t->base, 1, 1, false};
-}
-
-/* Reads on from the split until the window holds offset `to`, then drops the bytes before it, which is at
- * place `at`; false at the end of the input or on an error (s->status). */
-static bool stream_skip_to(stream *s, unsigned long long to, place at)
-{
-    while (s->base + s->len <= to) {
-        s->at = s->len;
-        if (!more(s, s->len))
-            return false;
-    }
-    size_t keep = (size_t)(to - s->base);
-    memmove(s->own, s->own + keep, s->len - keep);
-    s->len -= keep;
-    s->base = to;
-    s->at = 0;
-    s->wstart = s->cur = at;
-    return true;
 }
 
 /* ---- pass 2 of a large file by two threads ---- */
