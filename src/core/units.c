@@ -149,7 +149,8 @@ static uint32_t rank_bucket(const ps_unit *x)
 /* Where each unit goes in rank order (order[place] is its index): a stable counting sort on its bucket,
  * so ties keep input order without a comparison. For a million units, 3 passes, where a quicksort compared
  * units scattered in memory 40 million times; and the units stay where they are, where moving them along
- * the cycles of the order waited on memory at every step. NULL without the memory. */
+ * the cycles of the order waited on memory at every step. NULL without the memory. (Places fit in 32 bits:
+ * a name takes 9 bytes or more of names whose offsets are 32 bits.) */
 static uint32_t *rank_order(const ps_units *units)
 {
     const ps_unit *u = units->units;
