@@ -170,6 +170,13 @@ same_json("JSON: a key given twice in the second thread's first row (a column co
           make_json(units, {first_ahead: with_key_twice(units[first_ahead], "5", 50)}))
 same_json("JSON: a NUL byte in the second thread's first row",
           make_json(units, {first_ahead: row_text(units[first_ahead]).replace("Xã", "X\0", 1)}))
+# a row of about 200 KB that begins 2 KB before the middle of the file it makes: pass 2's second thread
+# reads more than one block from the middle to its first row
+longs = {k: c * 40000 for k, c in (("ghi chú", "x"), ("z", "y"), ("z2", "w"), ("z3", "v"), ("z4", "u"))}
+long_len = len(row_text({**units[0], **longs}).encode()) - len(row_text(units[0]).encode())
+long_at = data.count(b"\n", 0, len(data) // 2 + long_len // 2 - 2000) - 1
+same_json("JSON: a row longer than three blocks across the middle (pass 2's second thread skips them)",
+          make_json(units, {long_at: row_text({**units[long_at], **longs})}))
 same_json("JSON: a key given twice in the second half",
           make_json(units, {late: with_key_twice(units[late], "3", 50)}))
 same_json("JSON: a key given twice in both halves",
