@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/big.h"
 #include "base/error.h"
 #include "base/text.h"
 #include "parscore/rank.h"
@@ -29,7 +30,7 @@ static ps_status keep_name(ps_units *u, const ps_unit_row *row, uint32_t *offset
         size_t cap = u->names_cap ? u->names_cap : 65536;
         while (cap < u->names_len + need)
             cap *= 2;
-        char *names = realloc(u->names, cap);
+        char *names = ps_big_grow(u->names, u->names_len, cap);
         if (!names)
             return PS_ERR_NOMEM;
         u->names = names;
@@ -73,7 +74,7 @@ ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err)
     unit.total = max_sum > 0 ? (int32_t)ps_num_div(weighted, max_sum) : 0; /* a percent: at most 10^8 */
     if (u->count == u->cap) {
         size_t cap = u->cap ? u->cap * 2 : 1024;
-        ps_unit *grown = realloc(u->units, cap * sizeof *grown);
+        ps_unit *grown = ps_big_grow(u->units, u->count * sizeof *grown, cap * sizeof *grown);
         if (!grown)
             return PS_ERR_NOMEM;
         u->units = grown;
@@ -88,37 +89,42 @@ ps_status ps_units_add(void *units, const ps_unit_row *row, ps_error *err)
     return PS_OK;
 }
 
+/* Appends v's units and names after u's own; PS_ERR_NOMEM (u as it was, but perhaps with more room). */
+static ps_status append_units(ps_units *u, const ps_units *v)
+{
+    size_t count = u->count + v->count, names_len = u->names_len + v->names_len;
+    if (names_len > UINT32_MAX)
+        return PS_ERR_NOMEM;
+    if (count > u->cap) {
+        ps_unit *grown = ps_big_grow(u->units, u->count * sizeof *grown, count * sizeof *grown);
+        if (!grown)
+            return PS_ERR_NOMEM;
+        u->units = grown;
+        u->cap = count;
+    }
+    if (names_len > u->names_cap) {
+        char *names = ps_big_grow(u->names, u->names_len, names_len);
+        if (!names)
+            return PS_ERR_NOMEM;
+        u->names = names;
+        u->names_cap = names_len;
+    }
+    memcpy(u->names + u->names_len, v->names, v->names_len);
+    for (size_t i = 0; i < v->count; i++) { /* v's names now sit after u's own */
+        u->units[u->count + i] = v->units[i];
+        u->units[u->count + i].name += (uint32_t)u->names_len;
+    }
+    u->count = count;
+    u->names_len = names_len;
+    u->widest_name = v->widest_name > u->widest_name ? v->widest_name : u->widest_name;
+    return PS_OK;
+}
+
 ps_status ps_units_join(void *units, void *later, bool used, ps_error *err)
 {
     (void)err; /* the loader says out of memory */
     ps_units *u = units, *v = later;
-    ps_status st = PS_OK;
-    if (used && v->count > 0) {
-        size_t count = u->count + v->count, names_len = u->names_len + v->names_len;
-        ps_unit *grown =
-            names_len <= UINT32_MAX && count > u->cap ? realloc(u->units, count * sizeof *grown) : u->units;
-        if (grown && grown != u->units) {
-            u->units = grown;
-            u->cap = count;
-        }
-        char *names = grown && names_len > u->names_cap ? realloc(u->names, names_len) : u->names;
-        if (grown && names && names != u->names) {
-            u->names = names;
-            u->names_cap = names_len;
-        }
-        if (!grown || !names || names_len > UINT32_MAX) {
-            st = PS_ERR_NOMEM;
-        } else {
-            memcpy(u->names + u->names_len, v->names, v->names_len);
-            for (size_t i = 0; i < v->count; i++) { /* later's names now sit after units' own */
-                u->units[u->count + i] = v->units[i];
-                u->units[u->count + i].name += (uint32_t)u->names_len;
-            }
-            u->count = count;
-            u->names_len = names_len;
-            u->widest_name = v->widest_name > u->widest_name ? v->widest_name : u->widest_name;
-        }
-    }
+    ps_status st = used && v->count > 0 ? append_units(u, v) : PS_OK;
     ps_units_free(v);
     return st;
 }
@@ -156,7 +162,7 @@ static uint32_t *rank_order(const ps_units *units)
     const ps_unit *u = units->units;
     size_t n = units->count;
     size_t *next = calloc((size_t)RANK_BUCKETS + 1, sizeof *next);
-    uint32_t *order = next ? malloc((n ? n : 1) * sizeof *order) : NULL;
+    uint32_t *order = next ? ps_big_alloc((n ? n : 1) * sizeof *order) : NULL;
     if (!order) {
         free(next);
         return NULL;
@@ -227,8 +233,8 @@ static ps_status find_repeat(const ps_units *u, bool *found, uint32_t *first, ui
     size_t n = u->count, start[REPEAT_PARTS + 1] = {0};
     *found = false;
     *first = *again = 0;
-    uint32_t *hashes = malloc((n ? n : 1) * sizeof *hashes);
-    uint64_t *parts = malloc((n ? n : 1) * sizeof *parts);
+    uint32_t *hashes = ps_big_alloc((n ? n : 1) * sizeof *hashes);
+    uint64_t *parts = ps_big_alloc((n ? n : 1) * sizeof *parts);
     if (!hashes || !parts) {
         free(hashes);
         free(parts);
@@ -252,7 +258,7 @@ static ps_status find_repeat(const ps_units *u, bool *found, uint32_t *first, ui
     size_t table_size = 16;
     while (table_size < 2 * largest)
         table_size *= 2;
-    uint64_t *table = malloc(table_size * sizeof *table);
+    uint64_t *table = ps_big_alloc(table_size * sizeof *table);
     if (!table) {
         free(parts);
         return PS_ERR_NOMEM;

@@ -10,9 +10,11 @@
 void *__real_malloc(size_t size);
 void *__real_calloc(size_t count, size_t size);
 void *__real_realloc(void *p, size_t size);
+void *__real_aligned_alloc(size_t alignment, size_t size);
 void *__wrap_malloc(size_t size);
 void *__wrap_calloc(size_t count, size_t size);
 void *__wrap_realloc(void *p, size_t size);
+void *__wrap_aligned_alloc(size_t alignment, size_t size);
 
 static long fail_at = -2; /* -2: not read yet (the first call is before any second thread); -1: none; 0: count */
 static atomic_long calls;  /* a large file's two threads allocate at once */
@@ -50,4 +52,9 @@ void *__wrap_calloc(size_t count, size_t size)
 void *__wrap_realloc(void *p, size_t size)
 {
     return should_fail() ? NULL : __real_realloc(p, size);
+}
+
+void *__wrap_aligned_alloc(size_t alignment, size_t size)
+{
+    return should_fail() ? NULL : __real_aligned_alloc(alignment, size);
 }
