@@ -61,6 +61,10 @@ static inline const ps_unit *ps_units_placed(const ps_units *units, size_t i)
     return &units->units[units->order[i]];
 }
 
+/* The name of the unit in place i after ps_units_rank, its length in bytes in *len (names hold no NUL);
+ * borrowed from units. */
+const char *ps_units_placed_name(const ps_units *units, size_t i, size_t *len);
+
 /* The rank of the unit in place i after ps_units_rank, given the rank of the unit before it (ties share a
  * rank: 1, 2, 2, 4; partial units rank after all complete ones). */
 uint32_t ps_units_rank_at(const ps_units *units, size_t i, uint32_t previous_rank);

@@ -175,7 +175,7 @@ size_t ps_num_format(ps_num value, int decimals, char decimal_mark, bool plus, c
         *--p = '-';
     else if (value > 0 && plus)
         *--p = '+';
-    size_t n = strlen(p);
+    size_t n = (size_t)(digits + sizeof digits - 1 - p); /* written backwards, up to the '\0' */
     if (size > 0) {
         size_t copy = n < size - 1 ? n : size - 1;
         memcpy(buf, p, copy);

@@ -47,6 +47,21 @@ static ps_status keep_name(ps_units *u, const ps_unit_row *row, uint32_t *offset
     return PS_OK;
 }
 
+/* The length of unit i's name (i in input order), without a strlen: the names are kept in input order,
+ * each right after the one before it, so one ends where the next one's place begins. */
+static size_t name_len_at(const ps_units *u, size_t i)
+{
+    size_t end = i + 1 < u->count ? u->units[i + 1].name - sizeof(name_place) : u->names_len;
+    return end - 1 - u->units[i].name;
+}
+
+const char *ps_units_placed_name(const ps_units *units, size_t i, size_t *len)
+{
+    uint32_t at = units->order[i];
+    *len = name_len_at(units, at);
+    return units->names + units->units[at].name;
+}
+
 static name_place place_at(const ps_units *u, uint32_t name)
 {
     name_place at;
@@ -241,8 +256,7 @@ static ps_status find_repeat(const ps_units *u, bool *found, uint32_t *first, ui
         return PS_ERR_NOMEM;
     }
     for (size_t i = 0; i < n; i++) {
-        const char *name = u->names + u->units[i].name;
-        hashes[i] = name_hash(name, strlen(name));
+        hashes[i] = name_hash(u->names + u->units[i].name, name_len_at(u, i));
         start[(hashes[i] >> 24) + 1]++;
     }
     size_t largest = 0;

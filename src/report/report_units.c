@@ -261,8 +261,9 @@ static void text_row(writer *w, size_t i, uint32_t rank, const row_layout *l)
     *p = '\0';
     p = ascii_cell_at(start, cell, 8, false);
     ps_buf_wrote(&w->buf, (size_t)(put_text_at(p, "  ") - start));
-    const char *name = u->names + unit->name;
-    size_t width = ps_text_display_and_measure(&w->buf, name, strlen(name));
+    size_t name_len;
+    const char *name = ps_units_placed_name(u, i, &name_len);
+    size_t width = ps_text_display_and_measure(&w->buf, name, name_len);
     p = start = ps_buf_room(&w->buf, l->room);
     if (!p)
         return;
@@ -512,8 +513,9 @@ static void csv_row(writer *w, size_t i, uint32_t rank, const row_layout *l)
         *end++ = l->delimiter;
         ps_buf_wrote(&w->buf, (size_t)(end - p));
     }
-    const char *name = w->units->names + unit->name;
-    ps_csv_quote(&w->buf, name, strlen(name), l->delimiter, true);
+    size_t name_len;
+    const char *name = ps_units_placed_name(w->units, i, &name_len);
+    ps_csv_quote(&w->buf, name, name_len, l->delimiter, true);
     csv_rest(w, unit, l->room, l->target, l->delimiter);
 }
 
@@ -577,8 +579,9 @@ static void json_row(writer *w, size_t i, uint32_t rank, const row_layout *l)
     size_t room = l->room;
     bool known = has_total(w, unit), target = w->total && w->total->has_target;
     ps_buf_puts(&w->buf, "    {\"unit\":");
-    const char *name = u->names + unit->name;
-    ps_json_quote(&w->buf, name, strlen(name));
+    size_t name_len;
+    const char *name = ps_units_placed_name(u, i, &name_len);
+    ps_json_quote(&w->buf, name, name_len);
     char *start = ps_buf_room(&w->buf, room), *p = start;
     if (!p)
         return;

@@ -801,6 +801,41 @@ static void units_total_by_hand(void **state)
     ps_units_free(&u);
 }
 
+/* Every place's name and its length, as ps_units_placed_name gives them, against the name itself. */
+static void assert_placed_names(const ps_units *u)
+{
+    for (size_t i = 0; i < u->count; i++) {
+        size_t len = 0;
+        const char *name = ps_units_placed_name(u, i, &len);
+        assert_ptr_equal(name, unit_name(u, i));
+        assert_int_equal(len, strlen(unit_name(u, i)));
+    }
+}
+
+/* Names of different lengths, the last read ranked first: each name's length is where the next begins. */
+static void units_placed_names_and_lengths(void **state)
+{
+    (void)state;
+    ps_units u;
+    units_ok("lengths.csv",
+             "unit,1\n"
+             "Xã Tả Phìn,50\n"
+             "B,40\n"
+             "\"Pa Tần, \"\"bản\"\" mới\",60\n"
+             "Thị trấn Sìn Hồ,70\n"
+             "C,30\n"
+             "Xã Nậm Tăm,90\n",
+             &u);
+    rank_ok(&u);
+    size_t len = 0;
+    assert_string_equal(ps_units_placed_name(&u, 0, &len), "Xã Nậm Tăm"); /* the last one read */
+    assert_int_equal(len, strlen("Xã Nậm Tăm"));
+    assert_string_equal(ps_units_placed_name(&u, 2, &len), "Pa Tần, \"bản\" mới");
+    assert_int_equal(len, strlen("Pa Tần, \"bản\" mới"));
+    assert_placed_names(&u);
+    ps_units_free(&u);
+}
+
 static void units_ties_share_a_rank_in_input_order(void **state)
 {
     (void)state;
@@ -1137,6 +1172,7 @@ static void units_large_file_read_by_two_threads(void **state)
         assert_string_equal(name_read(&u, i), want);
     }
     rank_ok(&u);
+    assert_placed_names(&u); /* across the join of the two threads' names too */
     ps_units_free(&u);
     /* a quoted name whose line breaks run across the middle: the second thread's rows are dropped */
     char name[4096];
@@ -1453,6 +1489,7 @@ int main(void)
         cmocka_unit_test(levers_agree_with_an_at_least_target),
         cmocka_unit_test(coherence_of_the_builtin_plan),
         cmocka_unit_test(units_total_by_hand),
+        cmocka_unit_test(units_placed_names_and_lengths),
         cmocka_unit_test(units_ties_share_a_rank_in_input_order),
         cmocka_unit_test(units_compared_at_two_decimals),
         cmocka_unit_test(units_partial_rank_after_complete),
