@@ -1552,13 +1552,11 @@ static const char *string_text(row_state *rs, size_t i, size_t end, bool escaped
     return text;
 }
 
-/* advance() over text known to hold no line break; ascii: nor a byte above ASCII (a column a byte). */
-static void advance_on_line(place *p, const char *text, size_t n, bool ascii)
+/* The column after text[0..n), known to hold no line break, from column; ascii: nor a byte above ASCII
+ * (a column a byte). */
+static long column_on_line(long column, const char *text, size_t n, bool ascii)
 {
-    p->column += ascii ? (long)n : ps_utf8_chars(text, n);
-    p->off += n;
-    if (n > 0)
-        p->after_cr = false;
+    return column + (ascii ? (long)n : ps_utf8_chars(text, n));
 }
 
 /* Past the last byte above ASCII in t[0..n) (0: none), looked for from the end eight bytes at a time. */
@@ -1586,15 +1584,18 @@ static bool match_columns(row_state *rs, place op)
     bool one_line = !memchr(rs->text, '\n', rs->len) && !memchr(rs->text, '\r', rs->len);
     /* and its characters above ASCII mostly in its first values (the name): past them, a byte a column */
     size_t wide_end = one_line ? wide_end_of(rs->text, rs->len) : rs->len;
+    long column = op.column; /* on one line, kept apart: a place rebuilt from it stays in registers */
     memset(rs->col_member, 0, r->ncols * sizeof *rs->col_member);
     for (size_t j = 0; j < rs->count; j++) {
         member *m = &rs->members[j];
-        if (one_line)
-            advance_on_line(&p, rs->text + done, m->start - done, done >= wide_end);
-        else
+        if (one_line) { /* past the row's '{': never just after a CR */
+            column = column_on_line(column, rs->text + done, m->start - done, done >= wide_end);
+            m->at = (place){op.off + m->start, op.line, column, false};
+        } else {
             advance(&p, rs->text + done, m->start - done);
+            m->at = p;
+        }
         done = m->start;
-        m->at = p;
         const char *key = rs->text + m->key + 1;
         size_t len = m->key_end - m->key - 2;
         if (m->key_escaped && !(key = string_text(rs, m->key, m->key_end, true, &len)))
@@ -1605,7 +1606,8 @@ static bool match_columns(row_state *rs, place op)
         rs->col_member[k] = j + 1;
     }
     if (one_line)
-        advance_on_line(&p, rs->text + done, rs->len - done, done >= wide_end);
+        p = (place){op.off + rs->len, op.line,
+                    column_on_line(column, rs->text + done, rs->len - done, done >= wide_end), false};
     else
         advance(&p, rs->text + done, rs->len - done);
     r->s.cur = p; /* lookups go on from the row's end */
