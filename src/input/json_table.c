@@ -1527,17 +1527,22 @@ static size_t skip_string(const char *t, size_t i, size_t n, bool *escaped)
     return n;
 }
 
+/* The end of the number or literal at t[i]: where a comma, a bracket, a brace or white space is. */
+static inline size_t skip_scalar(const char *t, size_t i, size_t n)
+{
+    while (i < n && !(json_class[(unsigned char)t[i]] & JSON_ENDS_SCALAR))
+        i++;
+    return i;
+}
+
 /* The end of the value at t[i] (checked in pass 1); n when it is not closed before n. */
 static size_t skip_value(const char *t, size_t i, size_t n)
 {
     bool escaped;
     if (t[i] == '"')
         return skip_string(t, i, n, &escaped);
-    if (t[i] != '{' && t[i] != '[') {
-        while (i < n && !(json_class[(unsigned char)t[i]] & JSON_ENDS_SCALAR))
-            i++;
-        return i;
-    }
+    if (t[i] != '{' && t[i] != '[')
+        return skip_scalar(t, i, n);
     int depth = 0;
     while (i < n) {
         char c = t[i];
@@ -1580,10 +1585,18 @@ static row_scan scan_members(const char *t, size_t n, member *m, size_t *count, 
         i = skip_blank(t, i + 1, n);
         if (i >= n)
             return ROW_CUT;
-        size_t value_end = t[i] == '"' ? skip_string(t, i, n, &value_escaped) : skip_value(t, i, n);
+        size_t value_end = t[i] == '"'                  ? skip_string(t, i, n, &value_escaped)
+                           : t[i] == '{' || t[i] == '[' ? skip_value(t, i, n)
+                                                        : skip_scalar(t, i, n);
         if (value_end >= n)
             return ROW_CUT;
-        m[j++] = (member){key, key_end, i, value_end, key_escaped, value_escaped, {0, 0, 0, false}};
+        member *mj = &m[j++]; /* its place is match_columns' to set */
+        mj->key = key;
+        mj->key_end = key_end;
+        mj->start = i;
+        mj->end = value_end;
+        mj->key_escaped = key_escaped;
+        mj->value_escaped = value_escaped;
         i = skip_blank(t, value_end, n);
         if (i >= n)
             return ROW_CUT;
