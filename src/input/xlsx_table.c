@@ -3,7 +3,7 @@
 #include "input/xlsx_table.h"
 
 #include <expat.h>
-#include <math.h>
+#include <math.h> /* isfinite, a macro: no libm */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -454,8 +454,10 @@ static bool date_text(double serial, bool date1904, char *buf, size_t size)
 {
     if (!(serial >= 1 && serial < 2958466))
         return false;
-    long days = (long)floor(serial);
-    long secs = lround((serial - (double)days) * 86400.0);
+    long days = (long)serial; /* positive: truncation is floor */
+    double seconds = (serial - (double)days) * 86400.0;
+    long secs = (long)seconds; /* rounded half up below, as lround does for a positive number */
+    secs += seconds - (double)secs >= 0.5; /* exact: seconds < 2^52 */
     if (secs >= 86400) {
         days++;
         secs = 0;

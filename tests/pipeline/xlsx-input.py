@@ -214,7 +214,8 @@ def percent(wb, ws):
     ws["B4"].number_format = "0.00%"
 
 
-rows = [["id", "score", "note"], [1, 48.5, None], [3, "=60+1.2", datetime.date(2023, 9, 30)], [4, 0.86, True]]
+rows = [["id", "score", "note"], [1, 48.5, None], [3, "=60+1.2", datetime.date(2023, 9, 30)], [4, 0.86, True],
+        [5, 50, datetime.datetime(2023, 9, 30, 14, 5, 59)], [6, 50, datetime.datetime(2023, 9, 30, 23, 59, 59, 600000)]]
 data = workbook(rows, extra=percent)
 data = rewrite(data, {SHEET: lambda c: c.replace(b"<f>60+1.2</f><v></v>", b"<f>60+1.2</f><v>61.200000000000003</v>")
                       .replace(b"<f>60+1.2</f><v/>", b"<f>60+1.2</f><v>61.200000000000003</v>")})
@@ -227,6 +228,8 @@ if expect(p.returncode == 0, f"formula, percent: status {p.returncode}, {p.stder
     expect(lines["4"]["score"] == 86 and lines["4"]["met"] is False, "a percent cell (86.00%) is 86, not 0.86")
     expect(lines["3"]["note"] == "2023-09-30", f"a date in a text column: {lines['3']['note']!r}")
     expect(lines["4"]["note"] == "TRUE", f"a boolean in a text column: {lines['4']['note']!r}")
+    expect(lines["5"]["note"] == "2023-09-30 14:05:59", f"a date and time: {lines['5']['note']!r}")
+    expect(lines["6"]["note"] == "2023-10-01", f"23:59:59.6 rounds to the next day: {lines['6']['note']!r}")
 
 # ---- which sheet ----
 
