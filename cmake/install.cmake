@@ -54,12 +54,12 @@ set(CPACK_DEBIAN_PACKAGE_NAME parscore)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# The runtime libraries the binary links (libcsv3, libcjson1, libutf8proc2, libexpat1, libc6) come from
+# The runtime libraries the binary links (libcsv3, libcjson1, libutf8proc2, libc6) come from
 # dpkg-shlibdeps (package dpkg-dev; CPack also needs the `file` command to find the binaries); the ones it
-# loads when a workbook is read or written (libxlsxwriter4, libzip4: cmake/LoadOnDemand.cmake) it cannot
-# see, so they are named here.
+# loads when a workbook is read or written (libxlsxwriter4, libzip4, libexpat1: cmake/LoadOnDemand.cmake) it
+# cannot see, so they are named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(PARSCORE_DEB_LOADED ${XLSXWRITER_PACKAGE} ${LIBZIP_PACKAGE})
+set(PARSCORE_DEB_LOADED ${XLSXWRITER_PACKAGE} ${LIBZIP_PACKAGE} ${EXPAT_PACKAGE})
 list(JOIN PARSCORE_DEB_LOADED ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)

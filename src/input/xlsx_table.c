@@ -36,6 +36,21 @@ typedef struct {
 #define ZIP_FUNCTION(name) {#name, offsetof(zip_functions, name)},
 static const ps_dl_function zip_function_list[] = {ZIP_FUNCTIONS(ZIP_FUNCTION)};
 
+/* And expat's, bound with libzip: linked, it was mapped and relocated at every start, for workbooks only. */
+/* clang-format off */
+#define EXPAT_FUNCTIONS(X)                                                                          \
+    X(XML_GetCurrentColumnNumber) X(XML_GetCurrentLineNumber) X(XML_GetErrorCode) X(XML_Parse)      \
+    X(XML_ParserCreate_MM) X(XML_ParserFree) X(XML_SetCharacterDataHandler) X(XML_SetElementHandler) \
+    X(XML_SetEntityDeclHandler) X(XML_SetParamEntityParsing) X(XML_SetStartDoctypeDeclHandler)      \
+    X(XML_SetUserData) X(XML_StopParser)
+/* clang-format on */
+typedef struct {
+    EXPAT_FUNCTIONS(PS_DL_SLOT)
+} expat_functions;
+
+#define EXPAT_FUNCTION(name) {#name, offsetof(expat_functions, name)},
+static const ps_dl_function expat_function_list[] = {EXPAT_FUNCTIONS(EXPAT_FUNCTION)};
+
 typedef enum { PART_RELS, PART_WORKBOOK, PART_STRINGS, PART_STYLES, PART_SHEET } part_kind;
 
 typedef struct {
@@ -70,7 +85,8 @@ typedef struct {
     const ps_table_handler *handler;
     ps_error *err;
     ps_status status;
-    zip_functions zf; /* libzip, bound */
+    zip_functions zf;   /* libzip, bound */
+    expat_functions xf; /* expat, bound */
     zip_t *zip;
     XML_Parser xml;
     const char *part; /* the part being read, for messages */
@@ -145,7 +161,7 @@ static ps_status fail(reader *r, ps_msg code, long line, long column, const char
     if (code != PS_MSG_NOMEM)
         ps_error_set(r->err, code, r->name, line, column, a0, a1, a2);
     if (r->xml)
-        XML_StopParser(r->xml, XML_FALSE);
+        r->xf.XML_StopParser(r->xml, XML_FALSE);
     return r->status;
 }
 
@@ -542,7 +558,7 @@ static void take_status(reader *r, ps_status st)
     else if (st != PS_OK && r->status == PS_OK)
         r->status = st;
     if (st != PS_OK && r->xml)
-        XML_StopParser(r->xml, XML_FALSE);
+        r->xf.XML_StopParser(r->xml, XML_FALSE);
 }
 
 /* The row's cells from first to last column as fields; a column with no cell is an empty field. */
@@ -944,17 +960,17 @@ static ps_status read_part(reader *r, const char *part, part_kind kind, long lon
     if (!file)
         return zip_failure(r, r->zf.zip_error_code_zip(r->zf.zip_get_error(r->zip)));
     xml_alloc_failed = false;
-    r->xml = XML_ParserCreate_MM(NULL, &memory, " ");
+    r->xml = r->xf.XML_ParserCreate_MM(NULL, &memory, " ");
     char *chunk = malloc(CHUNK_BYTES);
     if (!r->xml || !chunk) {
         fail_nomem(r);
     } else {
-        XML_SetUserData(r->xml, r);
-        XML_SetElementHandler(r->xml, on_start, on_end);
-        XML_SetCharacterDataHandler(r->xml, on_text);
-        XML_SetStartDoctypeDeclHandler(r->xml, on_doctype);
-        XML_SetEntityDeclHandler(r->xml, on_entity);
-        XML_SetParamEntityParsing(r->xml, XML_PARAM_ENTITY_PARSING_NEVER);
+        r->xf.XML_SetUserData(r->xml, r);
+        r->xf.XML_SetElementHandler(r->xml, on_start, on_end);
+        r->xf.XML_SetCharacterDataHandler(r->xml, on_text);
+        r->xf.XML_SetStartDoctypeDeclHandler(r->xml, on_doctype);
+        r->xf.XML_SetEntityDeclHandler(r->xml, on_entity);
+        r->xf.XML_SetParamEntityParsing(r->xml, XML_PARAM_ENTITY_PARSING_NEVER);
     }
     long long total = 0;
     while (r->status == PS_OK) {
@@ -969,14 +985,14 @@ static ps_status read_part(reader *r, const char *part, part_kind kind, long lon
             fail(r, PS_MSG_XLSX_PART_TOO_LARGE, 0, 0, part, size, max);
             break;
         }
-        if (XML_Parse(r->xml, chunk, (int)n, n == 0) != XML_STATUS_OK && r->status == PS_OK) {
-            enum XML_Error code = XML_GetErrorCode(r->xml);
+        if (r->xf.XML_Parse(r->xml, chunk, (int)n, n == 0) != XML_STATUS_OK && r->status == PS_OK) {
+            enum XML_Error code = r->xf.XML_GetErrorCode(r->xml);
             if (code == XML_ERROR_NO_MEMORY || xml_alloc_failed) {
                 fail_nomem(r);
             } else {
                 char line[32], col[32];
-                snprintf(line, sizeof line, "%lu", (unsigned long)XML_GetCurrentLineNumber(r->xml));
-                snprintf(col, sizeof col, "%lu", (unsigned long)XML_GetCurrentColumnNumber(r->xml) + 1);
+                snprintf(line, sizeof line, "%lu", (unsigned long)r->xf.XML_GetCurrentLineNumber(r->xml));
+                snprintf(col, sizeof col, "%lu", (unsigned long)r->xf.XML_GetCurrentColumnNumber(r->xml) + 1);
                 fail(r, PS_MSG_XLSX_XML, 0, 0, part, line, col);
             }
         }
@@ -985,7 +1001,7 @@ static ps_status read_part(reader *r, const char *part, part_kind kind, long lon
     }
     free(chunk);
     if (r->xml)
-        XML_ParserFree(r->xml);
+        r->xf.XML_ParserFree(r->xml);
     r->xml = NULL;
     r->zf.zip_fclose(file);
     return r->status;
@@ -1166,6 +1182,12 @@ ps_status ps_xlsx_read_buffer(const char *data, size_t len, const char *name, co
                    sizeof zip_function_list / sizeof *zip_function_list, &r.zf, reason,
                    sizeof reason) != PS_OK) {
         ps_error_set(err, PS_MSG_LIBRARY, name, 0, 0, PARSCORE_LIBZIP_SONAME, reason, NULL);
+        return PS_ERR_IO;
+    }
+    if (ps_dl_bind(PARSCORE_EXPAT_SONAME, expat_function_list,
+                   sizeof expat_function_list / sizeof *expat_function_list, &r.xf, reason,
+                   sizeof reason) != PS_OK) {
+        ps_error_set(err, PS_MSG_LIBRARY, name, 0, 0, PARSCORE_EXPAT_SONAME, reason, NULL);
         return PS_ERR_IO;
     }
     zip_error_t zerr;

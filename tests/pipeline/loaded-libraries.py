@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """The libraries a run loads (glibc's LD_DEBUG=files): a report, a check, rank and every text format load
-neither libxlsxwriter nor libzip, nor the libcrypto both bring; writing a workbook loads libxlsxwriter,
-reading one libzip, each only then.
-usage: loaded-libraries.py PARSCORE EXAMPLES XLSXWRITER_SONAME LIBZIP_SONAME"""
+neither libxlsxwriter nor libzip, nor the libcrypto both bring, nor expat; writing a workbook loads
+libxlsxwriter, reading one libzip and expat, each only then.
+usage: loaded-libraries.py PARSCORE EXAMPLES XLSXWRITER_SONAME LIBZIP_SONAME EXPAT_SONAME"""
 import os
 import re
 import subprocess
 import sys
 import tempfile
 
-ps, ex, xlsxwriter, libzip = sys.argv[1:5]
+ps, ex, xlsxwriter, libzip, expat = sys.argv[1:6]
 CRYPTO = "libcrypto.so"
 failures = 0
 
@@ -48,7 +48,7 @@ with tempfile.TemporaryDirectory() as tmp:
         ["rank", os.path.join(ex, "communes-2023.csv")],
         ["--version"],
     ):
-        expect(args, [], [xlsxwriter, libzip, CRYPTO])
-    expect(["--format", "xlsx", "-o", book, scores], [xlsxwriter], [libzip])
-    expect([os.path.join(ex, "scores-2023-q3.xlsx")], [libzip], [xlsxwriter])
+        expect(args, [], [xlsxwriter, libzip, CRYPTO, expat])
+    expect(["--format", "xlsx", "-o", book, scores], [xlsxwriter], [libzip, expat])
+    expect([os.path.join(ex, "scores-2023-q3.xlsx")], [libzip, expat], [xlsxwriter])
 sys.exit(1 if failures else 0)
