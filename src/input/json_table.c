@@ -852,8 +852,13 @@ static int v_flat_row(validator *v)
             break;
         v->i = ++i;
         v->escaped = false;
-        if (!v_note_key(v, level, ++members, at, &seen) || v->nomem)
+        uint64_t bit = key_bit(v->text + at, i - at);
+        if (++members <= PS_LIMIT_COLUMNS && v->nkeys < v->cap && !(seen.bits & bit)) {
+            v->keys[v->nkeys++] = (vkey){at, i - at, false, NULL}; /* surely not given before */
+            seen.bits |= bit;
+        } else if (!v_note_key(v, level, members, at, &seen) || v->nomem) {
             return -1;
+        }
         if (!v->track) /* a key fault: v_container finds it again, and goes on after it */
             break;
         i = flat_ws(t, i, n);
