@@ -8,7 +8,7 @@
  * when out of memory, p then as it was. From 2 MiB on, and where the system offers transparent huge pages
  * on request (Linux's "madvise" mode), the block is aligned to them and asks for them: a million units
  * touch some 17,000 pages of 4 KiB, and on a virtual machine each first touch of one traps to the host
- * (about 12 us each, measured: 0.2 s of the 0.7 s of CPU time of a rank). Owned by the caller, released
+ * (about 12 us each on the benchmark's machine: 15% of a rank's CPU time). Owned by the caller, released
  * with free. */
 void *ps_big_grow(void *p, size_t kept, size_t size);
 
