@@ -375,6 +375,22 @@ static bool is_ws(int c)
     return json_class[(unsigned char)c] & JSON_WS;
 }
 
+/* Past the white space from t[i]. */
+static size_t skip_blank(const char *t, size_t i, size_t n)
+{
+    while (i < n && is_ws(t[i]))
+        i++;
+    return i;
+}
+
+/* Past the digits from t[i]; i itself when there is none. */
+static size_t skip_digits(const char *t, size_t i, size_t n)
+{
+    while (i < n && (unsigned char)(t[i] - '0') <= 9)
+        i++;
+    return i;
+}
+
 /* The next byte, -1 at the end of the input. */
 static int peek(stream *s)
 {
@@ -493,11 +509,7 @@ static bool v_fail(validator *v, ps_msg code, size_t at)
  * every byte cost more than the check. */
 static void v_ws(validator *v)
 {
-    const char *t = v->text;
-    size_t i = v->i, n = v->len;
-    while (i < n && is_ws(t[i]))
-        i++;
-    v->i = i;
+    v->i = skip_blank(v->text, v->i, v->len);
 }
 
 /* The next character must be c: at the end of input that is a truncation, elsewhere a syntax error. */
@@ -586,11 +598,8 @@ static bool v_string(validator *v)
 
 static bool v_digits(validator *v)
 {
-    const char *t = v->text;
-    size_t start = v->i, i = start, n = v->len;
-    while (i < n && (unsigned char)(t[i] - '0') <= 9)
-        i++;
-    v->i = i;
+    size_t start = v->i;
+    v->i = skip_digits(v->text, start, v->len);
     if (v->i > start)
         return true;
     return v_fail(v, v->i >= v->len ? PS_MSG_JSON_TRUNCATED : PS_MSG_JSON_SYNTAX, v->i);
@@ -777,53 +786,42 @@ static bool v_container(validator *v, char close)
     }
 }
 
-/* Past the white space from t[i]. */
-static size_t flat_ws(const unsigned char *t, size_t i, size_t n)
+/* Past the string at t[i] (its opening quote) when it has no escape and no control byte; 0 otherwise. */
+static size_t flat_string(const char *t, size_t i, size_t n)
 {
-    while (i < n && (json_class[t[i]] & JSON_WS))
+    for (i++; i < n && !(json_class[(unsigned char)t[i]] & JSON_STOPS_STRING);)
         i++;
-    return i;
-}
-
-/* Past the digits from t[i]; i itself when there is none. */
-static size_t flat_digits(const unsigned char *t, size_t i, size_t n)
-{
-    while (i < n && (unsigned char)(t[i] - '0') <= 9)
-        i++;
-    return i;
+    return i < n && t[i] == '"' ? i + 1 : 0;
 }
 
 /* Past the scalar at t[i] when it is a number, a string without escapes or a literal, checked as
  * v_value would; 0 for anything else (a nested value, an escape, a fault, the end of the text). */
-static size_t flat_scalar(const unsigned char *t, size_t i, size_t n)
+static size_t flat_scalar(const char *t, size_t i, size_t n)
 {
-    unsigned char c = t[i];
-    if (c == '"') {
-        for (i++; i < n && !(json_class[t[i]] & JSON_STOPS_STRING);)
-            i++;
-        return i < n && t[i] == '"' ? i + 1 : 0;
-    }
+    char c = t[i];
+    if (c == '"')
+        return flat_string(t, i, n);
     if (c == '-' || (c >= '0' && c <= '9')) {
         i += c == '-';
         if (i < n && t[i] == '0') {
             i++;
-            if (i < n && t[i] - (unsigned)'0' <= 9)
+            if (i < n && t[i] >= '0' && t[i] <= '9')
                 return 0; /* a leading zero */
         } else {
             size_t d = i;
-            if ((i = flat_digits(t, i, n)) == d)
+            if ((i = skip_digits(t, i, n)) == d)
                 return 0;
         }
         if (i < n && t[i] == '.') {
             size_t d = ++i;
-            if ((i = flat_digits(t, i, n)) == d)
+            if ((i = skip_digits(t, i, n)) == d)
                 return 0;
         }
         if (i < n && (t[i] == 'e' || t[i] == 'E')) {
             i++;
             i += i < n && (t[i] == '+' || t[i] == '-');
             size_t d = i;
-            if ((i = flat_digits(t, i, n)) == d)
+            if ((i = skip_digits(t, i, n)) == d)
                 return 0;
         }
         return i < n ? i : 0; /* a number cut by the window's end may go on */
@@ -838,21 +836,17 @@ static size_t flat_scalar(const unsigned char *t, size_t i, size_t n)
  * such an object, or a fault in it, v as it was, for v_container to check and place; -1: out of memory. */
 static int v_flat_row(validator *v)
 {
-    const unsigned char *t = (const unsigned char *)v->text;
+    const char *t = v->text;
     size_t n = v->len, start = v->i, level = v->nkeys, members = 0;
     key_summary seen = {0, false};
-    size_t i = flat_ws(t, start + 1, n);
+    size_t i = skip_blank(t, start + 1, n);
     for (;;) {
-        if (i >= n || t[i] != '"')
+        size_t at = i;
+        if (i >= n || t[i] != '"' || (i = flat_string(t, i, n)) == 0)
             break;
-        size_t at = i++;
-        while (i < n && !(json_class[t[i]] & JSON_STOPS_STRING))
-            i++;
-        if (i >= n || t[i] != '"')
-            break;
-        v->i = ++i;
+        v->i = i;
         v->escaped = false;
-        uint64_t bit = key_bit(v->text + at, i - at);
+        uint64_t bit = key_bit(t + at, i - at);
         if (++members <= PS_LIMIT_COLUMNS && v->nkeys < v->cap && !(seen.bits & bit)) {
             v->keys[v->nkeys++] = (vkey){at, i - at, false, NULL}; /* surely not given before */
             seen.bits |= bit;
@@ -861,15 +855,15 @@ static int v_flat_row(validator *v)
         }
         if (!v->track) /* a key fault: v_container finds it again, and goes on after it */
             break;
-        i = flat_ws(t, i, n);
+        i = skip_blank(t, i, n);
         if (i >= n || t[i] != ':')
             break;
-        i = flat_ws(t, i + 1, n);
+        i = skip_blank(t, i + 1, n);
         if (i >= n || (i = flat_scalar(t, i, n)) == 0)
             break;
-        i = flat_ws(t, i, n);
+        i = skip_blank(t, i, n);
         if (i < n && t[i] == ',') {
-            i = flat_ws(t, i + 1, n);
+            i = skip_blank(t, i + 1, n);
             continue;
         }
         if (i >= n || t[i] != '}')
@@ -1510,13 +1504,6 @@ typedef struct {
     bool key_escaped, value_escaped; /* hold a backslash */
     place at;
 } member;
-
-static size_t skip_blank(const char *t, size_t i, size_t n)
-{
-    while (i < n && is_ws(t[i]))
-        i++;
-    return i;
-}
 
 /* The end of the string at t[i], after its closing quote; n when it is not closed before n. */
 static size_t skip_string(const char *t, size_t i, size_t n, bool *escaped)
